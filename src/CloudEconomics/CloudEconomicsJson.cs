@@ -1,0 +1,55 @@
+using System.Text.Json;
+using CloudEconomics.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace CloudEconomics;
+
+/// <summary>System.Text.Json configuration for every CloudEconomics type.</summary>
+public static class CloudEconomicsJson
+{
+    /// <summary>
+    /// Adds the converters for the vocabulary (money, prices, rates), UnitsNet quantities and NodaTime types
+    /// (ISO dates such as <c>"2025-06-01"</c>) to <paramref name="options"/>.
+    /// </summary>
+    /// <param name="options">The options to configure; not yet used for serialization.</param>
+    /// <returns>The same options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <remarks>
+    /// Formats: money <c>{"amount": 1234.50, "currency": "USD"}</c>; prices the same with <c>"per"</c>
+    /// (<c>"h"</c>, <c>"MWh"</c>, <c>"1M tokens"</c>, <c>"kW-month"</c>); quantities <c>{"value": 700, "unit": "W"}</c>.
+    /// </remarks>
+    public static JsonSerializerOptions ConfigureForCloudEconomics(this JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.Converters.Add(new CurrencyJsonConverter());
+        options.Converters.Add(new MoneyJsonConverter());
+        options.Converters.Add(new PricePerHourJsonConverter());
+        options.Converters.Add(new PricePerEnergyJsonConverter());
+        options.Converters.Add(new PricePerMillionTokensJsonConverter());
+        options.Converters.Add(new PricePerKilowattMonthJsonConverter());
+        options.Converters.Add(new TokenRateJsonConverter());
+        options.Converters.Add(new TokenCountJsonConverter());
+        options.Converters.Add(new ComputeRateJsonConverter());
+        options.Converters.Add(new UnitsNetJsonConverterFactory());
+        return options;
+    }
+
+    /// <summary>
+    /// New options for CloudEconomics documents: camelCase properties, enums as camelCase strings, indented, with
+    /// <see cref="ConfigureForCloudEconomics"/> applied.
+    /// </summary>
+    /// <returns>Fresh options.</returns>
+    public static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+        };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options.ConfigureForCloudEconomics();
+    }
+}

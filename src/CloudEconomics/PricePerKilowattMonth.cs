@@ -1,0 +1,90 @@
+using UnitsNet;
+
+namespace CloudEconomics;
+
+/// <summary>
+/// A capacity price: money per kilowatt of capacity per month (colocation and power-capacity charges are quoted
+/// this way). Never negative.
+/// </summary>
+public readonly struct PricePerKilowattMonth : IEquatable<PricePerKilowattMonth>, IComparable<PricePerKilowattMonth>, IFormattable
+{
+    /// <summary>Creates a capacity price.</summary>
+    /// <param name="perKilowattMonth">The money charged for one kW of capacity for one month; not negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perKilowattMonth"/> is negative.</exception>
+    public PricePerKilowattMonth(Money perKilowattMonth)
+    {
+        if (perKilowattMonth.Amount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(perKilowattMonth), perKilowattMonth, $"A capacity price must not be negative; it was {perKilowattMonth}.");
+        }
+        PerKilowattMonth = perKilowattMonth;
+    }
+
+    /// <summary>The money charged for one kW of capacity for one month.</summary>
+    public Money PerKilowattMonth { get; }
+
+    /// <summary>The currency of the price.</summary>
+    public Currency Currency => PerKilowattMonth.Currency;
+
+    /// <summary>The monthly charge for a capacity (kW x price).</summary>
+    /// <param name="capacity">The contracted capacity; not negative.</param>
+    /// <returns>The charge for one month.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public Money MonthlyCost(Power capacity)
+    {
+        decimal kilowatts = (decimal)capacity.Kilowatts;
+        if (kilowatts < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must not be negative.");
+        }
+        return PerKilowattMonth * kilowatts;
+    }
+
+    /// <summary>The monthly charge for a capacity (kW x price).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The capacity is negative.</exception>
+    public static Money operator *(PricePerKilowattMonth price, Power capacity) => price.MonthlyCost(capacity);
+
+    /// <summary>Sum of two capacity prices in one currency.</summary>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static PricePerKilowattMonth operator +(PricePerKilowattMonth left, PricePerKilowattMonth right) => new(left.PerKilowattMonth + right.PerKilowattMonth);
+
+    /// <summary>Scales a price.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The factor is negative.</exception>
+    public static PricePerKilowattMonth operator *(PricePerKilowattMonth price, decimal factor) => new(price.PerKilowattMonth * factor);
+
+    /// <summary>Ordering within one currency.</summary>
+    public static bool operator <(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.CompareTo(right) < 0;
+    /// <summary>Ordering within one currency.</summary>
+    public static bool operator >(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.CompareTo(right) > 0;
+    /// <summary>Ordering within one currency.</summary>
+    public static bool operator <=(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.CompareTo(right) <= 0;
+    /// <summary>Ordering within one currency.</summary>
+    public static bool operator >=(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.CompareTo(right) >= 0;
+    /// <summary>Equality of amount and currency.</summary>
+    public static bool operator ==(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.Equals(right);
+    /// <summary>Inequality of amount or currency.</summary>
+    public static bool operator !=(PricePerKilowattMonth left, PricePerKilowattMonth right) => !left.Equals(right);
+
+    /// <inheritdoc/>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public int CompareTo(PricePerKilowattMonth other) => PerKilowattMonth.CompareTo(other.PerKilowattMonth);
+
+    /// <inheritdoc/>
+    public bool Equals(PricePerKilowattMonth other) => PerKilowattMonth.Equals(other.PerKilowattMonth);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is PricePerKilowattMonth other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => PerKilowattMonth.GetHashCode();
+
+    /// <summary>Invariant text such as <c>"150.00 USD/kW-month"</c>.</summary>
+    /// <returns>The price.</returns>
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>Formats the amount with a numeric format, then the code and <c>/kW-month</c>.</summary>
+    /// <param name="format">Numeric format for the amount (null: round-trippable default).</param>
+    /// <param name="formatProvider">Culture; null means invariant.</param>
+    /// <returns>The formatted price.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => PerKilowattMonth.ToString(format, formatProvider) + "/kW-month";
+}
