@@ -308,6 +308,89 @@ public sealed class CloudCatalog
     public CompetitivePositioning? PositioningOfFamily(string family)
         => Providers.Select(p => p.Positioning).FirstOrDefault(p => p is not null && p.Families.Contains(family, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>A metric for one of this catalog's offers, with the provenance of every input; null when an input is unknown.</summary>
+    /// <param name="offer">The offer (its instance or accelerator must be in this catalog).</param>
+    /// <param name="metric">The metric.</param>
+    /// <param name="precision">The precision for <see cref="CatalogMetric.PricePerDensePetaflopHour"/>.</param>
+    /// <returns>The value, or null when an input (compute, memory, count) is unknown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="offer"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The offer's instance or accelerator is not in this catalog.</exception>
+    public MetricValue? Metric(PriceOffer offer, CatalogMetric metric, NumericPrecision precision = NumericPrecision.Bf16)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var (instance, accelerator) = Resolve(offer);
+        return CatalogMetrics.TryCompute(offer, instance, accelerator, metric, precision, out var value, out _) ? value : null;
+    }
+
+    private (InstanceType? Instance, Accelerator Accelerator) Resolve(PriceOffer offer)
+    {
+        if (offer.InstanceId is { } instanceId)
+        {
+            var instance = instancesById.GetValueOrDefault(instanceId) ?? throw new KeyNotFoundException($"Offer '{offer.Id}' prices instance '{instanceId}', which is not in this catalog.");
+            return (instance, instance.Accelerator!);
+        }
+        return (null, acceleratorsById.GetValueOrDefault(offer.AcceleratorId ?? "") ?? throw new KeyNotFoundException($"Offer '{offer.Id}' prices accelerator '{offer.AcceleratorId}', which is not in this catalog."));
+    }
+
+    /// <summary>
+    /// Ranks the instances' offers by a metric, cheapest first. Rank a catalog from <see cref="AsOf"/> so that each
+    /// instance has one price per region and option; a full catalog ranks every dated offer.
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="options">Precision, purchase option, currency, provider and region filters; defaults: BF16, on-demand, USD.</param>
+    /// <returns>The ranking, with the instances that could not be ranked and why.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
+    public CatalogRanking Rank(CatalogMetric metric, RankingOptions? options = null)
+    {
+        options ??= new RankingOptions();
+        var unit = CatalogMetrics.UnitOf(metric, options.Precision);
+        var candidates = new List<(InstanceType Instance, PriceOffer Offer)>();
+        var unranked = new List<UnrankedOffer>();
+        var keys = new List<double>();
+        foreach (var instance in Instances)
+        {
+            if (options.Provider is not null && instance.Provider != options.Provider)
+            {
+                continue;
+            }
+            var matched = false;
+            foreach (var offer in OffersFor(instance))
+            {
+                if ((options.Option is { } kind && offer.Option.Kind != kind) || (options.Region is not null && offer.Region != options.Region) || offer.Currency != options.Currency)
+                {
+                    continue;
+                }
+                matched = true;
+                var count = CatalogMetrics.AcceleratorsPerBillingUnit(offer, instance);
+                var denominator = count is { } c ? CatalogMetrics.Denominator(metric, c, instance.Accelerator!, options.Precision) : double.NaN;
+                if (double.IsNaN(denominator) || denominator <= 0)
+                {
+                    CatalogMetrics.TryCompute(offer, instance, instance.Accelerator!, metric, options.Precision, out _, out var reason);
+                    unranked.Add(new UnrankedOffer(instance, offer, reason ?? "an input is unknown"));
+                    continue;
+                }
+                candidates.Add((instance, offer));
+                keys.Add((double)offer.Price.PerHour.Amount / denominator);
+            }
+            if (!matched)
+            {
+                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k }.ToString() : "") + " offer"
+                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " valid on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
+            }
+        }
+        var order = Enumerable.Range(0, keys.Count).ToArray();
+        var keyArray = keys.ToArray();
+        Array.Sort(keyArray, order);
+        var ranked = new RankedOffer[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var (instance, offer) = candidates[order[i]];
+            var denominator = CatalogMetrics.Denominator(metric, CatalogMetrics.AcceleratorsPerBillingUnit(offer, instance)!.Value, instance.Accelerator!, options.Precision);
+            ranked[i] = new RankedOffer(i + 1, instance, offer, new Money(offer.Price.PerHour.Amount / (decimal)denominator, options.Currency));
+        }
+        return new CatalogRanking(metric, unit, Array.AsReadOnly(ranked), unranked.AsReadOnly());
+    }
+
     /// <summary>Writes this catalog as one JSON document in the file format (indented UTF-8).</summary>
     /// <param name="utf8Json">The stream to write to; not closed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
