@@ -48,12 +48,14 @@ public static class TokenCostKernel
                 var vp = Vector.LoadUnsafe(ref p, (nuint)i);
                 var vr = Vector.LoadUnsafe(ref r, (nuint)i);
                 var vu = Vector.LoadUnsafe(ref u, (nuint)i);
-                // Valid: 0 < p <= max, 0 < r <= max, 0 < u <= 1. NaN fails every comparison, so it lands in "bad".
-                var ok = Vector.GreaterThan(vp, zero) & Vector.LessThanOrEqual(vp, max)
-                       & Vector.GreaterThan(vr, zero) & Vector.LessThanOrEqual(vr, max)
-                       & Vector.GreaterThan(vu, zero) & Vector.LessThanOrEqual(vu, one);
+                var result = vp * scale / (vr * vu);
+                // With 0 < u <= 1 checked, 0 < result <= max holds exactly when 0 < p < inf and 0 < r < inf
+                // (a non-positive or infinite input, or a NaN anywhere, gives a result <= 0, infinite or NaN).
+                // The rare underflow of a valid result to 0 is flagged too and reported by the scalar re-check.
+                var ok = Vector.GreaterThan(vu, zero) & Vector.LessThanOrEqual(vu, one)
+                       & Vector.GreaterThan(result, zero) & Vector.LessThanOrEqual(result, max);
                 bad |= ~ok;
-                (vp * scale / (vr * vu)).StoreUnsafe(ref d, (nuint)i);
+                result.StoreUnsafe(ref d, (nuint)i);
             }
             if (bad != Vector<long>.Zero)
             {
@@ -63,7 +65,7 @@ public static class TokenCostKernel
         for (; i < n; i++)
         {
             CheckOne(pricePerHour[i], tokensPerSecond[i], utilization[i], i);
-            destination[i] = pricePerHour[i] * TokensPerMillionPerSecondsPerHour / (tokensPerSecond[i] * utilization[i]);
+            destination[i] = Representable(pricePerHour[i] * TokensPerMillionPerSecondsPerHour / (tokensPerSecond[i] * utilization[i]), pricePerHour, tokensPerSecond, utilization, i);
         }
     }
 
@@ -89,7 +91,12 @@ public static class TokenCostKernel
         for (int i = 0; i < pricePerHour.Length; i++)
         {
             CheckOne(pricePerHour[i], tokensPerSecond[i], utilization, i);
-            destination[i] = pricePerHour[i] * factor / tokensPerSecond[i];
+            double result = pricePerHour[i] * factor / tokensPerSecond[i];
+            if (!(result > 0 && result <= double.MaxValue))
+            {
+                ThrowUnrepresentable(pricePerHour[i], tokensPerSecond[i], utilization, result, i);
+            }
+            destination[i] = result;
         }
     }
 
@@ -100,7 +107,7 @@ public static class TokenCostKernel
         for (int i = 0; i < pricePerHour.Length; i++)
         {
             CheckOne(pricePerHour[i], tokensPerSecond[i], utilization[i], i);
-            destination[i] = pricePerHour[i] * TokensPerMillionPerSecondsPerHour / (tokensPerSecond[i] * utilization[i]);
+            destination[i] = Representable(pricePerHour[i] * TokensPerMillionPerSecondsPerHour / (tokensPerSecond[i] * utilization[i]), pricePerHour, tokensPerSecond, utilization, i);
         }
     }
 
@@ -125,6 +132,16 @@ public static class TokenCostKernel
         => string.Create(CultureInfo.InvariantCulture, $"Span '{name}' must have the same length as pricePerHour ({expected}); it has {length}.");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Representable(double result, ReadOnlySpan<double> p, ReadOnlySpan<double> r, ReadOnlySpan<double> u, int i)
+    {
+        if (!(result > 0 && result <= double.MaxValue))
+        {
+            ThrowFirstBad(p, r, u, i, i + 1);
+        }
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CheckOne(double price, double rate, double utilization, int index)
     {
         if (!(price > 0 && price <= double.MaxValue) || !(rate > 0 && rate <= double.MaxValue) || !(utilization > 0 && utilization <= 1))
@@ -138,8 +155,18 @@ public static class TokenCostKernel
         for (int i = from; i < to; i++)
         {
             CheckOne(p[i], r[i], u[i], i);
+            double result = p[i] * TokensPerMillionPerSecondsPerHour / (r[i] * u[i]);
+            if (!(result > 0 && result <= double.MaxValue))
+            {
+                ThrowUnrepresentable(p[i], r[i], u[i], result, i);
+            }
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnrepresentable(double price, double rate, double utilization, double result, int index)
+        => throw new ArgumentOutOfRangeException("pricePerHour", price, string.Create(CultureInfo.InvariantCulture,
+            $"Price per million tokens must be a positive finite number: scenario {index} ({price:R} per hour at {rate:R} tokens/s and utilization {utilization:R}) gives {result:R}."));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowBad(double price, double rate, double utilization, int index)

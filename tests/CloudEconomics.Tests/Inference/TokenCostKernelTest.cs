@@ -80,3 +80,17 @@ public class TokenCostKernelTest
         a.Should().BeEquivalentTo(b, o => o.Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-12)).WhenTypeIs<double>());
     }
 }
+
+public class TokenCostKernelOverflowTest
+{
+    [Fact]
+    public void PricePerMillionTokens_ResultOverflows_ThrowsInsteadOfInfinity()
+    {
+        // 1e300 per hour at 1e-300 tokens/s: 1e300 x 277.8 / 1e-300 overflows double; must not write infinity.
+        double[] price = [1, 1, 1, 1e300, 1, 1, 1, 1];
+        double[] rate = [1, 1, 1, 1e-300, 1, 1, 1, 1];
+        double[] util = [1, 1, 1, 1, 1, 1, 1, 1];
+        var act = () => TokenCostKernel.PricePerMillionTokens(price, rate, util, new double[8]);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "pricePerHour" && e.Message.Contains("scenario 3"));
+    }
+}
