@@ -90,6 +90,8 @@ public sealed record CustomSiliconComparison
     /// <param name="efficiency">Efficiency factors for both sides; null for defaults.</param>
     /// <param name="isCustomSilicon">Classifier of the custom side; null for <see cref="IsTrainiumOrInferentia"/>.</param>
     /// <param name="isGpu">Classifier of the GPU side; null for <see cref="IsH100OrH200"/>.</param>
+    /// <param name="include">Which offers take part (for example one provider and one purchase option, for a like-for-like
+    /// comparison); null for all.</param>
     /// <param name="sensitivityLow">Low multiplier of the sensitivity, in (0, 1).</param>
     /// <param name="sensitivityHigh">High multiplier of the sensitivity, above 1 (MFU, MBU and utilisation are capped at 1).</param>
     /// <returns>The comparison.</returns>
@@ -102,6 +104,7 @@ public sealed record CustomSiliconComparison
         EfficiencyFactors? efficiency = null,
         Func<InferenceOffer, bool>? isCustomSilicon = null,
         Func<InferenceOffer, bool>? isGpu = null,
+        Func<InferenceOffer, bool>? include = null,
         double sensitivityLow = 0.8,
         double sensitivityHigh = 1.2)
     {
@@ -117,7 +120,7 @@ public sealed record CustomSiliconComparison
         {
             throw new ArgumentOutOfRangeException(nameof(sensitivityHigh), sensitivityHigh, string.Create(CultureInfo.InvariantCulture, $"High multiplier must be finite and above 1; it was {sensitivityHigh:R}."));
         }
-        var list = offers.ToList();
+        var list = offers.Where(include ?? (_ => true)).ToList();
         var custom = list.Where(isCustomSilicon).ToList();
         var gpu = list.Where(o => isGpu(o) && !isCustomSilicon(o)).ToList();
         var customRanked = OfferRanking.Rank(model, workload, custom, efficiency);

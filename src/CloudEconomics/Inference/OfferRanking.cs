@@ -28,8 +28,14 @@ public sealed record InferenceOffer
     /// <summary>Largest tensor-parallel group the chip's scale-up fabric supports (NVLink domain 8 for HGX); null means the whole instance.</summary>
     public int? ScaleUpDomain { get; init; }
 
-    /// <summary>Price per instance-hour.</summary>
+    /// <summary>Price per instance-hour (per chip-hour when <see cref="PricedPerChip"/>).</summary>
     public required PricePerHour Price { get; init; }
+
+    /// <summary>
+    /// Whether the offer sells single chips by the chip-hour (Cloud TPU) so that a slice of any power-of-two size up to
+    /// the scale-up domain (at most 256) can be bought at <see cref="Price"/> x chips; the ranking then picks the cheapest slice.
+    /// </summary>
+    public bool PricedPerChip { get; init; }
 
     /// <summary>How the price is bought, such as <c>"on-demand"</c> or <c>"capacity block"</c>.</summary>
     public required string PurchaseOption { get; init; }
@@ -92,9 +98,10 @@ public sealed record RankedOffer
 }
 
 /// <summary>
-/// Ranks offers for a model and workload by blended price per million tokens. For each offer every tensor-parallel degree
-/// that divides the chip count (and fits the scale-up domain) is tried; the cheapest layout that fits (and meets the
-/// workload's latency targets, when it has any and some layout meets them) is kept.
+/// Ranks offers for a model and workload by blended price per million tokens. For each instance offer every
+/// tensor-parallel degree that divides the chip count (and fits the scale-up domain) is tried; for an offer priced per
+/// chip every power-of-two slice up to the scale-up domain (at most <see cref="MaxPerChipSlice"/>) with TP = slice size;
+/// the cheapest layout that fits (and meets the workload's latency targets, when some layout meets them) is kept.
 /// </summary>
 public static class OfferRanking
 {
@@ -173,20 +180,16 @@ public static class OfferRanking
         {
             return new RankedOffer { Offer = offer, Excluded = e.Message, Provenance = provenance };
         }
-        int maxTp = Math.Min(offer.AcceleratorCount, offer.ScaleUpDomain ?? offer.AcceleratorCount);
-        for (int tp = 1; tp <= maxTp; tp++)
+        foreach (var (chips, tp) in Layouts(offer))
         {
-            if (offer.AcceleratorCount % tp != 0)
-            {
-                continue;
-            }
-            var deployment = new InferenceDeployment { Accelerator = offer.Accelerator, AcceleratorCount = offer.AcceleratorCount, TensorParallelDegree = tp };
+            var deployment = new InferenceDeployment { Accelerator = offer.Accelerator, AcceleratorCount = chips, TensorParallelDegree = tp };
             if (!Roofline.TryEstimate(model, workload, deployment, out var est, efficiency))
             {
                 lastReason = est.Fit.Reason;
                 continue;
             }
-            var cost = TokenCost.ForEstimate(offer.Price, est);
+            var price = offer.PricedPerChip ? offer.Price * chips : offer.Price;
+            var cost = TokenCost.ForEstimate(price, est);
             bool meets = est.MeetsTimeToFirstTokenTarget != false && est.MeetsTimePerOutputTokenTarget != false;
             bool better = best is null
                 || (meets && !bestMeets)
@@ -204,6 +207,30 @@ public static class OfferRanking
         }
         EnergyPerToken? energy = offer.Accelerator.Power is null ? null : EnergyPerToken.ForEstimate(best);
         return new RankedOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance };
+    }
+
+    /// <summary>Maximum slice size tried for offers priced per chip.</summary>
+    public const int MaxPerChipSlice = 256;
+
+    private static IEnumerable<(int Chips, int TensorParallelDegree)> Layouts(InferenceOffer offer)
+    {
+        if (offer.PricedPerChip)
+        {
+            int limit = Math.Min(MaxPerChipSlice, offer.ScaleUpDomain ?? MaxPerChipSlice);
+            for (int n = 1; n <= limit; n *= 2)
+            {
+                yield return (n, n);
+            }
+            yield break;
+        }
+        int maxTp = Math.Min(offer.AcceleratorCount, offer.ScaleUpDomain ?? offer.AcceleratorCount);
+        for (int tp = 1; tp <= maxTp; tp++)
+        {
+            if (offer.AcceleratorCount % tp == 0)
+            {
+                yield return (offer.AcceleratorCount, tp);
+            }
+        }
     }
 
     private static string Provenance(ModelProfile model, InferenceOffer offer, EfficiencyFactors efficiency)
@@ -232,7 +259,7 @@ public static class OfferRanking
             }
             var e = r.Estimate;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {r.Offer.Price.PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
+                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * e.Deployment.AcceleratorCount : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
         }
         return sb.ToString();
     }
