@@ -157,36 +157,26 @@ public abstract class Distribution
         }
     }
 
-    /// <summary>Vectorised central region of AS 241 with a scalar fallback for tail lanes; bit-identical to the scalar path.</summary>
+    /// <summary>location + scale x Phi^-1(u) for a column, vectorised; bit-identical to the scalar path.</summary>
     private protected static void StandardNormalQuantiles(ReadOnlySpan<double> uniforms, Span<double> destination, double location, double scale)
     {
         int i = 0;
-        if (Vector.IsHardwareAccelerated && uniforms.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
-            var half = new Vector<double>(0.5);
-            var limit = new Vector<double>(0.425);
-            var c = new Vector<double>(0.180625);
             var loc = new Vector<double>(location);
             var sc = new Vector<double>(scale);
-            for (; i <= uniforms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            int w = Vector<double>.Count;
+            // Two vectors per iteration: independent dependency chains for the out-of-order core.
+            for (; i <= uniforms.Length - 2 * w; i += 2 * w)
             {
-                var u = new Vector<double>(uniforms.Slice(i));
-                var q = u - half;
-                var r = c - q * q;
-                var z = q * CentralRatio(r);
-                var result = loc + sc * z;
-                result.CopyTo(destination.Slice(i));
-                if (!Vector.LessThanOrEqualAll(Vector.Abs(q), limit))
-                {
-                    for (int k = 0; k < Vector<double>.Count; k++)
-                    {
-                        double uk = uniforms[i + k];
-                        if (Math.Abs(uk - 0.5) > 0.425)
-                        {
-                            destination[i + k] = location + scale * SpecialFunctions.InverseNormal(uk);
-                        }
-                    }
-                }
+                var a = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
+                var b = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i + w)));
+                (loc + sc * a).CopyTo(destination.Slice(i));
+                (loc + sc * b).CopyTo(destination.Slice(i + w));
+            }
+            for (; i <= uniforms.Length - w; i += w)
+            {
+                (loc + sc * SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)))).CopyTo(destination.Slice(i));
             }
         }
         for (; i < uniforms.Length; i++)
@@ -194,12 +184,4 @@ public abstract class Distribution
             destination[i] = location + scale * SpecialFunctions.InverseNormal(uniforms[i]);
         }
     }
-
-    private static Vector<double> CentralRatio(Vector<double> r)
-        => (((((((new Vector<double>(2509.0809287301226727) * r + new Vector<double>(33430.575583588128105)) * r + new Vector<double>(67265.770927008700853)) * r
-                + new Vector<double>(45921.953931549871457)) * r + new Vector<double>(13731.693765509461125)) * r + new Vector<double>(1971.5909503065514427)) * r
-                + new Vector<double>(133.14166789178437745)) * r + new Vector<double>(3.387132872796366608))
-           / (((((((new Vector<double>(5226.495278852854561) * r + new Vector<double>(28729.085735721942674)) * r + new Vector<double>(39307.89580009271061)) * r
-                + new Vector<double>(21213.794301586595867)) * r + new Vector<double>(5394.1960214247511077)) * r + new Vector<double>(687.1870074920579083)) * r
-                + new Vector<double>(42.313330701600911252)) * r + Vector<double>.One);
 }

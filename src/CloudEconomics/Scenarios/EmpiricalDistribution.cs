@@ -57,7 +57,7 @@ public sealed class EmpiricalDistribution : Distribution
 
     internal override double Quantile(double u)
     {
-        long index = (long)Math.Ceiling(u * _sorted.Length) - 1;
+        long index = unchecked((long)Math.Ceiling(u * _sorted.Length)) - 1;
         if (index < 0) index = 0;
         if (index >= _sorted.Length) index = _sorted.Length - 1;
         return _sorted[index];

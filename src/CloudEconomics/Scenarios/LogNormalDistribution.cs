@@ -1,3 +1,4 @@
+using System.Numerics;
 using CloudEconomics.Utility;
 
 namespace CloudEconomics.Scenarios;
@@ -35,18 +36,28 @@ public sealed class LogNormalDistribution : Distribution
     /// <remarks>(exp(sigma^2) - 1) exp(2 mu + sigma^2).</remarks>
     public override double Variance => (Math.Exp(Sigma * Sigma) - 1) * Math.Exp(2 * Mu + Sigma * Sigma);
 
-    internal override double Quantile(double u) => Math.Exp(Mu + Sigma * SpecialFunctions.InverseNormal(u));
+    internal override double Quantile(double u) => PortableMath.Exp(Mu + Sigma * SpecialFunctions.InverseNormal(u));
 
     internal override void Quantiles(ReadOnlySpan<double> uniforms, Span<double> destination)
     {
-        StandardNormalQuantiles(uniforms, destination, Mu, Sigma);
-        for (int i = 0; i < destination.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            destination[i] = Math.Exp(destination[i]);
+            var mu = new Vector<double>(Mu);
+            var sigma = new Vector<double>(Sigma);
+            for (; i <= uniforms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var z = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
+                PortableMath.Exp(mu + sigma * z).CopyTo(destination.Slice(i));
+            }
+        }
+        for (; i < uniforms.Length; i++)
+        {
+            destination[i] = Quantile(uniforms[i]);
         }
     }
 
-    internal override double FromStandardNormal(double z) => Math.Exp(Mu + Sigma * z);
+    internal override double FromStandardNormal(double z) => PortableMath.Exp(Mu + Sigma * z);
 
     /// <inheritdoc/>
     public override string ToString() => $"LogNormal(mu {F(Mu)}, sigma {F(Sigma)})";

@@ -10,7 +10,7 @@ namespace CloudEconomics.Scenarios;
 /// <remarks>
 /// <para><b>Reproducibility.</b> Draws are split into chunks of <see cref="ChunkSize"/>. Chunk k uses its own random
 /// stream, four interleaved xoshiro256** generators seeded by SplitMix64 from (seed, k) (see <see cref="Xoshiro256StarStar"/>);
-/// within a chunk, draw d takes uniforms d x m to d x m + m - 1 (m = number of uncertain inputs), in input order.
+/// each chunk draws a block of m x 4,096 uniforms (m = number of uncertain inputs) and uncertain input j of draw d takes number j x 4,096 + d.
 /// Chunks run in parallel but write to fixed slots, and their statistics are merged in chunk order, so a seed gives
 /// bit-for-bit the same result on 1 thread or 64, and across the evaluation modes when the model has no batch function.</para>
 /// <para><b>Sampling.</b> Inverse transform: x = F^-1(u). With correlations, z = Phi^-1(u) per input, z' = L z with L the
@@ -56,6 +56,7 @@ public static class MonteCarlo
         double[] outputs = options.KeepSamples ? new double[n] : ArrayPool<double>.Shared.Rent(n);
         try
         {
+
             var stats = new ChunkStats[chunks];
             int conditionCount = options.Conditions.Count;
             var conditionCounts = new long[chunks * Math.Max(1, conditionCount)];
@@ -75,7 +76,11 @@ public static class MonteCarlo
                     try
                     {
                         worker.Run(k, slice);
-                        errors[k] = worker.Check(slice, start);
+                        stats[k] = ChunkStats.Of(slice);
+                        if (!double.IsFinite(stats[k].Mean + stats[k].M2))
+                        {
+                            errors[k] = worker.Check(slice, start);
+                        }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -84,7 +89,6 @@ public static class MonteCarlo
                     }
                     if (errors[k] is null)
                     {
-                        stats[k] = ChunkStats.Of(slice);
                         for (int c = 0; c < conditionCount; c++)
                         {
                             var predicate = options.Conditions[c].Predicate;
@@ -124,8 +128,8 @@ public static class MonteCarlo
             }
 
             var values = outputs.AsSpan(0, n);
-            var histogram = Histogram.Build(values, total.Min, total.Max, options.HistogramBins);
-            double[] percentiles = Percentiles(values, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95]);
+            double[] percentiles = Percentiles(values, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95], options.HistogramBins, out long[] histogramCounts);
+            var histogram = new Histogram(total.Min, total.Max, histogramCounts);
             return new SimulationResult(model.Name, model.OutputUnit, n, options.Seed, total.Mean, Math.Sqrt(total.M2 / (n - 1)),
                 total.Min, total.Max, percentiles, histogram, conditions, convergence,
                 options.KeepSamples ? outputs : null);
@@ -137,46 +141,65 @@ public static class MonteCarlo
     }
 
     /// <summary>Exact PERCENTILE.INC values via a fine histogram to locate order statistics, then sorting those bins only.</summary>
-    private static double[] Percentiles(ReadOnlySpan<double> values, double min, double max, double[] probabilities)
+    private static double[] Percentiles(ReadOnlySpan<double> values, double min, double max, double[] probabilities, int histogramBins, out long[] histogram)
     {
         int n = values.Length;
         var result = new double[probabilities.Length];
+        histogram = new long[histogramBins];
         if (min == max)
         {
             Array.Fill(result, min);
+            histogram[0] = n;
             return result;
         }
         double scale = FineBins / (max - min);
+        double histogramScale = histogramBins / (max - min);
         var counts = new int[FineBins];
-        foreach (double v in values) counts[Bin(v, min, scale)]++;
+        foreach (double v in values)
+        {
+            counts[Bin(v, min, scale)]++;
+            int h = unchecked((int)((v - min) * histogramScale));
+            histogram[h >= histogramBins ? histogramBins - 1 : h < 0 ? 0 : h]++;
+        }
         var cumulative = new long[FineBins + 1];
         for (int b = 0; b < FineBins; b++) cumulative[b + 1] = cumulative[b] + counts[b];
 
-        var ranks = new SortedSet<long>();
+        // The order statistics needed (floor and floor + 1 of each rank), the bins that hold them, and a slot per bin.
+        var ranks = new List<long>();
         foreach (double p in probabilities)
         {
-            double h = (n - 1) * p;
-            long lo = (long)Math.Floor(h);
+            long lo = (long)Math.Floor((n - 1) * p);
             ranks.Add(lo);
             ranks.Add(Math.Min(lo + 1, n - 1));
         }
-        var binOf = new Dictionary<long, int>();
-        var needed = new Dictionary<int, List<double>>();
+        var slotOfBin = counts; // reuse: -1 = not needed, else index into lists
+        Array.Fill(slotOfBin, -1);
+        var lists = new List<double[]>();
+        var fill = new List<int>();
         foreach (long r in ranks)
         {
             int b = UpperBound(cumulative, r);
-            binOf[r] = b;
-            needed.TryAdd(b, []);
+            if (slotOfBin[b] < 0)
+            {
+                slotOfBin[b] = lists.Count;
+                lists.Add(new double[cumulative[b + 1] - cumulative[b]]);
+                fill.Add(0);
+            }
         }
         foreach (double v in values)
         {
-            if (needed.TryGetValue(Bin(v, min, scale), out var list)) list.Add(v);
+            int slot = slotOfBin[Bin(v, min, scale)];
+            if (slot >= 0)
+            {
+                lists[slot][fill[slot]] = v;
+                fill[slot]++;
+            }
         }
-        foreach (var list in needed.Values) list.Sort();
+        foreach (var list in lists) Array.Sort(list);
         double OrderStatistic(long r)
         {
-            int b = binOf[r];
-            return needed[b][(int)(r - cumulative[b])];
+            int b = UpperBound(cumulative, r);
+            return lists[slotOfBin[b]][(int)(r - cumulative[b])];
         }
         for (int i = 0; i < probabilities.Length; i++)
         {
@@ -203,7 +226,7 @@ public static class MonteCarlo
 
     private static int Bin(double v, double min, double scale)
     {
-        int b = (int)((v - min) * scale);
+        int b = unchecked((int)((v - min) * scale));
         return b >= FineBins ? FineBins - 1 : b < 0 ? 0 : b;
     }
 
@@ -276,15 +299,14 @@ public static class MonteCarlo
             _useBatch = !_perDraw && model.BatchOutput is not null;
             _row = model.BaseValues();
             _normals = new double[_cholesky is null ? 0 : _perDraw ? m : m * ChunkSize];
+            _uniforms = new double[m * ChunkSize];
             if (_perDraw)
             {
-                _uniforms = [];
                 _columns = [];
                 _column = [];
             }
             else
             {
-                _uniforms = new double[(m * ChunkSize + 3) & ~3];
                 _columns = new double[_inputCount * ChunkSize];
                 for (int i = 0; i < _inputCount; i++)
                 {
@@ -322,7 +344,10 @@ public static class MonteCarlo
 
         private void RunPerDraw(ref ChunkRandom rng, Span<double> output)
         {
+            // The reference scalar loop: the same uniforms as the vector path (a scalar generator fills the block),
+            // then for each draw each input's quantile and one call of the scalar function.
             int m = _uncertain.Length;
+            for (int i = 0; i < _uniforms.Length; i++) _uniforms[i] = rng.NextScalar();
             var values = new ScenarioValues(_row, _model);
             for (int d = 0; d < output.Length; d++)
             {
@@ -330,12 +355,12 @@ public static class MonteCarlo
                 {
                     for (int j = 0; j < m; j++)
                     {
-                        _row[_uncertain[j]] = _distributions[j].Quantile(rng.NextScalar());
+                        _row[_uncertain[j]] = _distributions[j].Quantile(_uniforms[j * ChunkSize + d]);
                     }
                 }
                 else
                 {
-                    for (int j = 0; j < m; j++) _normals[j] = SpecialFunctions.InverseNormal(rng.NextScalar());
+                    for (int j = 0; j < m; j++) _normals[j] = SpecialFunctions.InverseNormal(_uniforms[j * ChunkSize + d]);
                     for (int j = 0; j < m; j++)
                     {
                         double s = 0;
@@ -350,22 +375,19 @@ public static class MonteCarlo
         private void SampleColumns(ref ChunkRandom rng, int count)
         {
             int m = _uncertain.Length;
-            int used = (m * count + 3) & ~3;
-            rng.Fill(_uniforms.AsSpan(0, used));
-            var column = _column.AsSpan(0, count);
+            rng.Fill(_uniforms);
             if (_cholesky is null)
             {
                 for (int j = 0; j < m; j++)
                 {
-                    for (int d = 0; d < count; d++) column[d] = _uniforms[d * m + j];
-                    _distributions[j].Quantiles(column, _columns.AsSpan(_uncertain[j] * ChunkSize, count));
+                    _distributions[j].Quantiles(_uniforms.AsSpan(j * ChunkSize, count), _columns.AsSpan(_uncertain[j] * ChunkSize, count));
                 }
                 return;
             }
+            var column = _column.AsSpan(0, count);
             for (int j = 0; j < m; j++)
             {
-                for (int d = 0; d < count; d++) column[d] = _uniforms[d * m + j];
-                for (int d = 0; d < count; d++) _normals[j * ChunkSize + d] = SpecialFunctions.InverseNormal(column[d]);
+                StandardNormals(_uniforms.AsSpan(j * ChunkSize, count), _normals.AsSpan(j * ChunkSize, count));
             }
             for (int j = 0; j < m; j++)
             {
@@ -380,6 +402,19 @@ public static class MonteCarlo
                 var distribution = _distributions[j];
                 for (int d = 0; d < count; d++) target[d] = distribution.FromStandardNormal(column[d]);
             }
+        }
+
+        private static void StandardNormals(ReadOnlySpan<double> uniforms, Span<double> normals)
+        {
+            int i = 0;
+            if (System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                for (; i <= uniforms.Length - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
+                {
+                    SpecialFunctions.InverseNormal(new System.Numerics.Vector<double>(uniforms.Slice(i))).CopyTo(normals.Slice(i));
+                }
+            }
+            for (; i < uniforms.Length; i++) normals[i] = SpecialFunctions.InverseNormal(uniforms[i]);
         }
 
         /// <summary>Null when every output is finite; else an exception naming the first bad draw and its inputs.</summary>

@@ -125,28 +125,11 @@ public sealed class Histogram
 {
     private readonly long[] _counts;
 
-    private Histogram(double minimum, double maximum, long[] counts)
+    internal Histogram(double minimum, double maximum, long[] counts)
     {
         Minimum = minimum;
         Maximum = maximum;
         _counts = counts;
-    }
-
-    internal static Histogram Build(ReadOnlySpan<double> values, double min, double max, int bins)
-    {
-        var counts = new long[bins];
-        if (max == min)
-        {
-            counts[0] = values.Length;
-            return new Histogram(min, max, counts);
-        }
-        double scale = bins / (max - min);
-        foreach (double v in values)
-        {
-            int b = (int)((v - min) * scale);
-            counts[b >= bins ? bins - 1 : b < 0 ? 0 : b]++;
-        }
-        return new Histogram(min, max, counts);
     }
 
     /// <summary>Left edge of the first bin, in the output unit.</summary>
