@@ -49,11 +49,14 @@ public enum FigureUnit
     /// <summary>A plain ratio or multiple: 1.14 means 1.14 x.</summary>
     Ratio,
 
-    /// <summary>US cents (or the currency's minor unit) per kilowatt-hour.</summary>
-    CentsPerKilowattHour,
+    /// <summary>Units of the scenario's currency per kilowatt-hour (0.0861 = 8.61 US cents/kWh).</summary>
+    CurrencyPerKilowattHour,
 
-    /// <summary>A count of things (chips, instances, megawatts are not counts: use a note).</summary>
+    /// <summary>A count of things.</summary>
     Count,
+
+    /// <summary>Units of the scenario's currency per hour (an instance-hour price).</summary>
+    CurrencyPerHour,
 }
 
 /// <summary>Where a figure comes from: the source, the date it speaks for, a note, and how it was obtained.</summary>
