@@ -33,7 +33,7 @@ public sealed record CapitalFigure
     public string? Formula { get; init; }
 
     /// <summary>The sourced figures this rests on (for a read figure: its own provenance).</summary>
-    public IReadOnlyList<Provenance> Sources { get; init; } = [];
+    public IReadOnlyList<FigureProvenance> Sources { get; init; } = [];
 
     /// <summary>A caveat, or why the figure is unknown.</summary>
     public string? Note { get; init; }

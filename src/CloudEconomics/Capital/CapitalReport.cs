@@ -304,7 +304,7 @@ public sealed record CapitalReport
                 {
                     y.OperatingCashFlow?.ToProvenance($"{path}.operatingCashFlow"), y.PurchasesOfPropertyAndEquipment?.ToProvenance($"{path}.purchasesOfPropertyAndEquipment"),
                     y.ProceedsFromPropertyAndEquipmentSalesAndIncentives?.ToProvenance($"{path}.proceedsFromPropertyAndEquipmentSalesAndIncentives"),
-                }.Where(p => p is not null && p.Source is not null).Cast<Provenance>().ToList();
+                }.Where(p => p is not null && p.Source is not null).Cast<FigureProvenance>().ToList();
                 foreach (var def in Enum.GetValues<FreeCashFlowDefinition>())
                 {
                     var r = flows.FreeCashFlow(def);

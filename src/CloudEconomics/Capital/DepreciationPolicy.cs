@@ -8,7 +8,7 @@ namespace CloudEconomics.Capital;
 /// <param name="FromYears">The useful life before the change, in years.</param>
 /// <param name="ToYears">The useful life from <paramref name="Effective"/>, in years.</param>
 /// <param name="Provenance">Where the change is reported; optional.</param>
-public sealed record UsefulLifeChange(LocalDate Effective, double FromYears, double ToYears, Provenance? Provenance = null);
+public sealed record UsefulLifeChange(LocalDate Effective, double FromYears, double ToYears, FigureProvenance? Provenance = null);
 
 /// <summary>
 /// A depreciation policy for one asset class: straight-line over a useful life that may change on dates, with no

@@ -65,7 +65,7 @@ public enum FigureUnit
 /// <param name="Basis">How the figure was obtained.</param>
 /// <param name="Note">A caveat or derivation; optional.</param>
 /// <param name="Path">Where the figure lives in the scenario file (a JSON path such as <c>$.quarters[8].segmentRevenue</c>); null for a figure built in code.</param>
-public sealed record Provenance(string? Source, LocalDate? AsOf, FigureBasis Basis, string? Note = null, string? Path = null)
+public sealed record FigureProvenance(string? Source, LocalDate? AsOf, FigureBasis Basis, string? Note = null, string? Path = null)
 {
     /// <summary>Invariant one-line text: <c>"source (as of 2026-03-31; derived: note)"</c>.</summary>
     /// <returns>The text.</returns>
@@ -111,7 +111,7 @@ public sealed record SourcedFigure
     /// <summary>The provenance of the figure.</summary>
     /// <param name="path">The figure's JSON path in its file, if known.</param>
     /// <returns>The provenance.</returns>
-    public Provenance ToProvenance(string? path = null) => new(Source, AsOf, Basis, Note, path);
+    public FigureProvenance ToProvenance(string? path = null) => new(Source, AsOf, Basis, Note, path);
 
     /// <summary>The value as money in <paramref name="currency"/> (billions and millions scaled to currency units), or null when unknown.</summary>
     /// <param name="currency">The currency of the scenario.</param>
