@@ -22,8 +22,10 @@ public readonly record struct RecognitionAmount(LocalDate Date, Money Amount);
 /// <summary>
 /// A customer contract in the backlog (remaining performance obligations): value, term and recognition pattern.
 /// </summary>
-/// <remarks>Ratable recognition spreads <see cref="Value"/> over the days of the term (both ends inclusive); a
-/// custom schedule must sum exactly to <see cref="Value"/> and fall within the term.</remarks>
+/// <remarks>Ratable recognition spreads <see cref="Value"/> over the days of the term (both ends inclusive), each
+/// quarter's share rounded to 10 decimal places of the currency unit and the last quarter taking the exact remainder,
+/// so the quarters sum exactly to the value; a custom schedule must sum exactly to <see cref="Value"/> and fall within
+/// the term.</remarks>
 public sealed record BacklogContract
 {
     /// <summary>An identifier; not blank.</summary>
@@ -78,7 +80,7 @@ public sealed record BacklogContract
             {
                 var from = quarter.Start > Start ? quarter.Start : Start;
                 var to = quarter.End < End ? quarter.End : End;
-                amount = Value.Amount * (Period.DaysBetween(from, to) + 1) / totalDays;
+                amount = Math.Round(Value.Amount * (Period.DaysBetween(from, to) + 1) / totalDays, 10, MidpointRounding.ToEven);
                 recognised += amount;
             }
             result.Add(new(quarter, new Money(amount, Value.Currency)));

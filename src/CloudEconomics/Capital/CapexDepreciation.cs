@@ -12,7 +12,8 @@ namespace CloudEconomics.Capital;
 /// of useful life takes effect, the months remaining become the new life minus the months already depreciated; if
 /// that is zero or less (a shortened life the asset has already outlived), the whole remaining net book value is
 /// expensed in that month (accelerated depreciation). The last month takes the exact remainder, so a tranche's
-/// expense sums to its cost.</para>
+/// expense sums to its cost. Monthly amounts are rounded to 10 decimal places of the currency unit (the last month
+/// absorbs the rounding), so every sum is an exact decimal.</para>
 /// <para>Worked example (the one the tests check). A server costing 1,200 is placed in service on 2020-01-01 with a
 /// 3-year life: 1,200 / 36 = 33.33 a month, 400 a year. On 2022-01-01 (24 months depreciated, 800 expensed, net book
 /// value 400) the life changes from 3 to 4 years, so 48 - 24 = 24 months remain: 400 / 24 = 16.67 a month, 200 a
@@ -44,7 +45,7 @@ public static class CapexDepreciation
                 {
                     remaining = policy.UsefulLifeMonthsOn(firstDay) - elapsed;
                 }
-                decimal expense = remaining <= 1 ? nbv : nbv / remaining;
+                decimal expense = remaining <= 1 ? nbv : Math.Round(nbv / remaining, 10, MidpointRounding.ToEven);
                 monthly[month] = monthly.GetValueOrDefault(month) + expense;
                 nbv -= expense;
                 remaining--;

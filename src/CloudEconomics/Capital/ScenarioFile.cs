@@ -110,14 +110,22 @@ public sealed record ScenarioFile
     {
         ArgumentNullException.ThrowIfNull(json);
         var file = fileName ?? "(stream)";
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            json.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
         ScenarioFile? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<ScenarioFile>(json, ReadOptions);
+            scenario = JsonSerializer.Deserialize<ScenarioFile>(bytes, ReadOptions);
         }
         catch (JsonException e)
         {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError(e.Path ?? "$", null, FirstLine(e.Message))], e);
+            var path = e.Path ?? "$";
+            var where = e.LineNumber is { } line ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (line {line + 1}, byte {e.BytePositionInLine + 1})") : string.Empty;
+            throw new ScenarioLoadException(file, [new ScenarioLoadError(path, RecordIdFromJson(bytes, path), FirstLine(e.Message) + where)], e);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
@@ -187,6 +195,29 @@ public sealed record ScenarioFile
         var path = "$" + string.Concat(failure.PropertyName.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => "." + CamelCase(s)));
         if (string.IsNullOrEmpty(failure.PropertyName)) path = "$";
         return new ScenarioLoadError(path, RecordId(scenario, failure.PropertyName), failure.ErrorMessage);
+    }
+
+    // For a JSON error at "$.quarters[3]...", the id of that record read from the raw document (best effort).
+    private static string? RecordIdFromJson(byte[] bytes, string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+            var match = System.Text.RegularExpressions.Regex.Match(path, @"^\$\.(\w+)\[(\d+)\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            string? Text(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            if (match.Success && doc.RootElement.TryGetProperty(match.Groups[1].Value, out var array) && array.ValueKind == JsonValueKind.Array
+                && int.TryParse(match.Groups[2].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < array.GetArrayLength())
+            {
+                var item = array[index];
+                return Text(item, "period") ?? Text(item, "id");
+            }
+            return Text(doc.RootElement, "id");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string CamelCase(string segment) => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..];
