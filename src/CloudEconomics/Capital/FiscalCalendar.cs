@@ -12,6 +12,7 @@ namespace CloudEconomics.Capital;
 /// A calendar fiscal year (Amazon, Alphabet) starts in January and FY2026 is calendar 2026.</para>
 /// <para><c>default(FiscalCalendar)</c> is the calendar year (January start).</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(FiscalCalendarJsonConverter))]
 public readonly struct FiscalCalendar : IEquatable<FiscalCalendar>
 {
     // Stored as an offset so that default(FiscalCalendar) is January.

@@ -13,6 +13,7 @@ namespace CloudEconomics.Capital;
 /// accepts both forms for either calendar.</para>
 /// <para>Ordering compares the first day of the quarter, then the calendar's first month.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(FiscalQuarterJsonConverter))]
 public readonly struct FiscalQuarter : IEquatable<FiscalQuarter>, IComparable<FiscalQuarter>, IComparable
 {
     private const int MinYear = 1900;

@@ -6,6 +6,7 @@ namespace CloudEconomics.Capital;
 /// <summary>A fiscal year of a <see cref="FiscalCalendar"/>, named by the calendar year in which it ends.</summary>
 /// <remarks>Microsoft's FY2026 (July start) runs from 2025-07-01 to 2026-06-30; Amazon's FY2025 is calendar 2025.
 /// Text form: <c>"FY2026"</c>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(FiscalYearJsonConverter))]
 public readonly struct FiscalYear : IEquatable<FiscalYear>, IComparable<FiscalYear>, IComparable
 {
     /// <summary>Creates a fiscal year.</summary>

@@ -1,4 +1,5 @@
 using CloudEconomics.Capital;
+using System.Text.Json;
 using CloudEconomics.Tests.Helpers;
 
 namespace CloudEconomics.Tests.Capital;
@@ -196,5 +197,25 @@ public class CapitalReportTest
     {
         var act = () => Report.Segment.Revenue.FormatValue(11);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "decimals");
+    }
+
+    [Fact]
+    public void Serialises_ToJson_ForMachineOutput()
+    {
+        // What `cloudecon report --format json` would emit: the record through CloudEconomicsJson.CreateOptions().
+        var json = JsonSerializer.Serialize(Report, CloudEconomicsJson.CreateOptions());
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        root.GetProperty("quarter").GetProperty("label").GetString().Should().Be("Q1-2026");
+        root.GetProperty("quarter").GetProperty("end").GetString().Should().Be("2026-03-31");
+        var fcf = root.GetProperty("cash").GetProperty("freeCashFlowTtm");
+        fcf.GetProperty("id").GetString().Should().Be("cash.freeCashFlowTtm");
+        fcf.GetProperty("value").GetDecimal().Should().Be(1.232m);
+        fcf.GetProperty("unit").GetString().Should().Be("billions");
+        fcf.GetProperty("currency").GetString().Should().Be("USD");
+        fcf.GetProperty("sources").GetArrayLength().Should().Be(5);
+        root.GetProperty("backlog").GetProperty("withAdditions").GetProperty("isLowerBound").GetBoolean().Should().BeTrue();
+        root.GetProperty("backlog").GetProperty("weightedAverageRemainingLife").GetProperty("value").ValueKind.Should().Be(JsonValueKind.Null);
+        root.GetProperty("articleClaims")[2].GetProperty("verdict").GetString().Should().Be("misattributed");
     }
 }

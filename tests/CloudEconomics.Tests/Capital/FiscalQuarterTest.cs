@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CloudEconomics.Capital;
 using CloudEconomics.Tests.Helpers;
 using FsCheck;
@@ -153,6 +154,24 @@ public class FiscalQuarterTest
     {
         TestHelper.InCulture(culture, () => new FiscalQuarter(2026, 3, Microsoft).ToString()).Should().Be("FY2026-Q3");
         TestHelper.InCulture(culture, () => FiscalQuarter.Parse("fy2026-q1")).Should().Be(new FiscalQuarter(2026, 1));
+    }
+
+    [Fact]
+    public void Json_WritesObject_ReadsObjectOrString()
+    {
+        var options = new JsonSerializerOptions(CloudEconomicsJson.CreateOptions()) { WriteIndented = false };
+        var q = new FiscalQuarter(2026, 3, Microsoft);
+        var json = JsonSerializer.Serialize(q, options);
+        json.Should().Be("{\"label\":\"FY2026-Q3\",\"fiscalYear\":2026,\"quarter\":3,\"fiscalYearStartMonth\":7,\"start\":\"2026-01-01\",\"end\":\"2026-03-31\"}");
+        JsonSerializer.Deserialize<FiscalQuarter>(json, options).Should().Be(q);
+        JsonSerializer.Deserialize<FiscalQuarter>("\"Q1-2026\"", options).Should().Be(new FiscalQuarter(2026, 1));
+        var fy = new FiscalYear(2026, Microsoft);
+        JsonSerializer.Deserialize<FiscalYear>(JsonSerializer.Serialize(fy, options), options).Should().Be(fy);
+        JsonSerializer.Deserialize<FiscalCalendar>("7", options).Should().Be(Microsoft);
+        var bad = () => JsonSerializer.Deserialize<FiscalQuarter>("\"Q9-2026\"", options);
+        bad.Should().Throw<JsonException>().WithMessage("*is not a fiscal quarter*");
+        var badQuarter = () => JsonSerializer.Deserialize<FiscalQuarter>("{\"fiscalYear\":2026,\"quarter\":5}", options);
+        badQuarter.Should().Throw<JsonException>().WithMessage("*between 1 and 4*");
     }
 
     [Property]
