@@ -89,7 +89,7 @@ public readonly struct PricePerHour : IEquatable<PricePerHour>, IComparable<Pric
             throw new ArgumentOutOfRangeException(nameof(throughput), throughput.TokensPerSecond, "Throughput must be greater than zero tokens per second to price a token.");
         }
         decimal tokensPerHour = (decimal)throughput.TokensPerSecond * 3600m;
-        return new PricePerMillionTokens(price.PerHour * (1_000_000m / tokensPerHour));
+        return new PricePerMillionTokens(price.PerHour * 1_000_000m / tokensPerHour);
     }
 
     /// <summary>Sum of two hourly prices in one currency.</summary>

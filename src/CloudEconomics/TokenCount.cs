@@ -37,7 +37,7 @@ public readonly struct TokenCount : IEquatable<TokenCount>, IComparable<TokenCou
         {
             throw new ArgumentOutOfRangeException(nameof(tokens), tokens.Tokens, "Token count must be greater than zero to price a token.");
         }
-        return new PricePerMillionTokens(cost * (1_000_000m / (decimal)tokens.Tokens));
+        return new PricePerMillionTokens(cost * 1_000_000m / (decimal)tokens.Tokens);
     }
 
     /// <summary>The sum of two counts.</summary>

@@ -1,0 +1,299 @@
+using System.Buffers;
+using System.Globalization;
+using NodaTime;
+
+namespace CloudEconomics.Finance;
+
+/// <summary>
+/// Time value of money with Microsoft Excel's semantics, argument order and defaults: NPV, XNPV, IRR, XIRR, MIRR,
+/// PMT, IPMT, PPMT, PV, FV, NPER, RATE, EFFECT and NOMINAL. The kernel tier: plain doubles and spans, no allocation.
+/// </summary>
+/// <remarks>
+/// <para>Sign convention as in Excel: money paid out is negative, money received is positive. Rates are per
+/// period as decimal fractions (0.05 = 5%); XNPV and XIRR use annual rates and actual/365 day counts from the first
+/// date.</para>
+/// <para>Errors: an argument outside a function's domain (Excel's <c>#VALUE!</c>, or <c>#NUM!</c> for a domain
+/// violation) throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> with the rule and
+/// the value; a rate of -100% or below is always rejected. When no answer exists or none is found (Excel's
+/// <c>#NUM!</c> or <c>#DIV/0!</c>), <see cref="FinancialCalculationException"/> is thrown. No method returns NaN or
+/// infinity.</para>
+/// <para>IRR, XIRR and RATE start Newton's method from the caller's guess, as Excel does, so where several rates
+/// exist the answer is the one Excel finds from the same guess; where Newton fails they fall back to bracketing
+/// (Brent's method) over rates in (-100%, about 1e13) and return the root nearest the guess.</para>
+/// </remarks>
+public static partial class CashFlowMath
+{
+    private const int StackLimit = 512;
+
+    /// <summary>
+    /// Net present value of periodic cash flows, as Excel's <c>NPV(rate, value1, ...)</c>: the first value is
+    /// discounted by one full period, so NPV = sum of values[i] / (1 + rate)^(i + 1).
+    /// </summary>
+    /// <param name="rate">Discount rate per period, as a decimal fraction; greater than -1.</param>
+    /// <param name="values">Cash flows at the end of periods 1, 2, ... (same unit as the result); at least one.</param>
+    /// <returns>The present value one period before the first flow, in the unit of <paramref name="values"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows.</exception>
+    /// <remarks>To value a flow at time zero (an investment today), add it outside: <c>values[0] + Npv(rate, values[1..])</c>.</remarks>
+    public static double Npv(double rate, ReadOnlySpan<double> values)
+    {
+        FinanceChecks.CheckRate(rate, nameof(rate));
+        FinanceChecks.CheckNotEmpty(values, nameof(values));
+        double d = 1.0 / (1.0 + rate);
+        double result = d * FinanceKernels.Polynomial(values, d);
+        if (!double.IsFinite(result))
+        {
+            FinanceChecks.CheckAllFinite(values, nameof(values));
+            throw FinanceChecks.NonFinite("NPV");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Net present value of dated cash flows, as Excel's <c>XNPV(rate, values, dates)</c>: each value is discounted to
+    /// the first date by (1 + rate)^((date - first date) / 365), actual days over 365.
+    /// </summary>
+    /// <param name="rate">Annual discount rate, as a decimal fraction; greater than -1.</param>
+    /// <param name="values">Cash flows (same unit as the result); at least one.</param>
+    /// <param name="dates">The date of each flow; none may precede the first, the rest may be in any order.</param>
+    /// <returns>The present value at the first date, in the unit of <paramref name="values"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value; the two
+    /// spans differ in length; or a date precedes the first date.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows.</exception>
+    public static double Xnpv(double rate, ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates)
+    {
+        FinanceChecks.CheckRate(rate, nameof(rate));
+        FinanceChecks.CheckNotEmpty(values, nameof(values));
+        CheckDates(values, dates);
+        int[]? rented = null;
+        Span<int> offsets = values.Length <= StackLimit ? stackalloc int[values.Length] : (rented = ArrayPool<int>.Shared.Rent(values.Length)).AsSpan(0, values.Length);
+        try
+        {
+            int maxOffset = ComputeOffsets(dates, offsets);
+            FinanceKernels.DatedSums(values, offsets, maxOffset, rate, out double result, out _);
+            if (!double.IsFinite(result))
+            {
+                FinanceChecks.CheckAllFinite(values, nameof(values));
+                throw FinanceChecks.NonFinite("XNPV");
+            }
+            return result;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Internal rate of return of periodic cash flows, as Excel's <c>IRR(values, guess)</c>: the rate r at which
+    /// sum of values[i] / (1 + r)^i = 0 (the first value is not discounted).
+    /// </summary>
+    /// <param name="values">Cash flows at periods 0, 1, 2, ...; at least one positive and one negative.</param>
+    /// <param name="guess">Where Newton's method starts, as a decimal fraction per period; greater than -1. Excel's default 0.1.</param>
+    /// <returns>The rate per period, as a decimal fraction, greater than -1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="guess"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
+    /// <exception cref="FinancialCalculationException">The flows are all of one sign (no rate exists), or no rate
+    /// was found in (-100%, about 1e13).</exception>
+    public static double Irr(ReadOnlySpan<double> values, double guess = 0.1)
+    {
+        CheckIrrArguments(values, guess);
+        if (!FinanceChecks.HasBothSigns(values))
+        {
+            throw new FinancialCalculationException("IRR needs at least one positive and one negative cash flow; with all flows of one sign no rate exists.");
+        }
+        if (!RateSolver.TryIrr(values, guess, out double rate))
+        {
+            throw new FinancialCalculationException("IRR found no rate above -100% at which the net present value of these flows is zero.");
+        }
+        return rate;
+    }
+
+    /// <summary>Like <see cref="Irr"/>, but reports "no rate exists or none was found" by returning false.</summary>
+    /// <param name="values">Cash flows at periods 0, 1, 2, ....</param>
+    /// <param name="rate">The rate per period when found; 0 otherwise.</param>
+    /// <param name="guess">Where Newton's method starts; greater than -1. Excel's default 0.1.</param>
+    /// <returns>Whether a rate was found (false also when all flows have one sign).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="guess"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
+    public static bool TryIrr(ReadOnlySpan<double> values, out double rate, double guess = 0.1)
+    {
+        CheckIrrArguments(values, guess);
+        if (!FinanceChecks.HasBothSigns(values))
+        {
+            rate = 0;
+            return false;
+        }
+        if (RateSolver.TryIrr(values, guess, out rate))
+        {
+            return true;
+        }
+        rate = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Internal rate of return of dated cash flows, as Excel's <c>XIRR(values, dates, guess)</c>: the annual rate r
+    /// at which sum of values[i] / (1 + r)^((dates[i] - dates[0]) / 365) = 0.
+    /// </summary>
+    /// <param name="values">Cash flows; at least one positive and one negative.</param>
+    /// <param name="dates">The date of each flow; none may precede the first, the rest may be in any order.</param>
+    /// <param name="guess">Where Newton's method starts, as an annual decimal fraction; greater than -1. Excel's default 0.1.</param>
+    /// <returns>The annual rate, as a decimal fraction, greater than -1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="guess"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value; the spans
+    /// differ in length; or a date precedes the first date.</exception>
+    /// <exception cref="FinancialCalculationException">The flows are all of one sign (no rate exists), or no rate
+    /// was found in (-100%, about 1e13).</exception>
+    public static double Xirr(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates, double guess = 0.1)
+    {
+        if (!TryXirrCore(values, dates, guess, out double rate, out bool bothSigns))
+        {
+            throw bothSigns
+                ? new FinancialCalculationException("XIRR found no annual rate above -100% at which the net present value of these flows is zero.")
+                : new FinancialCalculationException("XIRR needs at least one positive and one negative cash flow; with all flows of one sign no rate exists.");
+        }
+        return rate;
+    }
+
+    /// <summary>Like <see cref="Xirr"/>, but reports "no rate exists or none was found" by returning false.</summary>
+    /// <param name="values">Cash flows.</param>
+    /// <param name="dates">The date of each flow; none may precede the first.</param>
+    /// <param name="rate">The annual rate when found; 0 otherwise.</param>
+    /// <param name="guess">Where Newton's method starts; greater than -1. Excel's default 0.1.</param>
+    /// <returns>Whether a rate was found (false also when all flows have one sign).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="guess"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value; the spans
+    /// differ in length; or a date precedes the first date.</exception>
+    public static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates, out double rate, double guess = 0.1)
+        => TryXirrCore(values, dates, guess, out rate, out _);
+
+    private static bool TryXirrCore(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates, double guess, out double rate, out bool bothSigns)
+    {
+        CheckIrrArguments(values, guess);
+        CheckDates(values, dates);
+        bothSigns = FinanceChecks.HasBothSigns(values);
+        if (!bothSigns)
+        {
+            rate = 0;
+            return false;
+        }
+        int[]? rented = null;
+        Span<int> offsets = values.Length <= StackLimit ? stackalloc int[values.Length] : (rented = ArrayPool<int>.Shared.Rent(values.Length)).AsSpan(0, values.Length);
+        try
+        {
+            int maxOffset = ComputeOffsets(dates, offsets);
+            if (RateSolver.TryXirr(values, offsets, maxOffset, guess, out rate))
+            {
+                return true;
+            }
+            rate = 0;
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Modified internal rate of return, as Excel's <c>MIRR(values, finance_rate, reinvest_rate)</c>:
+    /// ((FV of the positive flows at <paramref name="reinvestRate"/>) / -(PV of the negative flows at
+    /// <paramref name="financeRate"/>))^(1/(n-1)) - 1, with n the number of flows.
+    /// </summary>
+    /// <param name="values">Cash flows at periods 0 to n-1; at least one positive and one negative.</param>
+    /// <param name="financeRate">Rate paid on the money invested (the negative flows), per period; greater than -1.</param>
+    /// <param name="reinvestRate">Rate earned on reinvesting the positive flows, per period; greater than -1.</param>
+    /// <returns>The modified rate per period, as a decimal fraction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
+    /// <exception cref="FinancialCalculationException">The flows are all of one sign (Excel's <c>#DIV/0!</c>) or the result overflows.</exception>
+    public static double Mirr(ReadOnlySpan<double> values, double financeRate, double reinvestRate)
+    {
+        FinanceChecks.CheckRate(financeRate, nameof(financeRate));
+        FinanceChecks.CheckRate(reinvestRate, nameof(reinvestRate));
+        FinanceChecks.CheckNotEmpty(values, nameof(values));
+        FinanceChecks.CheckAllFinite(values, nameof(values));
+        if (!FinanceChecks.HasBothSigns(values))
+        {
+            throw new FinancialCalculationException("MIRR needs at least one positive and one negative cash flow (Excel's #DIV/0!).");
+        }
+        int n = values.Length;
+        double d = 1.0 / (1.0 + financeRate);
+        double g = 1.0 + reinvestRate;
+        double negative = 0;
+        double positive = 0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double v = values[i];
+            negative = (negative * d) + (v < 0 ? v : 0);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            double v = values[i];
+            positive = (positive * g) + (v > 0 ? v : 0);
+        }
+        double result = Math.Pow(positive / -negative, 1.0 / (n - 1)) - 1.0;
+        if (!double.IsFinite(result))
+        {
+            throw FinanceChecks.NonFinite("MIRR");
+        }
+        return result;
+    }
+
+    private static void CheckIrrArguments(ReadOnlySpan<double> values, double guess)
+    {
+        if (!double.IsFinite(guess) || guess <= -1.0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(guess), guess,
+                $"Guess must be a finite rate greater than -1 (-100%); it was {FinanceChecks.Format(guess)}.");
+        }
+        FinanceChecks.CheckNotEmpty(values, nameof(values));
+        FinanceChecks.CheckAllFinite(values, nameof(values));
+    }
+
+    private static void CheckDates(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates)
+    {
+        if (dates.Length != values.Length)
+        {
+            throw new ArgumentException(
+                $"There must be one date per cash flow; there were {values.Length.ToString(CultureInfo.InvariantCulture)} values and {dates.Length.ToString(CultureInfo.InvariantCulture)} dates.",
+                nameof(dates));
+        }
+        LocalDate first = dates[0];
+        for (int i = 1; i < dates.Length; i++)
+        {
+            if (dates[i] < first)
+            {
+                throw new ArgumentException(
+                    $"No date may precede the first date ({first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+                    nameof(dates));
+            }
+        }
+    }
+
+    /// <summary>Days from the first date; returns the largest offset.</summary>
+    private static int ComputeOffsets(ReadOnlySpan<LocalDate> dates, Span<int> offsets)
+    {
+        int first = DayNumber(dates[0]);
+        int max = 0;
+        for (int i = 0; i < dates.Length; i++)
+        {
+            int offset = DayNumber(dates[i]) - first;
+            offsets[i] = offset;
+            max = Math.Max(max, offset);
+        }
+        return max;
+    }
+
+    /// <summary>A day count that is consecutive across the ISO calendar (days since 0001-01-01).</summary>
+    internal static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+}

@@ -1,0 +1,51 @@
+namespace CloudEconomics.Finance;
+
+/// <summary>Accurate elementary helpers (the BCL's LogP1/ExpM1 are computed naively as Log(1+x) and Exp(x)-1).</summary>
+internal static class FinanceMath
+{
+    /// <summary>ln(1 + x) without cancellation for small x (Kahan's trick; W. Kahan, HP-15C Advanced Functions Handbook, 1982).</summary>
+    internal static double Log1P(double x)
+    {
+        double u = 1.0 + x;
+        if (u == 1.0)
+        {
+            return x;
+        }
+        return Math.Log(u) * x / (u - 1.0);
+    }
+
+    /// <summary>exp(x) - 1 without cancellation for small x (Kahan's trick).</summary>
+    internal static double ExpM1(double x)
+    {
+        if (Math.Abs(x) > 0.5)
+        {
+            return Math.Exp(x) - 1.0;
+        }
+        double u = Math.Exp(x);
+        if (u == 1.0)
+        {
+            return x;
+        }
+        double um1 = u - 1.0;
+        if (um1 == -1.0)
+        {
+            return -1.0;
+        }
+        return um1 * x / Math.Log(u);
+    }
+
+    /// <summary>(1+r)^n and ((1+r)^n - 1) / r for r &gt; -1 (the annuity factor; n when r = 0).</summary>
+    internal static void Growth(double rate, double periods, out double growth, out double annuity)
+    {
+        if (rate == 0.0)
+        {
+            growth = 1.0;
+            annuity = periods;
+            return;
+        }
+        double exponent = periods * Log1P(rate);
+        growth = Math.Exp(exponent);
+        double em1 = ExpM1(exponent);
+        annuity = em1 == 0.0 ? periods : em1 / rate;
+    }
+}

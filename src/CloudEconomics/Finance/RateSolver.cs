@@ -1,0 +1,149 @@
+namespace CloudEconomics.Finance;
+
+/// <summary>
+/// Root finding for IRR and XIRR: Newton's method from the caller's guess (as Excel does, so that where several
+/// roots exist the answer is the one Excel finds from the same guess), then, if Newton fails, a scan of
+/// L = ln(1+r) over (-30, 30) (rates from -100% + 1e-13 to about 1e13) for sign changes and Brent's method on the
+/// bracket nearest the guess. Allocation-free.
+/// </summary>
+internal static class RateSolver
+{
+    private const int NewtonIterations = 60;
+    private const double NewtonTolerance = 1e-13;
+
+    /// <summary>Newton for IRR on f(r) = P(1/(1+r)).</summary>
+    internal static bool TryIrr(ReadOnlySpan<double> values, double guess, out double rate)
+    {
+        double r = guess;
+        for (int it = 0; it < NewtonIterations; it++)
+        {
+            double d = 1.0 / (1.0 + r);
+            FinanceKernels.PolynomialWithDerivative(values, d, out double p, out double dp);
+            double slope = -d * d * dp;
+            if (!double.IsFinite(p) || !double.IsFinite(slope) || slope == 0.0)
+            {
+                break;
+            }
+            if (p == 0.0)
+            {
+                rate = r;
+                return true;
+            }
+            double next = r - (p / slope);
+            if (!double.IsFinite(next) || next <= -1.0)
+            {
+                break;
+            }
+            if (Math.Abs(next - r) <= NewtonTolerance * Math.Max(1.0, Math.Abs(next)))
+            {
+                rate = next;
+                return true;
+            }
+            r = next;
+        }
+        return TryBracket(values, default, values.Length - 1, guess, out rate);
+    }
+
+    /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365).</summary>
+    internal static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, out double rate)
+    {
+        double r = guess;
+        for (int it = 0; it < NewtonIterations; it++)
+        {
+            FinanceKernels.DatedSums(values, offsets, maxOffset, r, out double f, out double s);
+            double slope = -s / (365.0 * (1.0 + r));
+            if (!double.IsFinite(f) || !double.IsFinite(slope) || slope == 0.0)
+            {
+                break;
+            }
+            if (f == 0.0)
+            {
+                rate = r;
+                return true;
+            }
+            double next = r - (f / slope);
+            if (!double.IsFinite(next) || next <= -1.0)
+            {
+                break;
+            }
+            if (Math.Abs(next - r) <= NewtonTolerance * Math.Max(1.0, Math.Abs(next)))
+            {
+                rate = next;
+                return true;
+            }
+            r = next;
+        }
+        return TryBracket(values, offsets, maxOffset / 365.0, guess, out rate);
+    }
+
+    /// <summary>The grid of L = ln(1+r) scanned for sign changes: fine near zero, coarse far out.</summary>
+    internal static double GridPoint(int k)
+    {
+        // k = 0..(CoarseSteps-1): -30 .. -2 step 0.25; then -2 .. 3 step 0.01; then 3 .. 30 step 0.25.
+        const int low = 112, mid = 500;
+        if (k < low)
+        {
+            return -30.0 + (0.25 * k);
+        }
+        if (k < low + mid)
+        {
+            return -2.0 + (0.01 * (k - low));
+        }
+        return 3.0 + (0.25 * (k - low - mid));
+    }
+
+    internal const int GridCount = 112 + 500 + 109;
+
+    /// <summary>Bracketing fallback: the root nearest the guess in ln(1+r), or false when no sign change exists.</summary>
+    internal static bool TryBracket(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, double tMax, double guess, out double rate)
+    {
+        double target = FinanceMath.Log1P(guess);
+        double bestLo = double.NaN, bestHi = double.NaN, bestFlo = 0, bestFhi = 0, bestDistance = double.PositiveInfinity;
+        double previousL = GridPoint(0);
+        double previousF = FinanceKernels.ScaledPresentValue(values, offsets, tMax, previousL);
+        for (int k = 1; k < GridCount; k++)
+        {
+            double l = GridPoint(k);
+            double f = FinanceKernels.ScaledPresentValue(values, offsets, tMax, l);
+            if (double.IsFinite(f) && double.IsFinite(previousF) && ((previousF <= 0 && f >= 0) || (previousF >= 0 && f <= 0)) && !(previousF == 0 && f == 0))
+            {
+                double distance = Math.Abs((0.5 * (previousL + l)) - target);
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    bestLo = previousL;
+                    bestHi = l;
+                    bestFlo = previousF;
+                    bestFhi = f;
+                }
+            }
+            previousL = l;
+            previousF = f;
+        }
+        if (double.IsNaN(bestLo))
+        {
+            rate = 0;
+            return false;
+        }
+        double root;
+        if (bestFlo == 0)
+        {
+            root = bestLo;
+        }
+        else if (bestFhi == 0)
+        {
+            root = bestHi;
+        }
+        else
+        {
+            var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
+            while (!solver.IsConverged(out double x) && solver.Iterations < 300)
+            {
+                solver.Update(FinanceKernels.ScaledPresentValue(values, offsets, tMax, x));
+            }
+            root = solver.Root;
+        }
+        rate = FinanceMath.ExpM1(root);
+        return rate > -1.0 && double.IsFinite(rate);
+    }
+}
