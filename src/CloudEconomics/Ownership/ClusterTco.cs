@@ -195,6 +195,40 @@ public sealed class ClusterTco
         return CompareWithRental(instancePerHour / acceleratorsPerInstance);
     }
 
+    /// <summary>
+    /// Compares owning with renting through a catalog offer: an instance offer's hourly price is divided by the
+    /// instance's accelerators (p5.48xlarge: 8); a per-accelerator offer or instance is used as is.
+    /// </summary>
+    /// <param name="offer">The offer, for example AWS p5.48xlarge on-demand valid on a date.</param>
+    /// <param name="catalog">The catalog that holds the offer's instance type.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The offer has no hourly price, its instance is not in the catalog, or the instance's accelerator count is unknown.</exception>
+    /// <exception cref="CurrencyMismatchException">The offer is in another currency.</exception>
+    /// <exception cref="InvalidOperationException">See <see cref="BreakevenRentalPrice"/>.</exception>
+    public BuildVersusRent CompareWithOffer(CloudEconomics.Catalog.PriceOffer offer, CloudEconomics.Catalog.CloudCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (offer.HourlyPrice.Value is not { } price)
+        {
+            throw new ArgumentException($"Offer '{offer.Id}' has no hourly price to compare with.", nameof(offer));
+        }
+        if (offer.InstanceId is null)
+        {
+            return CompareWithRental(price);
+        }
+        var instance = catalog.FindInstance(offer.InstanceId)
+            ?? throw new ArgumentException($"Offer '{offer.Id}' refers to instance '{offer.InstanceId}', which the catalog does not hold.", nameof(catalog));
+        if (instance.Billing == CloudEconomics.Catalog.BillingUnit.PerAccelerator)
+        {
+            return CompareWithRental(price);
+        }
+        int accelerators = instance.Accelerators
+            ?? throw new ArgumentException($"Instance '{instance.Id}' has no known accelerator count; pass the price per accelerator-hour to CompareWithRental instead.", nameof(offer));
+        return CompareWithRental(price, accelerators);
+    }
+
     /// <summary>Computes the TCO of a cluster.</summary>
     /// <param name="cluster">The cluster; validated with <see cref="OwnedClusterValidator"/>.</param>
     /// <returns>The TCO.</returns>

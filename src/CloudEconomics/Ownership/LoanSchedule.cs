@@ -1,6 +1,8 @@
+using CloudEconomics.Finance;
+
 namespace CloudEconomics.Ownership;
 
-/// <summary>Monthly interest of the cluster's loan (an annuity with monthly instalments).</summary>
+/// <summary>Monthly interest of the cluster's loan: an annuity with monthly instalments, through the finance engine's IPMT.</summary>
 internal static class LoanSchedule
 {
     /// <summary>Interest of each month of the horizon; zero without a loan and after the loan's term.</summary>
@@ -13,17 +15,14 @@ internal static class LoanSchedule
         {
             return result;
         }
-        // Interim annuity until the finance engine's amortization schedule is merged.
-        decimal principal = totalCapex.Amount * (decimal)loan.FractionOfCapex;
-        decimal rate = (decimal)(loan.AnnualRate / 12d);
+        double principal = totalCapex.ToDouble() * loan.FractionOfCapex;
+        double rate = loan.AnnualRate / 12d;
         int periods = loan.TermYears * 12;
-        decimal payment = rate == 0 ? principal / periods : principal * rate / (1m - (decimal)Math.Pow(1d + (double)rate, -periods));
-        decimal balance = principal;
         for (int m = 0; m < Math.Min(periods, horizonMonths); m++)
         {
-            decimal interest = balance * rate;
-            result[m] = new Money(interest, cluster.Currency);
-            balance -= payment - interest;
+            // Excel sign convention: IPMT of a loan received (positive present value) is negative (paid).
+            double interest = rate == 0 ? 0 : -CashFlowMath.Ipmt(rate, m + 1, periods, principal);
+            result[m] = Money.FromDouble(interest, cluster.Currency);
         }
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudEconomics.Finance;
 using FluentValidation;
 using NodaTime;
 
@@ -235,6 +236,15 @@ public sealed class PortfolioCoverage
             return need > 0 ? new PricePerEnergy(TotalCost / (decimal)need) : null;
         }
     }
+
+    /// <summary>
+    /// The energy cost as dated cash flows for the finance engine: each month's total cost as an outflow (negative)
+    /// on the first day of the following month (monthly billing in arrears). A month whose CfD gains exceed its
+    /// costs gives an inflow.
+    /// </summary>
+    /// <returns>The schedule, one flow per month.</returns>
+    public CashFlowSchedule ToCashFlowSchedule()
+        => new(Months.Select(m => new CashFlow(m.Month.PlusMonths(1).OnDayOfMonth(1), -m.TotalCost)));
 
     /// <summary>Invariant summary.</summary>
     /// <returns>The text.</returns>

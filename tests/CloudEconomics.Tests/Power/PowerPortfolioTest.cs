@@ -159,3 +159,23 @@ public class PowerPortfolioTest
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "month" && e.Message.Contains("no price for 2025-02"));
     }
 }
+
+public class PortfolioCoverageTest
+{
+    // Grid only at 80 USD/MWh, flat 10 MW: January 2025 = 7,440 MWh x 80 = 595,200 USD billed 2025-02-01;
+    // February 2025 = 6,720 MWh x 80 = 537,600 USD billed 2025-03-01.
+    [Fact]
+    public void ToCashFlowSchedule_MonthlyOutflowsInArrears()
+    {
+        var cover = new PowerPortfolio([], MarketPricePath.Constant(PricePerEnergy.UsdPerMegawattHour(80)))
+            .Cover(PowerTestData.FlatLoad(10), new YearMonth(2025, 1), new YearMonth(2025, 2));
+        var schedule = cover.ToCashFlowSchedule();
+        schedule.Should().HaveCount(2);
+        schedule[0].Date.Should().Be(new LocalDate(2025, 2, 1));
+        schedule[0].Amount.Amount.Should().BeApproximately(-595_200m, 1e-6m);
+        schedule[1].Date.Should().Be(new LocalDate(2025, 3, 1));
+        schedule[1].Amount.Amount.Should().BeApproximately(-537_600m, 1e-6m);
+        // NPV at 0% is the plain sum.
+        schedule.NetPresentValue(0, new LocalDate(2025, 1, 1)).Amount.Should().BeApproximately(-1_132_800m, 1e-6m);
+    }
+}
