@@ -55,7 +55,7 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                stderr.WriteLine($"cloudecon: {parse.Errors[0].Message} (see 'cloudecon --help')");
+                stderr.WriteLine($"cloudecon: {string.Join("; ", parse.Errors.Select(e => e.Message).Distinct())} (see 'cloudecon --help')");
                 return ExitCodes.Usage;
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
