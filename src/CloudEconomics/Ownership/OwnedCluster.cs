@@ -89,7 +89,10 @@ public sealed record OwnedCluster
     /// <summary>A flat (blended) energy price; give this or <see cref="PowerSupply"/>.</summary>
     public PricePerEnergy? EnergyPrice { get; init; }
 
-    /// <summary>A PPA portfolio plus grid that supplies the facility month by month; give this or <see cref="EnergyPrice"/>.</summary>
+    /// <summary>
+    /// A PPA portfolio plus grid that supplies the facility month by month; give this or <see cref="EnergyPrice"/>.
+    /// Each monthly period is covered at the prices and capacity factors of the calendar month it starts in.
+    /// </summary>
     public PowerPortfolio? PowerSupply { get; init; }
 
     /// <summary>Annual maintenance as a fraction of total capex (0.03 = 3% a year); not negative.</summary>

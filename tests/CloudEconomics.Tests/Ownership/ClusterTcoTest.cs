@@ -148,3 +148,17 @@ public class ClusterTcoTest
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "acceleratorsPerInstance");
     }
 }
+
+public class ClusterTcoFormattingTest
+{
+    [Fact]
+    public void ToString_IsCultureInvariant()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var de = Helpers.TestHelper.InCulture("de-DE", () => tco.ToString());
+        var tr = Helpers.TestHelper.InCulture("tr-TR", () => tco.ToString());
+        de.Should().Be(tr);
+        // 39,763,448.64 / 35,059,200 = 1.13418... -> "1.1342 USD/h".
+        de.Should().Contain("Total").And.Contain("39,763,449 USD").And.Contain("1.1342 USD/h per used accelerator-hour");
+    }
+}
