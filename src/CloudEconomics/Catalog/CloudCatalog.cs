@@ -494,7 +494,8 @@ public sealed class CloudCatalog
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"CloudCatalog{(Date is { } d ? " as of " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")}: {Providers.Count} providers, {Accelerators.Count} accelerators, {Instances.Count} instances, {Offers.Count} offers");
 
-    private static CloudCatalog LoadEmbedded()
+    /// <summary>Reads the embedded seeds into a new catalog (what <see cref="Default"/> does once); internal for benchmarks.</summary>
+    internal static CloudCatalog LoadEmbedded()
     {
         var assembly = typeof(CloudCatalog).Assembly;
         var parts = new CatalogParts();
