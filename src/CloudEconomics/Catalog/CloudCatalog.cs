@@ -446,7 +446,7 @@ public sealed class CloudCatalog
             }
             if (!matched)
             {
-                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k }.ToString() : "") + " offer"
+                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k } + " " : "") + options.Currency.Code + " offer"
                     + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " valid on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
             }
         }
