@@ -49,7 +49,8 @@ public sealed record CatalogRanking(CatalogMetric Metric, string Unit, IReadOnly
     {
         var text = new StringBuilder();
         var format = "N" + decimals.ToString(CultureInfo.InvariantCulture);
-        text.AppendLine(CultureInfo.InvariantCulture, $"| # | instance | accelerator | region | option | USD/h | {Unit} | price source |");
+        var currency = Ranked.Count > 0 ? Ranked[0].Value.Currency.Code : "USD";
+        text.AppendLine(CultureInfo.InvariantCulture, $"| # | instance | accelerator | region | option | {currency}/h | {currency} per {Unit} | price source |");
         text.AppendLine("|---|---|---|---|---|---:|---:|---|");
         foreach (var r in Ranked)
         {

@@ -53,8 +53,9 @@ public sealed class CloudCatalog
         var resolved = instances.Select(i => i.Accelerator is not null && ReferenceEquals(i.Accelerator, acceleratorsById.GetValueOrDefault(i.AcceleratorId))
             ? i : i with { Accelerator = acceleratorsById.GetValueOrDefault(i.AcceleratorId) }).ToArray();
         instancesById = resolved.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
-        instancesByName = resolved.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1)
-            .ToFrozenDictionary(g => g.Key, g => g.Single(), StringComparer.OrdinalIgnoreCase);
+        instancesByName = resolved.SelectMany(i => (i.DisplayName is null ? new[] { i.Name } : [i.Name, i.DisplayName]).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n, Instance: i)))
+            .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1)
+            .ToFrozenDictionary(g => g.Key, g => g.Single().Instance, StringComparer.OrdinalIgnoreCase);
         offersById = offers.ToFrozenDictionary(o => o.Id, StringComparer.Ordinal);
         offersByTarget = offers.GroupBy(o => o.TargetId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Providers = Array.AsReadOnly(providers);
@@ -301,7 +302,10 @@ public sealed class CloudCatalog
     /// <returns>The accelerator, or null.</returns>
     public Accelerator? FindAccelerator(string id) => id is null ? null : acceleratorsById.GetValueOrDefault(id);
 
-    /// <summary>The instance type with an id (<c>"aws-p5.48xlarge"</c>) or a unique name (<c>"p5.48xlarge"</c>, case-insensitive), or null.</summary>
+    /// <summary>
+    /// The instance type with an id (<c>"aws-p5.48xlarge"</c>), or a unique name or display name (<c>"p5.48xlarge"</c>,
+    /// <c>"ND H100 v5"</c>; case-insensitive), or null.
+    /// </summary>
     /// <param name="idOrName">The id or name.</param>
     /// <returns>The instance type, or null.</returns>
     public InstanceType? FindInstance(string idOrName)
@@ -442,7 +446,7 @@ public sealed class CloudCatalog
             }
             if (!matched)
             {
-                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k }.ToString() : "") + " offer"
+                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k } + " " : "") + options.Currency.Code + " offer"
                     + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " valid on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
             }
         }
@@ -494,7 +498,8 @@ public sealed class CloudCatalog
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"CloudCatalog{(Date is { } d ? " as of " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")}: {Providers.Count} providers, {Accelerators.Count} accelerators, {Instances.Count} instances, {Offers.Count} offers");
 
-    private static CloudCatalog LoadEmbedded()
+    /// <summary>Reads the embedded seeds into a new catalog (what <see cref="Default"/> does once); internal for benchmarks.</summary>
+    internal static CloudCatalog LoadEmbedded()
     {
         var assembly = typeof(CloudCatalog).Assembly;
         var parts = new CatalogParts();

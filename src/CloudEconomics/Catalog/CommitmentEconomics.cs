@@ -1,5 +1,7 @@
 using System.Globalization;
+using CloudEconomics.Catalog.Validation;
 using CloudEconomics.Utility;
+using FluentValidation;
 using NodaTime;
 
 namespace CloudEconomics.Catalog;
@@ -57,15 +59,19 @@ public sealed record CommitmentCostSchedule(IReadOnlyList<CommitmentMonth> Month
 /// </remarks>
 public static class CommitmentEconomics
 {
+    private static readonly PriceOfferValidator OfferRules = new();
+
     /// <summary>The effective hourly rate of an offer: hourly price + upfront / hours in the term.</summary>
     /// <param name="offer">The offer; an upfront payment needs a term.</param>
     /// <param name="convention">Hours per year.</param>
     /// <returns>The effective rate; the hourly price itself for an offer without upfront payment.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="offer"/> is null.</exception>
+    /// <exception cref="ValidationException">The offer breaks a rule of <see cref="PriceOfferValidator"/>.</exception>
     /// <exception cref="ArgumentException">The offer has an upfront payment but no term (<paramref name="offer"/>).</exception>
     public static PricePerHour EffectiveHourlyRate(PriceOffer offer, HoursPerYearConvention convention)
     {
         ArgumentNullException.ThrowIfNull(offer);
+        OfferRules.ValidateAndThrow(offer);
         if (offer.Upfront?.Value is not { } upfront || upfront.IsZero)
         {
             return offer.Price;
@@ -117,11 +123,13 @@ public static class CommitmentEconomics
     /// <param name="convention">Hours per year for amortising an upfront payment.</param>
     /// <returns>The breakeven.</returns>
     /// <exception cref="ArgumentNullException">An offer is null.</exception>
+    /// <exception cref="ValidationException">An offer breaks a rule of <see cref="PriceOfferValidator"/>.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     public static BreakevenUtilization Breakeven(PriceOffer onDemand, PriceOffer commitment, HoursPerYearConvention convention)
     {
         ArgumentNullException.ThrowIfNull(onDemand);
         ArgumentNullException.ThrowIfNull(commitment);
+        OfferRules.ValidateAndThrow(onDemand);
         return Breakeven(onDemand.Price, EffectiveHourlyRate(commitment, convention));
     }
 
@@ -168,6 +176,7 @@ public static class CommitmentEconomics
     /// <param name="convention">Hours per year.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="commitment"/> or <paramref name="monthlyUtilization"/> is null.</exception>
+    /// <exception cref="ValidationException">The offer breaks a rule of <see cref="PriceOfferValidator"/>.</exception>
     /// <exception cref="ArgumentException">The profile is empty or its length differs from the term (<paramref name="monthlyUtilization"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A utilisation is outside [0, 1] or not finite.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
@@ -175,6 +184,7 @@ public static class CommitmentEconomics
     {
         ArgumentNullException.ThrowIfNull(commitment);
         ArgumentNullException.ThrowIfNull(monthlyUtilization);
+        OfferRules.ValidateAndThrow(commitment);
         if (monthlyUtilization.Count == 0)
         {
             throw new ArgumentException("A utilisation profile needs at least one month.", nameof(monthlyUtilization));

@@ -84,6 +84,16 @@ public sealed record Provenance
         return Of("DERIVED: " + description, asOf, confidence) with { DerivedFrom = list };
     }
 
+    /// <summary>Value equality, the inputs of a derived figure compared element by element.</summary>
+    /// <param name="other">The other provenance.</param>
+    /// <returns>True when every field is equal.</returns>
+    public bool Equals(Provenance? other)
+        => other is not null && Source == other.Source && AsOf == other.AsOf && Confidence == other.Confidence && Note == other.Note
+           && DerivedFrom.SequenceEqual(other.DerivedFrom, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Source, AsOf, Confidence, Note, DerivedFrom.Count);
+
     /// <summary>Invariant, readable text: source, as-of and confidence.</summary>
     /// <returns>Text such as <c>"github:aws/... (as of 2025-04-28, vendor)"</c>.</returns>
     public override string ToString()

@@ -55,7 +55,7 @@ public class CatalogMetricsTest
         ranking.Ranked.Select(r => r.Value.Amount).Should().BeInAscendingOrder();
         ranking.Ranked.Select(r => r.Rank).Should().Equal(Enumerable.Range(1, ranking.Ranked.Count));
         ranking.Unranked.Should().Contain(u => u.Instance.Name == "p4d.24xlarge" && u.Reason.Contains("unknown"));
-        ranking.Unranked.Should().Contain(u => u.Instance.Name == "trn2.48xlarge" && u.Offer == null && u.Reason.Contains("no on-demand offer"));
+        ranking.Unranked.Should().Contain(u => u.Instance.Name == "trn2.48xlarge" && u.Offer == null && u.Reason == "no on-demand USD offer valid on 2026-07-20");
         ranking.Ranked.Should().OnlyContain(r => r.Offer.Option.Kind == PurchaseOptionKind.OnDemand);
         // The ranking's value equals the metric with provenance for every row.
         foreach (var row in ranking.Ranked)

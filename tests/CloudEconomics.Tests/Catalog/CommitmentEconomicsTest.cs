@@ -159,4 +159,14 @@ public class CommitmentEconomicsTest
         schedule.SavingsFraction.Should().BeNull();
         schedule.NetSavings.Should().Be(Money.Usd(-7300m));
     }
+
+    [Fact]
+    public void InvalidOffer_IsRejectedByItsValidator()
+    {
+        var invalid = CatalogTestData.Offer(option: PurchaseOption.Reserved(1, PaymentOption.NoUpfront), from: new LocalDate(2026, 2, 1), to: new LocalDate(2026, 1, 1));
+        var act = () => CommitmentEconomics.EffectiveHourlyRate(invalid, HoursPerYearConvention.Calendar8760);
+        act.Should().Throw<FluentValidation.ValidationException>().Which.Errors.Should().ContainSingle(e => e.ErrorCode == "ValidToBeforeValidFrom");
+        var breakeven = () => CommitmentEconomics.Breakeven(invalid, CatalogTestData.Offer(), HoursPerYearConvention.Calendar8760);
+        breakeven.Should().Throw<FluentValidation.ValidationException>();
+    }
 }

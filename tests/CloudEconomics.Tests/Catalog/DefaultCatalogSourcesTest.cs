@@ -147,6 +147,8 @@ public class DefaultCatalogSourcesTest
         d.FindInstances(provider: "aws", acceleratorId: "aws-inferentia2").Select(i => i.Name).Should().BeEquivalentTo("inf2.xlarge", "inf2.8xlarge", "inf2.24xlarge", "inf2.48xlarge");
         d.FindInstances(option: PurchaseOptionKind.CapacityBlock, region: "us-east-2").Select(i => i.Name).Should().BeEquivalentTo("trn2.48xlarge", "p4d.24xlarge", "p5e.48xlarge");
         d.FindInstances(provider: "gcp", option: PurchaseOptionKind.Spot).Select(i => i.Name).Should().BeEquivalentTo("a3-highgpu-8g", "tpu-v6e-chip");
+        d.FindInstance("ND H100 v5")!.Id.Should().Be("azure-nd96isr-h100-v5", "display names are found too");
+        d.FindInstance("P5.48XLARGE")!.Id.Should().Be("aws-p5.48xlarge", "names are case-insensitive");
         d.FindInstance("nonexistent").Should().BeNull();
         var act = () => d.GetInstance("nonexistent");
         act.Should().Throw<KeyNotFoundException>().WithMessage("No instance type has the id or name 'nonexistent'.");
