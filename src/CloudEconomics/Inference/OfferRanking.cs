@@ -139,7 +139,8 @@ public static class OfferRanking
         foreach (var offer in list)
         {
             var eff = efficiencyFor?.Invoke(offer) ?? efficiency;
-            var result = Evaluate(model, workload, offer, eff);
+            EfficiencyFactorsValidator.Instance.ValidateAndThrow(eff);
+            var result = EvaluateValidated(model, workload, offer, eff);
             (result.Cost is null ? excluded : ranked).Add(result);
         }
         var ordered = ranked
@@ -162,7 +163,17 @@ public static class OfferRanking
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(efficiency);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(workload);
         InferenceOfferValidator.Instance.ValidateAndThrow(offer);
+        ModelProfileValidator.Instance.ValidateAndThrow(model);
+        WorkloadValidator.Instance.ValidateAndThrow(workload);
+        EfficiencyFactorsValidator.Instance.ValidateAndThrow(efficiency);
+        return EvaluateValidated(model, workload, offer, efficiency);
+    }
+
+    private static RankedOffer EvaluateValidated(ModelProfile model, Workload workload, InferenceOffer offer, EfficiencyFactors efficiency)
+    {
         string provenance = Provenance(model, offer, efficiency);
         if (workload.TokensPerRequest > model.MaxContextTokens)
         {
@@ -183,7 +194,7 @@ public static class OfferRanking
         foreach (var (chips, tp) in Layouts(offer))
         {
             var deployment = new InferenceDeployment { Accelerator = offer.Accelerator, AcceleratorCount = chips, TensorParallelDegree = tp };
-            if (!Roofline.TryEstimate(model, workload, deployment, out var est, efficiency))
+            if (!Roofline.TryEstimateValidated(model, workload, deployment, out var est, efficiency))
             {
                 lastReason = est.Fit.Reason;
                 continue;
