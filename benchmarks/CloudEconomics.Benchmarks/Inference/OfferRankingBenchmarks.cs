@@ -23,9 +23,9 @@ public class OfferRankingBenchmarks
 
     /// <summary>One offer (p5.48xlarge on-demand), all its layouts.</summary>
     [Benchmark(Baseline = true)]
-    public RankedOffer EvaluateOneOffer() => OfferRanking.Evaluate(model, workload, offers[0], EfficiencyFactors.Default);
+    public RankedInferenceOffer EvaluateOneOffer() => OfferRanking.Evaluate(model, workload, offers[0], EfficiencyFactors.Default);
 
     /// <summary>All offers, ranked.</summary>
     [Benchmark]
-    public IReadOnlyList<RankedOffer> RankAllCatalogOffers() => OfferRanking.Rank(model, workload, offers);
+    public IReadOnlyList<RankedInferenceOffer> RankAllCatalogOffers() => OfferRanking.Rank(model, workload, offers);
 }
