@@ -45,19 +45,19 @@ public sealed record CustomSiliconComparison
     public required Workload Workload { get; init; }
 
     /// <summary>The cheapest custom-silicon offer.</summary>
-    public required RankedOffer CustomSilicon { get; init; }
+    public required RankedInferenceOffer CustomSilicon { get; init; }
 
     /// <summary>The cheapest GPU offer.</summary>
-    public required RankedOffer Gpu { get; init; }
+    public required RankedInferenceOffer Gpu { get; init; }
 
     /// <summary>Blended price of <see cref="CustomSilicon"/> / blended price of <see cref="Gpu"/>.</summary>
     public required decimal Ratio { get; init; }
 
     /// <summary>Every custom-silicon offer considered, ranked.</summary>
-    public required IReadOnlyList<RankedOffer> CustomSiliconOffers { get; init; }
+    public required IReadOnlyList<RankedInferenceOffer> CustomSiliconOffers { get; init; }
 
     /// <summary>Every GPU offer considered, ranked.</summary>
-    public required IReadOnlyList<RankedOffer> GpuOffers { get; init; }
+    public required IReadOnlyList<RankedInferenceOffer> GpuOffers { get; init; }
 
     /// <summary>The sensitivity of the ratio.</summary>
     public required IReadOnlyList<RatioSensitivity> Sensitivity { get; init; }

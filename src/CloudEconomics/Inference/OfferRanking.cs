@@ -73,7 +73,7 @@ public sealed class InferenceOfferValidator : AbstractValidator<InferenceOffer>
 }
 
 /// <summary>One offer's result in a ranking: the best tensor-parallel layout, its prices, energy and bounds, or why it cannot serve the model.</summary>
-public sealed record RankedOffer
+public sealed record RankedInferenceOffer
 {
     /// <summary>1-based rank by blended price (offers that cannot serve the model have no rank).</summary>
     public int? Rank { get; init; }
@@ -114,7 +114,7 @@ public static class OfferRanking
     /// <returns>Ranked offers first (cheapest first), then the offers that cannot serve the model.</returns>
     /// <exception cref="ValidationException">An input breaks its rules.</exception>
     /// <exception cref="ArgumentException">The offers' currencies differ (parameter <c>offers</c>).</exception>
-    public static IReadOnlyList<RankedOffer> Rank(ModelProfile model, Workload workload, IEnumerable<InferenceOffer> offers, EfficiencyFactors? efficiency = null, Func<InferenceOffer, EfficiencyFactors>? efficiencyFor = null)
+    public static IReadOnlyList<RankedInferenceOffer> Rank(ModelProfile model, Workload workload, IEnumerable<InferenceOffer> offers, EfficiencyFactors? efficiency = null, Func<InferenceOffer, EfficiencyFactors>? efficiencyFor = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
@@ -134,12 +134,13 @@ public static class OfferRanking
             }
         }
 
-        var ranked = new List<RankedOffer>();
-        var excluded = new List<RankedOffer>();
+        var ranked = new List<RankedInferenceOffer>();
+        var excluded = new List<RankedInferenceOffer>();
         foreach (var offer in list)
         {
             var eff = efficiencyFor?.Invoke(offer) ?? efficiency;
-            var result = Evaluate(model, workload, offer, eff);
+            EfficiencyFactorsValidator.Instance.ValidateAndThrow(eff);
+            var result = EvaluateValidated(model, workload, offer, eff);
             (result.Cost is null ? excluded : ranked).Add(result);
         }
         var ordered = ranked
@@ -158,15 +159,25 @@ public static class OfferRanking
     /// <param name="efficiency">Efficiency factors.</param>
     /// <returns>The result (unranked).</returns>
     /// <exception cref="ValidationException">An input breaks its rules.</exception>
-    public static RankedOffer Evaluate(ModelProfile model, Workload workload, InferenceOffer offer, EfficiencyFactors efficiency)
+    public static RankedInferenceOffer Evaluate(ModelProfile model, Workload workload, InferenceOffer offer, EfficiencyFactors efficiency)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(efficiency);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(workload);
         InferenceOfferValidator.Instance.ValidateAndThrow(offer);
+        ModelProfileValidator.Instance.ValidateAndThrow(model);
+        WorkloadValidator.Instance.ValidateAndThrow(workload);
+        EfficiencyFactorsValidator.Instance.ValidateAndThrow(efficiency);
+        return EvaluateValidated(model, workload, offer, efficiency);
+    }
+
+    private static RankedInferenceOffer EvaluateValidated(ModelProfile model, Workload workload, InferenceOffer offer, EfficiencyFactors efficiency)
+    {
         string provenance = Provenance(model, offer, efficiency);
         if (workload.TokensPerRequest > model.MaxContextTokens)
         {
-            return new RankedOffer { Offer = offer, Excluded = "request longer than the model's context", Provenance = provenance };
+            return new RankedInferenceOffer { Offer = offer, Excluded = "request longer than the model's context", Provenance = provenance };
         }
         ThroughputEstimate? best = null;
         TokenCostBreakdown? bestCost = null;
@@ -178,12 +189,12 @@ public static class OfferRanking
         }
         catch (ArgumentException e)
         {
-            return new RankedOffer { Offer = offer, Excluded = e.Message, Provenance = provenance };
+            return new RankedInferenceOffer { Offer = offer, Excluded = e.Message, Provenance = provenance };
         }
         foreach (var (chips, tp) in Layouts(offer))
         {
             var deployment = new InferenceDeployment { Accelerator = offer.Accelerator, AcceleratorCount = chips, TensorParallelDegree = tp };
-            if (!Roofline.TryEstimate(model, workload, deployment, out var est, efficiency))
+            if (!Roofline.TryEstimateValidated(model, workload, deployment, out var est, efficiency))
             {
                 lastReason = est.Fit.Reason;
                 continue;
@@ -203,10 +214,10 @@ public static class OfferRanking
         }
         if (best is null)
         {
-            return new RankedOffer { Offer = offer, Excluded = lastReason ?? "no tensor-parallel layout fits", Provenance = provenance };
+            return new RankedInferenceOffer { Offer = offer, Excluded = lastReason ?? "no tensor-parallel layout fits", Provenance = provenance };
         }
         EnergyPerToken? energy = offer.Accelerator.Power is null ? null : EnergyPerToken.ForEstimate(best);
-        return new RankedOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance };
+        return new RankedInferenceOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance };
     }
 
     /// <summary>Maximum slice size tried for offers priced per chip.</summary>
@@ -244,7 +255,7 @@ public static class OfferRanking
     /// <summary>Formats a ranking as a Markdown table (rank, offer, chips, TP, batch, bounds, prices, J/token).</summary>
     /// <param name="ranking">The ranking.</param>
     /// <returns>The table, invariant culture.</returns>
-    public static string ToMarkdown(IEnumerable<RankedOffer> ranking)
+    public static string ToMarkdown(IEnumerable<RankedInferenceOffer> ranking)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         var sb = new System.Text.StringBuilder();

@@ -301,6 +301,12 @@ public static class Roofline
     {
         efficiency ??= EfficiencyFactors.Default;
         Validate(model, workload, deployment, efficiency);
+        return TryEstimateValidated(model, workload, deployment, out estimate, efficiency);
+    }
+
+    /// <summary>The estimate for inputs the caller has validated (the ranking validates once per model, workload and offer).</summary>
+    internal static bool TryEstimateValidated(ModelProfile model, Workload workload, InferenceDeployment deployment, out ThroughputEstimate estimate, EfficiencyFactors efficiency)
+    {
         var precision = ChooseComputePrecision(model, deployment.Accelerator);
         var fit = Fit(model, workload, deployment, efficiency);
         if (!fit.Fits)

@@ -42,6 +42,54 @@ public static class TokenCost
     }
 
     /// <summary>
+    /// <see cref="FromHourlyPrice"/> over many scenarios through <see cref="TokenCostKernel"/> (vectorised): one price
+    /// per million tokens per (price, throughput) pair at one utilisation, each in its price's currency.
+    /// </summary>
+    /// <param name="prices">Hourly prices; each greater than zero.</param>
+    /// <param name="throughputs">Throughputs, same length; each greater than zero.</param>
+    /// <param name="utilization">Utilisation of every scenario, in (0, 1].</param>
+    /// <returns>The prices, in order.</returns>
+    /// <exception cref="ArgumentException">The lengths differ (parameter <c>throughputs</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule (names the parameter and the index).</exception>
+    public static PricePerMillionTokens[] FromHourlyPrices(ReadOnlySpan<PricePerHour> prices, ReadOnlySpan<TokenRate> throughputs, double utilization)
+    {
+        if (throughputs.Length != prices.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Throughputs must have the same length as prices ({prices.Length}); it has {throughputs.Length}."), nameof(throughputs));
+        }
+        Preconditions.CheckUnitIntervalExclusiveZero(utilization, nameof(utilization));
+        int n = prices.Length;
+        var p = new double[n];
+        var r = new double[n];
+        var u = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            p[i] = prices[i].PerHour.ToDouble();
+            r[i] = throughputs[i].TokensPerSecond;
+            u[i] = utilization;
+        }
+        var d = new double[n];
+        try
+        {
+            TokenCostKernel.PricePerMillionTokens(p, r, u, d);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName is "pricePerHour" or "tokensPerSecond")
+        {
+            throw new ArgumentOutOfRangeException(e.ParamName == "pricePerHour" ? nameof(prices) : nameof(throughputs), e.ActualValue, e.Message.Split(Environment.NewLine)[0]);
+        }
+        var result = new PricePerMillionTokens[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (!(d[i] <= 7.9e27))
+            {
+                throw new ArgumentOutOfRangeException(nameof(throughputs), r[i], string.Create(CultureInfo.InvariantCulture, $"Throughput is too small to price: scenario {i} would exceed the range of decimal."));
+            }
+            result[i] = new PricePerMillionTokens(Money.FromDouble(d[i], prices[i].Currency));
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Input, output and blended prices for an estimate: the hourly price is split between prefill and decode by their
     /// shares of replica time, then divided by the tokens each phase serves at the workload's utilisation.
     /// </summary>
