@@ -28,6 +28,7 @@ internal static partial class Commands
               cloudecon catalog rank --metric pflop-hour --format json
             """);
         root.Options.Add(Format);
+        AddReportCommands(root, context);
         AddFinanceCommands(root, context);
         AddCatalogCommands(root, context);
         return root;
