@@ -165,7 +165,10 @@ for i in src["instances"]:
     }
     if display:
         inst["displayName"] = display
-    if not per_chip:
+    if per_chip:
+        na = "not applicable: Cloud TPU is priced per chip-hour; host vCPUs, memory and network are not in the sources read"
+        inst["vcpus"], inst["memory"], inst["networkBandwidth"], inst["scaleOutFabric"] = unknown(na), unknown(na), unknown(na), unknown(na)
+    else:
         inst["vcpus"] = fig(i, "vcpu", integer=True)
         inst["memory"] = fig(i, "memory_gib", "GiB")
         inst["networkBandwidth"] = fig(i, "network_gbps", "Gbit/s")

@@ -71,7 +71,7 @@ public sealed record Accelerator
 
     /// <summary>Thermal design power per chip (see the note: some figures are measured maxima or provisioned power).</summary>
     [JsonPropertyName("thermalDesignPower")]
-    public Figure<Power> ThermalDesignPowerFigure { get; init; } = Figure<Power>.Unknown;
+    public Figure<UnitsNet.Power> ThermalDesignPowerFigure { get; init; } = Figure<UnitsNet.Power>.Unknown;
 
     /// <summary>Scale-up interconnect bandwidth per chip (NVLink, NeuronLink, ICI, Infinity Fabric), vendor definition (often bidirectional aggregate).</summary>
     public Figure<BitRate> ScaleUpBandwidth { get; init; } = Figure<BitRate>.Unknown;
@@ -89,7 +89,7 @@ public sealed record Accelerator
 
     /// <summary>Thermal design power per chip, or null when unknown.</summary>
     [JsonIgnore]
-    public Power? ThermalDesignPower => ThermalDesignPowerFigure.Value;
+    public UnitsNet.Power? ThermalDesignPower => ThermalDesignPowerFigure.Value;
 
     /// <summary>Peak dense compute per chip at a precision, or null when unknown or unsupported.</summary>
     /// <param name="precision">The numeric precision.</param>

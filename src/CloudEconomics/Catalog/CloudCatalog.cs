@@ -8,7 +8,7 @@ namespace CloudEconomics.Catalog;
 /// <summary>
 /// An immutable, thread-safe catalog of providers, accelerators, instance types and dated price offers, every figure
 /// with its source. <see cref="Default"/> is the sourced catalog embedded in the package; <see cref="Load(Stream)"/>
-/// reads a user file in the same format; <see cref="MergeWith"/> lets a user's records override the defaults record by
+/// reads a user file in the same format; <see cref="MergeWith(CloudCatalog)"/> (or <see cref="MergeWith(Stream, string)"/> for a user file) lets a user's records override the defaults record by
 /// record; <see cref="AsOf"/> keeps the offers valid on a date.
 /// </summary>
 /// <remarks>
@@ -180,9 +180,11 @@ public sealed class CloudCatalog
 
     /// <summary>
     /// A new catalog where <paramref name="overrides"/> replaces this one record by record: a provider, accelerator,
-    /// instance or offer with the same id is replaced; an override offer also replaces any offer of this catalog for
-    /// the same instance (or accelerator), region, purchase option and currency whose validity overlaps it (so a
-    /// negotiated price wins over the list price for its dates); everything else is kept.
+    /// instance or offer with the same id is replaced; an override offer also takes precedence over this catalog's
+    /// offers for the same instance (or accelerator), region, purchase option and currency on the days it is valid:
+    /// their validity is trimmed around it (a list price valid before a negotiated price starts keeps those days; a
+    /// remainder after a bounded override keeps its price under the id <c>original-id/from-yyyy-MM-dd</c>). Everything
+    /// else is kept.
     /// </summary>
     /// <param name="overrides">The user's records.</param>
     /// <returns>The merged catalog; this catalog is unchanged.</returns>
@@ -192,22 +194,88 @@ public sealed class CloudCatalog
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var parts = new CatalogParts();
-        parts.Providers.AddRange(MergeById(Providers, overrides.Providers, p => p.Id));
-        parts.Accelerators.AddRange(MergeById(Accelerators, overrides.Accelerators, a => a.Id));
-        parts.Instances.AddRange(MergeById(Instances, overrides.Instances, i => i.Id));
-        var overrideIds = overrides.Offers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        var kept = Offers.Where(o => !overrideIds.Contains(o.Id) && !overrides.Offers.Any(u => SameKey(o, u) && o.Overlaps(u)));
-        parts.Offers.AddRange(kept.Select((o, i) => Locate(o, "(base)", "offers", i, o.Id)));
-        parts.Offers.AddRange(overrides.Offers.Select((o, i) => Locate(o, "(overrides)", "offers", i, o.Id)));
-        return Build(parts, Date);
+        parts.Providers.AddRange(overrides.Providers.Select((r, i) => Locate(r, "(overrides)", "providers", i, r.Id)));
+        parts.Accelerators.AddRange(overrides.Accelerators.Select((r, i) => Locate(r, "(overrides)", "accelerators", i, r.Id)));
+        parts.Instances.AddRange(overrides.Instances.Select((r, i) => Locate(r, "(overrides)", "instances", i, r.Id)));
+        parts.Offers.AddRange(overrides.Offers.Select((r, i) => Locate(r, "(overrides)", "offers", i, r.Id)));
+        return Merge(parts);
     }
 
-    private static IEnumerable<Located<T>> MergeById<T>(IReadOnlyList<T> baseRecords, IReadOnlyList<T> overrides, Func<T, string> id)
+    /// <summary>
+    /// Reads a document of overrides (typically a user's negotiated prices) and merges it into this catalog as
+    /// <see cref="MergeWith(CloudCatalog)"/> does. Unlike <see cref="Load(Stream, string)"/>, the document need not be
+    /// self-contained: its offers and instances may refer to records of this catalog; references are checked on the
+    /// merged result.
+    /// </summary>
+    /// <param name="overridesJson">The document (same format and limits as <see cref="Load(Stream)"/>); read to its end, not closed.</param>
+    /// <param name="sourceName">The name to report problems under, such as the file name.</param>
+    /// <returns>The merged catalog; this catalog is unchanged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CatalogLoadException">The document is invalid, or the merged records are inconsistent; every problem is listed.</exception>
+    public CloudCatalog MergeWith(Stream overridesJson, string sourceName)
     {
-        var overrideIds = overrides.Select(id).ToHashSet(StringComparer.Ordinal);
-        var section = typeof(T) == typeof(Provider) ? "providers" : typeof(T) == typeof(Accelerator) ? "accelerators" : "instances";
-        return baseRecords.Where(r => !overrideIds.Contains(id(r))).Select((r, i) => Locate(r, "(base)", section, i, id(r)))
-            .Concat(overrides.Select((r, i) => Locate(r, "(overrides)", section, i, id(r))));
+        ArgumentNullException.ThrowIfNull(overridesJson);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var parts = new CatalogParts();
+        var bytes = CatalogReader.ReadCapped(overridesJson, sourceName, parts.Problems);
+        if (bytes is not null)
+        {
+            CatalogReader.Read(bytes, sourceName, parts);
+        }
+        return Merge(parts);
+    }
+
+    private CloudCatalog Merge(CatalogParts overrides)
+    {
+        var merged = new CatalogParts();
+        merged.Problems.AddRange(overrides.Problems);
+        merged.Providers.AddRange(KeepUnlessOverridden(Providers, overrides.Providers, "providers", p => p.Id));
+        merged.Providers.AddRange(overrides.Providers);
+        merged.Accelerators.AddRange(KeepUnlessOverridden(Accelerators, overrides.Accelerators, "accelerators", a => a.Id));
+        merged.Accelerators.AddRange(overrides.Accelerators);
+        merged.Instances.AddRange(KeepUnlessOverridden(Instances, overrides.Instances, "instances", i => i.Id));
+        merged.Instances.AddRange(overrides.Instances);
+        var userOffers = overrides.Offers.Select(o => o.Record).ToArray();
+        var overrideIds = userOffers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var kept = Offers.Where(o => !overrideIds.Contains(o.Id)).SelectMany(o => TrimAround(o, userOffers));
+        merged.Offers.AddRange(kept.Select((o, i) => Locate(o, "(base)", "offers", i, o.Id)));
+        merged.Offers.AddRange(overrides.Offers);
+        return Build(merged, Date);
+    }
+
+    private static IEnumerable<Located<T>> KeepUnlessOverridden<T>(IReadOnlyList<T> baseRecords, List<Located<T>> overrides, string section, Func<T, string> id)
+    {
+        var overrideIds = overrides.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        return baseRecords.Where(r => !overrideIds.Contains(id(r))).Select((r, i) => Locate(r, "(base)", section, i, id(r)));
+    }
+
+    /// <summary>The parts of a base offer's validity not covered by override offers with the same key.</summary>
+    private static IEnumerable<PriceOffer> TrimAround(PriceOffer offer, IReadOnlyList<PriceOffer> overrides)
+    {
+        var pieces = new List<PriceOffer> { offer };
+        foreach (var user in overrides.Where(u => SameKey(offer, u)))
+        {
+            var next = new List<PriceOffer>();
+            foreach (var piece in pieces)
+            {
+                if (!piece.Overlaps(user))
+                {
+                    next.Add(piece);
+                    continue;
+                }
+                if (user.ValidFrom is { } userFrom && (piece.ValidFrom is null || piece.ValidFrom.Value < userFrom))
+                {
+                    next.Add(piece with { ValidTo = userFrom.PlusDays(-1) });
+                }
+                if (user.ValidTo is { } userTo && (piece.ValidTo is null || piece.ValidTo.Value > userTo))
+                {
+                    var after = userTo.PlusDays(1);
+                    next.Add(piece with { Id = piece.Id + "/from-" + after.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ValidFrom = after });
+                }
+            }
+            pieces = next;
+        }
+        return pieces;
     }
 
     private static Located<T> Locate<T>(T record, string file, string section, int index, string id)
@@ -307,6 +375,89 @@ public sealed class CloudCatalog
     /// <returns>The positioning, or null.</returns>
     public CompetitivePositioning? PositioningOfFamily(string family)
         => Providers.Select(p => p.Positioning).FirstOrDefault(p => p is not null && p.Families.Contains(family, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>A metric for one of this catalog's offers, with the provenance of every input; null when an input is unknown.</summary>
+    /// <param name="offer">The offer (its instance or accelerator must be in this catalog).</param>
+    /// <param name="metric">The metric.</param>
+    /// <param name="precision">The precision for <see cref="CatalogMetric.PricePerDensePetaflopHour"/>.</param>
+    /// <returns>The value, or null when an input (compute, memory, count) is unknown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="offer"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The offer's instance or accelerator is not in this catalog.</exception>
+    public MetricValue? Metric(PriceOffer offer, CatalogMetric metric, NumericPrecision precision = NumericPrecision.Bf16)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var (instance, accelerator) = Resolve(offer);
+        return CatalogMetrics.TryCompute(offer, instance, accelerator, metric, precision, out var value, out _) ? value : null;
+    }
+
+    private (InstanceType? Instance, Accelerator Accelerator) Resolve(PriceOffer offer)
+    {
+        if (offer.InstanceId is { } instanceId)
+        {
+            var instance = instancesById.GetValueOrDefault(instanceId) ?? throw new KeyNotFoundException($"Offer '{offer.Id}' prices instance '{instanceId}', which is not in this catalog.");
+            return (instance, instance.Accelerator!);
+        }
+        return (null, acceleratorsById.GetValueOrDefault(offer.AcceleratorId ?? "") ?? throw new KeyNotFoundException($"Offer '{offer.Id}' prices accelerator '{offer.AcceleratorId}', which is not in this catalog."));
+    }
+
+    /// <summary>
+    /// Ranks the instances' offers by a metric, cheapest first. Rank a catalog from <see cref="AsOf"/> so that each
+    /// instance has one price per region and option; a full catalog ranks every dated offer.
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="options">Precision, purchase option, currency, provider and region filters; defaults: BF16, on-demand, USD.</param>
+    /// <returns>The ranking, with the instances that could not be ranked and why.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
+    public CatalogRanking Rank(CatalogMetric metric, RankingOptions? options = null)
+    {
+        options ??= new RankingOptions();
+        var unit = CatalogMetrics.UnitOf(metric, options.Precision);
+        var candidates = new List<(InstanceType Instance, PriceOffer Offer)>();
+        var unranked = new List<UnrankedOffer>();
+        var keys = new List<double>();
+        foreach (var instance in Instances)
+        {
+            if (options.Provider is not null && instance.Provider != options.Provider)
+            {
+                continue;
+            }
+            var matched = false;
+            foreach (var offer in OffersFor(instance))
+            {
+                if ((options.Option is { } kind && offer.Option.Kind != kind) || (options.Region is not null && offer.Region != options.Region) || offer.Currency != options.Currency)
+                {
+                    continue;
+                }
+                matched = true;
+                var count = CatalogMetrics.AcceleratorsPerBillingUnit(offer, instance);
+                var denominator = count is { } c ? CatalogMetrics.Denominator(metric, c, instance.Accelerator!, options.Precision) : double.NaN;
+                if (double.IsNaN(denominator) || denominator <= 0)
+                {
+                    CatalogMetrics.TryCompute(offer, instance, instance.Accelerator!, metric, options.Precision, out _, out var reason);
+                    unranked.Add(new UnrankedOffer(instance, offer, reason ?? "an input is unknown"));
+                    continue;
+                }
+                candidates.Add((instance, offer));
+                keys.Add((double)offer.Price.PerHour.Amount / denominator);
+            }
+            if (!matched)
+            {
+                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k }.ToString() : "") + " offer"
+                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " valid on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
+            }
+        }
+        var order = Enumerable.Range(0, keys.Count).ToArray();
+        var keyArray = keys.ToArray();
+        Array.Sort(keyArray, order);
+        var ranked = new RankedOffer[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var (instance, offer) = candidates[order[i]];
+            var denominator = CatalogMetrics.Denominator(metric, CatalogMetrics.AcceleratorsPerBillingUnit(offer, instance)!.Value, instance.Accelerator!, options.Precision);
+            ranked[i] = new RankedOffer(i + 1, instance, offer, new Money(offer.Price.PerHour.Amount / (decimal)denominator, options.Currency));
+        }
+        return new CatalogRanking(metric, unit, Array.AsReadOnly(ranked), unranked.AsReadOnly());
+    }
 
     /// <summary>Writes this catalog as one JSON document in the file format (indented UTF-8).</summary>
     /// <param name="utf8Json">The stream to write to; not closed.</param>

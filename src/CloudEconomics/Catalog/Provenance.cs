@@ -40,7 +40,8 @@ public sealed record Provenance
 
     /// <summary>
     /// The date in <see cref="AsOf"/> when it starts with one: <c>yyyy-MM-dd</c> as is, <c>yyyy-MM</c> as the first of
-    /// the month, <c>yyyy</c> as 1 January; null when <see cref="AsOf"/> is undated (such as <c>"doc (undated)"</c>).
+    /// the month, <c>yyyy</c> (followed by nothing or a space) as 1 January; null when <see cref="AsOf"/> is undated
+    /// (such as <c>"doc (undated)"</c>) or a range (<c>"2025/2026"</c>).
     /// </summary>
     [JsonIgnore]
     public LocalDate? AsOfDate => ParseLeadingDate(AsOf);
@@ -114,7 +115,7 @@ public sealed record Provenance
             }
             return new LocalDate(year, month, 1);
         }
-        return text.Length == 4 || !char.IsDigit(text[4]) ? new LocalDate(year, 1, 1) : null;
+        return text.Length == 4 || text[4] is ' ' or ',' or ';' or '(' ? new LocalDate(year, 1, 1) : null; // "2025/2026" is a range, not a date
     }
 
     private static bool IsDigits(string text, int start, int count)

@@ -53,8 +53,23 @@ public sealed class FigureJsonConverterFactory : JsonConverterFactory
                 }
                 writer.WriteEndObject();
             }
-            var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, options);
-            return new Figure<T>(value, provenance);
+            try
+            {
+                return new Figure<T>(JsonSerializer.Deserialize<T>(buffer.WrittenSpan, options), provenance);
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException)
+            {
+                // Rethrown without a path so that the serializer reports the path of this figure in the document.
+                throw new JsonException(StripPath(e.Message), e);
+            }
+        }
+
+        private static string StripPath(string message)
+        {
+            var at = message.IndexOf(" Path: $", StringComparison.Ordinal);
+            message = at > 0 ? message[..at] : message;
+            var parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            return parameter > 0 ? message[..parameter] : message;
         }
 
         public override void Write(Utf8JsonWriter writer, Figure<T> value, JsonSerializerOptions options)

@@ -53,7 +53,7 @@ public sealed class AcceleratorValidator : AbstractValidator<Accelerator>
         RuleFor(a => a.LaunchYear).NotNull().SetValidator(new FigureValidator<int>(y => y is >= 1950 and <= 2200, "YearOutOfRange", "A launch year must be between 1950 and 2200."));
         RuleFor(a => a.MemoryCapacityFigure).NotNull().SetValidator(FigureValidator<Information>.Positive(v => (double)v.Bytes));
         RuleFor(a => a.MemoryBandwidthFigure).NotNull().SetValidator(FigureValidator<BitRate>.Positive(v => (double)v.BitsPerSecond));
-        RuleFor(a => a.ThermalDesignPowerFigure).NotNull().SetValidator(FigureValidator<Power>.Positive(v => (double)v.Watts));
+        RuleFor(a => a.ThermalDesignPowerFigure).NotNull().SetValidator(FigureValidator<UnitsNet.Power>.Positive(v => (double)v.Watts));
         RuleFor(a => a.ScaleUpBandwidth).NotNull().SetValidator(FigureValidator<BitRate>.Positive(v => (double)v.BitsPerSecond));
         RuleFor(a => a.ScaleUpDomain).NotNull().SetValidator(FigureValidator<int>.Positive(v => v));
         RuleFor(a => a.PeakDenseCompute).NotNull();
