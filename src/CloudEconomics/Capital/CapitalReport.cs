@@ -446,7 +446,7 @@ public sealed record CapitalReport
             if (claim.ClaimedMetric == ClaimMetric.NotModelled)
             {
                 return new ClaimCheck(claim.Id, claim.Text, claimed, claim.ClaimedMetric, ClaimVerdict.NotModelled, null, null, null,
-                    claim.Note ?? "Not modelled by the capital calculations.");
+                    claim.Note is null ? "Not modelled by the capital calculations." : Sentence(claim.Note));
             }
             var actual = Metric(claim.ClaimedMetric, period);
             if (claimed?.Value is not { } c)

@@ -77,13 +77,13 @@ public sealed record ScenarioFile
     /// <param name="quarter">The quarter.</param>
     /// <returns>The record or null.</returns>
     public QuarterRecord? Quarter(FiscalQuarter quarter)
-        => Quarters.FirstOrDefault(q => FiscalQuarter.TryParse(q.Period, Calendar, out var p) && p == quarter);
+        => Quarters.FirstOrDefault(q => q is not null && FiscalQuarter.TryParse(q.Period, Calendar, out var p) && p == quarter);
 
     /// <summary>The record of <paramref name="year"/>, or null when the scenario does not hold it.</summary>
     /// <param name="year">The fiscal year.</param>
     /// <returns>The record or null.</returns>
     public FiscalYearRecord? Year(FiscalYear year)
-        => FiscalYears.FirstOrDefault(y => CloudEconomics.Capital.FiscalYear.TryParse(y.Period, Calendar, out var p) && p == year);
+        => FiscalYears.FirstOrDefault(y => y is not null && CloudEconomics.Capital.FiscalYear.TryParse(y.Period, Calendar, out var p) && p == year);
 
     /// <summary>A series of one money line over the quarters where it is known.</summary>
     /// <param name="line">Selects the figure from a quarter record.</param>

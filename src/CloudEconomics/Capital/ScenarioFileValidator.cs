@@ -62,8 +62,13 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
                 .WithMessage(s => $"The fiscal year's first month must be between 1 and 12; it was {s.Company.FiscalYearStartMonth}.");
         });
         RuleFor(s => s.Quarters).NotEmpty().WithMessage("The scenario needs at least one quarter.");
+        RuleForEach(s => s.Quarters).NotNull().WithMessage("A quarter must be an object, not null.");
+        RuleForEach(s => s.FiscalYears).NotNull().WithMessage("A fiscal year must be an object, not null.");
+        RuleForEach(s => s.DepreciationPolicies).NotNull().WithMessage("A depreciation policy must be an object, not null.");
+        RuleForEach(s => s.BacklogAdditions).NotNull().WithMessage("A backlog addition must be an object, not null.");
+        RuleForEach(s => s.ArticleClaims).NotNull().WithMessage("An article claim must be an object, not null.");
 
-        When(s => s.Company is not null && s.Company.FiscalYearStartMonth is >= 1 and <= 12 && s.Quarters is not null, () =>
+        When(s => s.Company is not null && s.Company.FiscalYearStartMonth is >= 1 and <= 12 && s.Quarters is not null && s.Quarters.All(q => q is not null), () =>
         {
             RuleForEach(s => s.Quarters).SetValidator(s => new QuarterRecordValidator(s.Calendar));
             RuleFor(s => s.Quarters).Must(HaveDistinctPeriods)
@@ -77,7 +82,9 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
         RuleFor(s => s.FiscalYears).NotNull();
         RuleFor(s => s.DepreciationPolicies).NotNull();
         RuleForEach(s => s.DepreciationPolicies).SetValidator(new DepreciationPolicyRecordValidator());
-        RuleFor(s => s.DepreciationPolicies).Must(p => p is null || p.Select(x => x.Id).Distinct(StringComparer.Ordinal).Count() == p.Count)
+        RuleFor(s => s.DepreciationPolicies).Must(p => p is null || p.All(x => x is null || x.Changes is null || x.Changes.All(c => c is not null)))
+            .WithMessage("A useful-life change must be an object, not null.");
+        RuleFor(s => s.DepreciationPolicies).Must(p => p is null || p.Where(x => x is not null).Select(x => x.Id).Distinct(StringComparer.Ordinal).Count() == p.Count(x => x is not null))
             .WithMessage("Depreciation policy ids must be distinct.");
         RuleFor(s => s.BacklogAdditions).NotNull();
         RuleFor(s => s.ArticleClaims).NotNull();

@@ -33,7 +33,7 @@ public sealed record AcceleratorSpec
     public BitRate? InterconnectBandwidth { get; init; }
 
     /// <summary>Power per chip (TDP); null when unknown (energy per token then cannot be computed).</summary>
-    public Power? Power { get; init; }
+    public UnitsNet.Power? Power { get; init; }
 
     /// <summary>Where the figures come from; null when entered by hand.</summary>
     public string? Source { get; init; }

@@ -33,7 +33,7 @@ public readonly struct EnergyPerToken : IEquatable<EnergyPerToken>, IComparable<
     /// <param name="powerUsageEffectiveness">Facility PUE, at least 1 (1 counts the chips alone).</param>
     /// <returns>The energy per token.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule (names the parameter).</exception>
-    public static EnergyPerToken From(Power power, TokenRate throughput, double utilization = 1, double powerUsageEffectiveness = 1)
+    public static EnergyPerToken From(UnitsNet.Power power, TokenRate throughput, double utilization = 1, double powerUsageEffectiveness = 1)
     {
         double watts = (double)power.Watts;
         if (!(watts > 0))
@@ -69,7 +69,7 @@ public readonly struct EnergyPerToken : IEquatable<EnergyPerToken>, IComparable<
         {
             throw new ArgumentException("The estimate must be for a model that fits its deployment: " + estimate.Fit.Reason, nameof(estimate));
         }
-        var total = Power.FromWatts(chipPower.Watts * estimate.Deployment.AcceleratorCount);
+        var total = UnitsNet.Power.FromWatts(chipPower.Watts * estimate.Deployment.AcceleratorCount);
         return From(total, estimate.TotalThroughput, estimate.Workload.Utilization, powerUsageEffectiveness);
     }
 

@@ -139,4 +139,34 @@ public class BacklogTest
         var byQuarter = c.RecognitionByQuarter(FiscalCalendar.StartingIn(calendarSeed % 12 + 1));
         return byQuarter.Sum(kv => kv.Value.Amount) == value && byQuarter.All(kv => kv.Value.Amount >= 0);
     }
+
+    [Fact]
+    public void ShareRecognisedWithin_RejectsNonPositiveHorizon()
+    {
+        var backlog = new Backlog([Ratable("A", 1, new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31))]);
+        var act = () => backlog.ShareRecognisedWithin(new LocalDate(2026, 1, 1), 0);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "months" && e.Message.Contains("positive number of months; it was 0"));
+    }
+
+    [Fact]
+    public void Backlog_RejectsEmpty()
+    {
+        var act = () => new Backlog([]);
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "contracts" && e.Message.Contains("at least one contract"));
+    }
+
+    [Fact]
+    public void Bridge_MixedCurrencies_Throws()
+    {
+        var prov = new FigureProvenance("x", new LocalDate(2026, 3, 31), FigureBasis.Reported);
+        var act = () => new BacklogBridge(Money.Usd(1), prov, [new BacklogAddition("e", "e", Money.Eur(1), false, prov)]);
+        act.Should().Throw<CurrencyMismatchException>();
+    }
+
+    [Fact]
+    public void Coverage_RejectsNonPositiveRevenue()
+    {
+        var act = () => BacklogMetrics.CoverageYears(Money.Usd(364), Money.Usd(0));
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "denominator");
+    }
 }

@@ -143,4 +143,28 @@ public class CapexDepreciationTest
         var schedule = CapexDepreciation.Schedule(new CapexProgram("p", [new CapexTranche(start, Money.Usd(cost))]), policy);
         return schedule.Total.Amount == cost && schedule.Monthly.Values.All(m => m.Amount >= 0);
     }
+
+    [Fact]
+    public void Policy_RejectsTwoChangesOnOneDate()
+    {
+        var act = () => new DepreciationPolicy("servers", 3,
+            [new UsefulLifeChange(new LocalDate(2022, 1, 1), 3, 4), new UsefulLifeChange(new LocalDate(2022, 1, 1), 4, 5)]);
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "changes" && e.Message.Contains("Two useful-life changes take effect on 2022-01-01"));
+    }
+
+    [Fact]
+    public void Program_RejectsMixedCurrencies()
+    {
+        var act = () => new CapexProgram("p", [new CapexTranche(new LocalDate(2025, 1, 1), Money.Usd(1)), new CapexTranche(new LocalDate(2025, 2, 1), Money.Eur(1))]);
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "tranches" && e.Message.Contains("found USD and EUR"));
+    }
+
+    [Fact]
+    public void Program_TotalCost_AndCurrency()
+    {
+        var p = new CapexProgram("p", [new CapexTranche(new LocalDate(2025, 2, 1), Money.Usd(2)), new CapexTranche(new LocalDate(2025, 1, 1), Money.Usd(1))]);
+        p.TotalCost.Should().Be(Money.Usd(3));
+        p.Tranches[0].InService.Should().Be(new LocalDate(2025, 1, 1));
+        p.Currency.Should().Be(Currency.Usd);
+    }
 }

@@ -113,4 +113,11 @@ public class CompanyCashFlowsTest
             .ShouldHaveValidationErrorFor(x => x.ProceedsFromPropertyAndEquipmentSalesAndIncentives)
             .WithErrorMessage("Proceeds from sales and incentives must be in the currency of operating cash flow (USD); it was EUR.");
     }
+
+    [Fact]
+    public void CapexToOperatingCashFlow_NonPositiveOcf_Throws()
+    {
+        var act = () => (Amazon2025() with { OperatingCashFlow = Mn(-1) }).CapexToOperatingCashFlow();
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "denominator" && e.Message.Contains("must be positive"));
+    }
 }

@@ -145,6 +145,13 @@ public class FiscalQuarterTest
     }
 
     [Fact]
+    public void PlusQuarters_BeyondSupportedYears_Throws()
+    {
+        var act = () => new FiscalQuarter(9998, 4).Next;
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "quarters" && e.Message.Contains("leaves the supported fiscal years"));
+    }
+
+    [Fact]
     public void Default_IsCalendarYear() => default(FiscalCalendar).FirstMonth.Should().Be(1);
 
     [Theory]

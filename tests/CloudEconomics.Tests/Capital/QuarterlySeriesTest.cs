@@ -122,6 +122,13 @@ public class SegmentResultTest
     }
 
     [Fact]
+    public void Constructor_RejectsMixedCurrencies()
+    {
+        var act = () => new SegmentResult("AWS", FiscalQuarter.Parse("Q1-2026"), Money.Usd(1), Money.Eur(1));
+        act.Should().Throw<CurrencyMismatchException>();
+    }
+
+    [Fact]
     public void Constructor_RejectsBlankSegment()
     {
         var act = () => new SegmentResult(" ", FiscalQuarter.Parse("Q1-2026"), Money.Usd(1), Money.Usd(1));

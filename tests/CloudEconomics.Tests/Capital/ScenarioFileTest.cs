@@ -312,6 +312,59 @@ public class ScenarioFileTest
         e.Rule.Should().Be("The fiscal year's first month must be between 1 and 12; it was 13.");
     }
 
+    [Theory]
+    [InlineData("quarters", "$.quarters[9]", "A quarter must be an object, not null.")]
+    [InlineData("fiscalYears", "$.fiscalYears[2]", "A fiscal year must be an object, not null.")]
+    [InlineData("articleClaims", "$.articleClaims[8]", "An article claim must be an object, not null.")]
+    [InlineData("backlogAdditions", "$.backlogAdditions[1]", "A backlog addition must be an object, not null.")]
+    [InlineData("depreciationPolicies", "$.depreciationPolicies[2]", "A depreciation policy must be an object, not null.")]
+    public void Load_NullRecord_IsRejected_NotACrash(string list, string path, string rule)
+    {
+        var e = LoadFails(Mutate(n => n[list]!.AsArray().Add(null)));
+        e.Errors.Should().Contain(x => x.JsonPath == path && x.Rule == rule);
+    }
+
+    [Fact]
+    public void Load_AnyPropertyRemovedOrNulled_LoadsOrFailsWithALoadError()
+    {
+        // Robustness: remove, or set to null, properties of the seed one at a time (a spread sample of every 17th of all
+        // properties at every depth; all of them take ~30 s). Each
+        // variant must load or fail with ScenarioLoadException, and a loaded variant must compute a report.
+        var seed = JsonNode.Parse(SeedText())!;
+        var paths = new List<string>();
+        void Walk(JsonNode? node, string path)
+        {
+            if (node is JsonObject o) foreach (var kv in o) { paths.Add(path + "/" + kv.Key); Walk(kv.Value, path + "/" + kv.Key); }
+            else if (node is JsonArray a) for (int i = 0; i < a.Count; i++) Walk(a[i], path + "/" + i.ToString(CultureInfo.InvariantCulture));
+        }
+        Walk(seed, "");
+        paths.Should().HaveCountGreaterThan(500);
+        foreach (var path in paths.Where((_, i) => i % 17 == 0))
+        {
+            foreach (var remove in new[] { true, false })
+            {
+                var copy = JsonNode.Parse(SeedText())!;
+                var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                JsonNode parent = copy;
+                foreach (var part in parts[..^1]) parent = parent is JsonArray arr ? arr[int.Parse(part, CultureInfo.InvariantCulture)]! : parent[part]!;
+                if (remove) parent.AsObject().Remove(parts[^1]);
+                else parent[parts[^1]] = null;
+                try
+                {
+                    var s = ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(copy.ToJsonString())), "variant.json");
+                    CapitalReport.Compute(s).AllFigures().Should().NotBeEmpty();
+                }
+                catch (ScenarioLoadException)
+                {
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Load_NullCompany_IsRejected()
+        => LoadFails(Mutate(n => n["company"] = null)).Errors.Should().Contain(x => x.JsonPath == "$.company" && x.Rule == "The scenario needs a company.");
+
     [Fact]
     public void Load_ReportsEveryProblem()
     {

@@ -39,7 +39,7 @@ public class AcceleratorValidatorTest
 
     [Fact]
     public void ZeroPower_IsNotPositive()
-        => validator.TestValidate(CatalogTestData.Accelerator() with { ThermalDesignPowerFigure = Figure.Known(Power.FromWatts(0), CatalogTestData.Source) })
+        => validator.TestValidate(CatalogTestData.Accelerator() with { ThermalDesignPowerFigure = Figure.Known(UnitsNet.Power.FromWatts(0), CatalogTestData.Source) })
             .ShouldHaveValidationErrorFor("ThermalDesignPowerFigure.Value").WithErrorCode("NotPositive");
 
     [Fact]
