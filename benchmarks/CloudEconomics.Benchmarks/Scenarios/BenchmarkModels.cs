@@ -50,7 +50,7 @@ public static class BenchmarkModels
     /// <summary>
     /// Payback in months of an owned 8-GPU server over 120 monthly flows: flow 0 = -capex; flow t = rental revenue
     /// (price x 730 h x utilisation, declining by a monthly rate) minus energy (kW x PUE x 730 h / 1000 x USD/MWh) minus
-    /// other cost. Output censored at 120 months when never paid back.
+    /// other cost. Payback as CashFlowSchedule.Payback defines it; censored at 120 months when never paid back.
     /// </summary>
     public static ScenarioModel Payback()
     {
@@ -68,15 +68,20 @@ public static class BenchmarkModels
                 double revenue = v[price] * hours * v[u];
                 double energy = kw * pue * hours / 1000 * v[power];
                 double keep = 1 - v[decline];
+                // CashFlowSchedule.Payback's definition: after the last period that ends below zero.
+                bool negative = cumulative < 0;
+                double recovery = 0;
                 for (int t = 1; t <= Months; t++)
                 {
                     revenue *= keep;
                     double flow = revenue - energy - other;
                     double before = cumulative;
                     cumulative += flow;
-                    if (cumulative >= 0) return t - 1 + -before / flow;
+                    bool nowNegative = cumulative < 0;
+                    if (negative && !nowNegative) recovery = t - 1 + -before / flow;
+                    negative = nowNegative;
                 }
-                return Months;
+                return negative ? Months : recovery;
             },
             (batch, output) =>
             {

@@ -45,7 +45,15 @@ public sealed class LogNormalDistribution : Distribution
         {
             var mu = new Vector<double>(Mu);
             var sigma = new Vector<double>(Sigma);
-            for (; i <= uniforms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            int w = Vector<double>.Count;
+            for (; i <= uniforms.Length - 2 * w; i += 2 * w)
+            {
+                var za = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
+                var zb = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i + w)));
+                PortableMath.Exp(mu + sigma * za).CopyTo(destination.Slice(i));
+                PortableMath.Exp(mu + sigma * zb).CopyTo(destination.Slice(i + w));
+            }
+            for (; i <= uniforms.Length - w; i += w)
             {
                 var z = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
                 PortableMath.Exp(mu + sigma * z).CopyTo(destination.Slice(i));

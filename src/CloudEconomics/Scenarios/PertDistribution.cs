@@ -6,6 +6,8 @@ namespace CloudEconomics.Scenarios;
 public sealed class PertDistribution : Distribution
 {
     private readonly double _logBeta;
+    private const int TableSize = 256;
+    private readonly double[] _table; // standard-beta quantiles at u = k / 256, k = 0..256: brackets and starting points
 
     internal PertDistribution(double minimum, double mode, double maximum)
     {
@@ -16,6 +18,12 @@ public sealed class PertDistribution : Distribution
         Alpha = 1 + 4 * (mode - minimum) / (maximum - minimum);
         Beta = 1 + 4 * (maximum - mode) / (maximum - minimum);
         _logBeta = SpecialFunctions.LogGamma(Alpha) + SpecialFunctions.LogGamma(Beta) - SpecialFunctions.LogGamma(Alpha + Beta);
+        _table = new double[TableSize + 1];
+        _table[TableSize] = 1;
+        for (int k = 1; k < TableSize; k++)
+        {
+            _table[k] = SpecialFunctions.InverseRegularizedBeta((double)k / TableSize, Alpha, Beta, _logBeta);
+        }
     }
 
     /// <summary>Lowest value, in the unit of the input.</summary>
@@ -56,7 +64,13 @@ public sealed class PertDistribution : Distribution
     {
         if (u <= 0) return Minimum;
         if (u >= 1) return Maximum;
-        return Minimum + (Maximum - Minimum) * SpecialFunctions.InverseRegularizedBeta(u, Alpha, Beta, _logBeta);
+        // Bracket from the table of quantiles, start from linear interpolation, then safeguarded Newton (2 to 4 steps).
+        double scaled = u * TableSize;
+        int k = Math.Min(unchecked((int)scaled), TableSize - 1);
+        double lo = _table[k], hi = _table[k + 1];
+        double start = lo + (hi - lo) * (scaled - k);
+        double x = SpecialFunctions.InverseRegularizedBeta(u, Alpha, Beta, _logBeta, lo, hi, start);
+        return Minimum + (Maximum - Minimum) * x;
     }
 
     /// <inheritdoc/>

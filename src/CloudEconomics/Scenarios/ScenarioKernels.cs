@@ -178,9 +178,11 @@ public static class ScenarioKernels
     }
 
     /// <summary>
-    /// Simple payback per scenario, in periods from the first flow (time 0): the first time cumulative cash reaches zero
-    /// or above, interpolated linearly inside the recovering period (cash taken to arrive evenly through the period,
-    /// as <c>CashFlowSchedule.Payback</c> does with dates): (t - 1) + (-cumulative before t) / flow t.
+    /// Simple payback per scenario, in periods from the first flow (time 0), with the definition of
+    /// <c>CashFlowSchedule.Payback</c>: the point after which cumulative cash never falls below zero again, interpolated
+    /// linearly inside the recovering period (cash taken to arrive evenly through it): for the last period L whose
+    /// cumulative is negative, L + (-cumulative[L]) / flow[L + 1]. A scenario never below zero pays back at 0; one still
+    /// below zero after the last flow does not pay back.
     /// </summary>
     /// <param name="flows">Period-major flows, <c>flows[t * count + s]</c>; flow 0 is at time 0, flow t at the end of period t.</param>
     /// <param name="periods">Number of flows per scenario (including flow 0); at least 1.</param>
@@ -204,30 +206,30 @@ public static class ScenarioKernels
         if (Vector.IsHardwareAccelerated)
         {
             var zero = Vector<double>.Zero;
-            var allSet = new Vector<long>(-1L);
             for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var cumulative = zero;
-                var result = new Vector<double>(horizon);
-                var paid = Vector<long>.Zero;
-                for (int t = 0; t < periods; t++)
+                // Track the latest recovery (a step from negative to not negative); the sign after the last flow decides.
+                var cumulative = new Vector<double>(flows.Slice(i));
+                var negative = Vector.LessThan(cumulative, zero);
+                var recovery = zero;
+                for (int t = 1; t < periods; t++)
                 {
                     var flow = new Vector<double>(flows.Slice(t * n + i));
                     var before = cumulative;
                     cumulative += flow;
-                    var newly = Vector.AndNot(Vector.GreaterThanOrEqual(cumulative, zero), paid);
-                    if (newly != Vector<long>.Zero)
+                    var nowNegative = Vector.LessThan(cumulative, zero);
+                    var recovered = Vector.AndNot(negative, nowNegative);
+                    if (recovered != Vector<long>.Zero)
                     {
-                        var at = t == 0 ? zero : new Vector<double>(t - 1) + (-before) / flow;
-                        result = Vector.ConditionalSelect(newly, at, result);
-                        paid |= newly;
-                        if (paid == allSet) break;
+                        recovery = Vector.ConditionalSelect(recovered, new Vector<double>(t - 1) + (-before) / flow, recovery);
                     }
+                    negative = nowNegative;
                 }
+                var result = Vector.ConditionalSelect(negative, new Vector<double>(horizon), recovery);
                 result.CopyTo(paybackPeriods.Slice(i));
                 for (int k = 0; k < Vector<double>.Count; k++)
                 {
-                    bool r = paid[k] != 0;
+                    bool r = negative[k] == 0;
                     reached[i + k] = r;
                     if (r) count++;
                 }
@@ -235,23 +237,24 @@ public static class ScenarioKernels
         }
         for (; i < n; i++)
         {
-            double cumulative = 0, result = horizon;
-            bool paid = false;
-            for (int t = 0; t < periods; t++)
+            double cumulative = flows[i];
+            bool negative = cumulative < 0;
+            double recovery = 0;
+            for (int t = 1; t < periods; t++)
             {
                 double flow = flows[t * n + i];
                 double before = cumulative;
                 cumulative += flow;
-                if (cumulative >= 0)
+                bool nowNegative = cumulative < 0;
+                if (negative && !nowNegative)
                 {
-                    result = t == 0 ? 0 : (t - 1) + (-before) / flow;
-                    paid = true;
-                    break;
+                    recovery = (t - 1) + (-before) / flow;
                 }
+                negative = nowNegative;
             }
-            paybackPeriods[i] = result;
-            reached[i] = paid;
-            if (paid) count++;
+            paybackPeriods[i] = negative ? horizon : recovery;
+            reached[i] = !negative;
+            if (!negative) count++;
         }
         return count;
     }

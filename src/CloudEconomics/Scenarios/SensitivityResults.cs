@@ -45,22 +45,28 @@ public sealed class TornadoResult
     /// <summary>The bars, sorted by swing, largest first.</summary>
     public IReadOnlyList<TornadoBar> Bars { get; }
 
+    /// <summary>4 significant digits, or thousands separators without decimals from 10,000 up (invariant).</summary>
+    internal static string Number(double value)
+        => Math.Abs(value) >= 10_000 && Math.Abs(value) < 1e15
+            ? value.ToString("#,0", CultureInfo.InvariantCulture)
+            : value.ToString("G4", CultureInfo.InvariantCulture);
+
     /// <summary>An invariant text table: input, low and high values, outputs and swing (4 significant digits).</summary>
     /// <returns>The table.</returns>
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(c, $"{ModelName}: base {BaseOutput:G4} {OutputUnit}").AppendLine();
+        sb.Append(c, $"{ModelName}: base {Number(BaseOutput)} {OutputUnit}").AppendLine();
         int width = Math.Max(5, Bars.Count == 0 ? 5 : Bars.Max(b => b.Input.Name.Length));
         sb.Append("input".PadRight(width)).Append("  ").Append("low -> high".PadRight(24))
           .Append("output at low -> high".PadRight(28)).AppendLine("swing");
         foreach (var b in Bars)
         {
             sb.Append(b.Input.Name.PadRight(width)).Append("  ")
-              .Append(string.Create(c, $"{b.LowValue:G4} -> {b.HighValue:G4}").PadRight(24))
-              .Append(string.Create(c, $"{b.OutputAtLow:G4} -> {b.OutputAtHigh:G4}").PadRight(28))
-              .Append(b.Swing.ToString("G4", c)).AppendLine();
+              .Append($"{Number(b.LowValue)} -> {Number(b.HighValue)}".PadRight(24))
+              .Append($"{Number(b.OutputAtLow)} -> {Number(b.OutputAtHigh)}".PadRight(28))
+              .Append(Number(b.Swing)).AppendLine();
         }
         return sb.ToString();
     }

@@ -194,10 +194,12 @@ internal static class SpecialFunctions
 
     /// <summary>Inverse of I_x(a, b) in x for a, b &gt;= 1: Newton steps safeguarded by bisection, to about 1e-15.</summary>
     internal static double InverseRegularizedBeta(double p, double a, double b, double logBeta)
+        => InverseRegularizedBeta(p, a, b, logBeta, 0, 1, a / (a + b));
+
+    /// <summary>As above, from a bracket [lo, hi] known to hold the answer and a starting point inside it.</summary>
+    internal static double InverseRegularizedBeta(double p, double a, double b, double logBeta, double lo, double hi, double x)
     {
-        double lo = 0, hi = 1;
-        // Start from the mean; the distribution function is monotone so the bracket always shrinks.
-        double x = a / (a + b);
+        // The distribution function is monotone, so the bracket always shrinks.
         for (int i = 0; i < 100; i++)
         {
             double f = RegularizedBeta(x, a, b, logBeta) - p;

@@ -57,10 +57,11 @@ public sealed class TriangularDistribution : Distribution
             var max = new Vector<double>(Maximum);
             for (; i <= uniforms.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
+                // One square root per lane: select the argument, then the side (same operations as the scalar branch).
                 var u = new Vector<double>(uniforms.Slice(i));
-                var low = min + Vector.SquareRoot(u * lowScale);
-                var high = max - Vector.SquareRoot((Vector<double>.One - u) * highScale);
-                Vector.ConditionalSelect(Vector.LessThan(u, split), low, high).CopyTo(destination.Slice(i));
+                var isLow = Vector.LessThan(u, split);
+                var root = Vector.SquareRoot(Vector.ConditionalSelect(isLow, u * lowScale, (Vector<double>.One - u) * highScale));
+                Vector.ConditionalSelect(isLow, min + root, max - root).CopyTo(destination.Slice(i));
             }
         }
         for (; i < uniforms.Length; i++)

@@ -110,6 +110,18 @@ public class ScenarioKernelsTest
         reached.Should().Equal(true, false, true);
     }
 
+    [Fact]
+    public void Payback_DipAfterRecovery_UsesLastRecovery()
+    {
+        // -100, 150, -100, 100: cumulative -100, +50, -50, +50. Last negative at period 2, recovered in period 3:
+        // 2 + 50/100 = 2.5 (the CashFlowSchedule.Payback definition: after which it never falls below zero again).
+        var dest = new double[1];
+        var reached = new bool[1];
+        ScenarioKernels.Payback([-100, 150, -100, 100], 4, dest, reached);
+        dest[0].Should().Be(2.5);
+        reached[0].Should().BeTrue();
+    }
+
     [Property(MaxTest = 50)]
     public bool Payback_AgreesWithScalar(int seed, byte length)
     {
@@ -127,18 +139,18 @@ public class ScenarioKernelsTest
         int expectedCount = 0;
         for (int s = 0; s < n; s++)
         {
-            double cumulative = 0, result = periods - 1;
-            bool paid = false;
-            for (int t = 0; t < periods && !paid; t++)
+            // Reference: find the last negative cumulative, then interpolate in the next period.
+            var cumulative = new double[periods];
+            double c = 0;
+            int lastNegative = -1;
+            for (int t = 0; t < periods; t++)
             {
-                double before = cumulative;
-                cumulative += flows[t * n + s];
-                if (cumulative >= 0)
-                {
-                    paid = true;
-                    result = t == 0 ? 0 : t - 1 + -before / flows[t * n + s];
-                }
+                c += flows[t * n + s];
+                cumulative[t] = c;
+                if (c < 0) lastNegative = t;
             }
+            bool paid = lastNegative < periods - 1;
+            double result = !paid ? periods - 1 : lastNegative < 0 ? 0 : lastNegative + -cumulative[lastNegative] / flows[(lastNegative + 1) * n + s];
             if (paid) expectedCount++;
             if (paid != reached[s] || !Close(result, dest[s])) return false;
         }
