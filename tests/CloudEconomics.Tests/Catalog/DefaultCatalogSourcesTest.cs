@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CloudEconomics.Catalog;
 using NodaTime;
@@ -154,9 +153,7 @@ public class DefaultCatalogSourcesTest
         act.Should().Throw<KeyNotFoundException>().WithMessage("No instance type has the id or name 'nonexistent'.");
     }
 
-    private static string ReferencePath(string name, [CallerFilePath] string here = "")
-        => Path.Combine(Path.GetDirectoryName(here)!, "..", "Reference", name);
+    private static string ReferencePath(string name) => CloudEconomics.Tests.Helpers.RepositoryPaths.Reference(name);
 
-    private static string RepoPath(string relative, [CallerFilePath] string here = "")
-        => Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", relative);
+    private static string RepoPath(string relative) => CloudEconomics.Tests.Helpers.RepositoryPaths.Of(relative);
 }

@@ -49,9 +49,8 @@ public class CliReportTest
     public void Scenario_InvalidFile_NamesFileAndPath()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
-        var text = File.ReadAllText(Path.Combine(FindRoot(), "seeds", "scenarios", "aws-2026-q1.json"));
-        // Break one figure: a known value without a source violates "every figure has a source".
-        using (var doc = JsonDocument.Parse(text)) { }
+        var text = File.ReadAllText(Path.Combine(CloudEconomics.Tests.Helpers.RepositoryPaths.Root, "seeds", "scenarios", "aws-2026-q1.json"));
+        // Break the latest quarter: "Q9-2026" is not a fiscal quarter.
         File.WriteAllText(path, text.Replace("\"latestQuarter\": \"Q1-2026\"", "\"latestQuarter\": \"Q9-2026\""));
         var result = CliRunner.Run("scenario", path);
         File.Delete(path);
@@ -63,15 +62,9 @@ public class CliReportTest
     [Fact]
     public void Scenario_DefaultCopy_GivesTheSameReport()
     {
-        var result = CliRunner.Run("scenario", Path.Combine(FindRoot(), "seeds", "scenarios", "aws-2026-q1.json"), "--format", "json");
+        var result = CliRunner.Run("scenario", Path.Combine(CloudEconomics.Tests.Helpers.RepositoryPaths.Root, "seeds", "scenarios", "aws-2026-q1.json"), "--format", "json");
         result.ExitCode.Should().Be(0, result.Error);
         result.Out.Should().Be(Json.Value.Out);
     }
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CloudEconomics.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 }

@@ -16,7 +16,7 @@ public class PublicApiTest
         {
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
         }).ReplaceLineEndings("\n");
-        var directory = Path.Combine(FindRepositoryRoot(), "tests", "CloudEconomics.Tests", "PublicApi");
+        var directory = Path.Combine(CloudEconomics.Tests.Helpers.RepositoryPaths.Root, "tests", "CloudEconomics.Tests", "PublicApi");
         var approvedPath = Path.Combine(directory, "CloudEconomics.approved.txt");
         var receivedPath = Path.Combine(directory, "CloudEconomics.received.txt");
         if (Environment.GetEnvironmentVariable("ACCEPT_PUBLIC_API") == "1")
@@ -31,13 +31,4 @@ public class PublicApiTest
         api.Should().Be(approved, $"the public API changed: compare {receivedPath} with the approved file and, if intended, regenerate it with ACCEPT_PUBLIC_API=1");
     }
 
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CloudEconomics.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("CloudEconomics.sln not found above " + AppContext.BaseDirectory);
-    }
 }
