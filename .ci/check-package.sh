@@ -10,3 +10,10 @@ nupkg="$dest/CloudEconomics.$version.nupkg"
 [ -f "$nupkg" ] || { echo "missing $nupkg" >&2; exit 1; }
 [ -f "$dest/CloudEconomics.$version.snupkg" ] || { echo "missing symbols package CloudEconomics.$version.snupkg" >&2; exit 1; }
 dotnet run --file .ci/CheckPackage.cs -- "$nupkg"
+# The cloudecon tool installs from the packed folder and prints the report.
+tools=$(mktemp -d)
+NUGET_PACKAGES="$tools/nuget" dotnet tool install CloudEconomics.Cli --version "$version" --add-source "$dest" --tool-path "$tools/bin" >/dev/null
+"$tools/bin/cloudecon" report --format json > "$tools/report.json"
+grep -q '"scenarioId": "aws-2026-q1"' "$tools/report.json" || { echo "the installed cloudecon did not print the seed report" >&2; exit 1; }
+echo "package check: cloudecon $version installs as a .NET tool and prints the seed report"
+rm -rf "$tools"

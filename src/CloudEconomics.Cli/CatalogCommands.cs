@@ -11,7 +11,7 @@ internal static partial class Commands
 {
     internal static readonly Option<string?> AsOf = new("--as-of")
     {
-        Description = "Use the prices valid on this ISO date (default: the catalog's latest prices, i.e. every offer valid on the newest offer's start date).",
+        Description = "Use the prices valid on this ISO date, such as 2025-06-01 (default: the scenario's price date for the report; the newest offer start date in the catalog for catalog commands).",
         Recursive = true,
     };
 
