@@ -6,12 +6,16 @@
 #   samples/*.dib  notebooks                 dotnet-repl --run (with #i "nuget: $1" inserted before #r)
 # Each sample must exit 0, print nothing on stderr, and print every line of samples/expected/NAME.txt.
 set -euo pipefail
-packages=$(cd "${1:?usage: run-samples.sh PACKAGE_FOLDER}" && pwd)
+given=$(cd "${1:?usage: run-samples.sh PACKAGE_FOLDER}" && pwd)
 root=$(pwd)
 notebooks="$root/artifacts/samples"
 mkdir -p "$notebooks"
 work=$(mktemp -d)
 export NUGET_PACKAGES="$work/nuget-packages"
+# F# Interactive and .NET Interactive also cache "#r nuget" resolutions by script text in ~/.packagemanagement/nuget/Cache:
+# a package source folder with a new name on every run makes that text new, so a stale resolution can never be reused.
+packages="$work/source-$(date +%s)-$$"
+cp -r "$given" "$packages"
 failures=0
 check() { # name, output file, error file, exit code
   local name=$1 output=$2 errors=$3 code=$4 expected="$root/samples/expected/$1.txt"

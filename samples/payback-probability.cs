@@ -106,7 +106,7 @@ if (args.Length > 0)
     Directory.CreateDirectory(args[0]);
     var tsvg = SvgCharts.Tornado(
         [.. tornado.Bars.Select(b => new CloudEconomics.Charts.TornadoBar(b.Input.Name, b.OutputAtLow, b.OutputAtHigh))], tornado.BaseOutput,
-        new ChartOptions("What moves the custom silicon / GPU cost ratio", "cost per token ratio, custom silicon / GPU (below 1 = custom silicon cheaper)", "") { Height = 300 });
+        new ChartOptions("What moves the cost ratio (below 1: custom silicon cheaper)", "cost per token, custom silicon / GPU", "") { Height = 300 });
     File.WriteAllText(Path.Combine(args[0], "ratio-tornado.svg"), tsvg);
     var h = sim.Histogram;
     var bins = h.Counts.Select((c, i) => new HistogramBin(h.LowerEdge(i), h.LowerEdge(i) + h.BinWidth, c)).ToList();
