@@ -5,6 +5,7 @@
 #   samples/*.fsx  F# scripts                dotnet fsi (with #i "nuget: $1" inserted before #r)
 #   samples/*.dib  notebooks                 dotnet-repl --run (with #i "nuget: $1" inserted before #r)
 # Each sample must exit 0, print nothing on stderr, and print every line of samples/expected/NAME.txt.
+# What each script printed is kept in artifacts/samples/NAME.txt, the executed notebook in artifacts/samples/NAME.ipynb.
 set -euo pipefail
 given=$(cd "${1:?usage: run-samples.sh PACKAGE_FOLDER}" && pwd)
 root=$(pwd)
@@ -38,6 +39,7 @@ for f in samples/*.cs; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .cs)
   set +e; dotnet run --no-cache --file "$f" -p:RestoreAdditionalProjectSources="$packages" >"$work/$name.out" 2>"$work/$name.err"; code=$?; set -e
+  cp "$work/$name.out" "$notebooks/$name.txt"
   check "$name" "$work/$name.out" "$work/$name.err" "$code"
 done
 for f in samples/*.fsx; do
@@ -45,6 +47,7 @@ for f in samples/*.fsx; do
   name=$(basename "$f" .fsx)
   inject "$f" "$work/$name.fsx"
   set +e; dotnet fsi "$work/$name.fsx" >"$work/$name.out" 2>"$work/$name.err"; code=$?; set -e
+  cp "$work/$name.out" "$notebooks/$name.txt"
   check "$name" "$work/$name.out" "$work/$name.err" "$code"
 done
 for f in samples/*.dib; do

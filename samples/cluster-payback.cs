@@ -78,7 +78,7 @@ Console.WriteLine($"p5.48xlarge on demand, us-east-1, {asOf:uuuu-MM-dd}: {p5.Pri
 Console.WriteLine($"Owning costs {rent.OwnedPerUtilizedAcceleratorHour.PerHour.Amount:0.00} USD per busy GPU-hour = {rent.OwnedToRentalRatio:0.00} x renting; saving over the horizon {rent.SavingOverHorizon.Amount:#,0} USD");
 Console.WriteLine();
 
-var rentalPrice = PricePerHour.Usd(3.00m); // assumption: what we charge per accelerator-hour, at the facility's 80% utilisation
+var rentalPrice = PricePerHour.Usd(2.20m); // assumption: what we charge per accelerator-hour, at the facility's 80% utilisation
 var returns = RentalReturns.Evaluate(cluster, rentalPrice);
 Console.WriteLine($"Renting it out at {rentalPrice.PerHour.Amount:0.00} USD per accelerator-hour, 80% utilised (assumption):");
 Console.WriteLine(returns.Payback.IsReached
@@ -106,7 +106,7 @@ if (args.Length > 0)
     var marker = returns.Payback.IsReached
         ? new ChartMarker(returns.Payback.Years!.Value, 0, $"payback {returns.Payback.Date:uuuu-MM-dd} ({returns.Payback.Years:0.0} years)")
         : null;
-    var cash = SvgCharts.LineChart(points, new ChartOptions("Cumulative cash flow: renting out the cluster at 3.00 USD/GPU-h", "years after commissioning", "cumulative cash, million USD"), marker);
+    var cash = SvgCharts.LineChart(points, new ChartOptions("Cumulative cash flow: renting out the cluster at 2.20 USD per GPU-hour", "years after commissioning", "cumulative cash, million USD"), marker);
     File.WriteAllText(Path.Combine(args[0], "cluster-cumulative-cash-flow.svg"), cash);
     var kinds = tco.Components.Where(c => c.Total.Amount > 0).ToList();
     var stacked = SvgCharts.StackedBarChart(
