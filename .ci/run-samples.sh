@@ -5,13 +5,18 @@
 #   samples/*.fsx  F# scripts                dotnet fsi (with #i "nuget: $1" inserted before #r)
 #   samples/*.dib  notebooks                 dotnet-repl --run (with #i "nuget: $1" inserted before #r)
 # Each sample must exit 0, print nothing on stderr, and print every line of samples/expected/NAME.txt.
+# What each script printed is kept in artifacts/samples/NAME.txt, the executed notebook in artifacts/samples/NAME.ipynb.
 set -euo pipefail
-packages=$(cd "${1:?usage: run-samples.sh PACKAGE_FOLDER}" && pwd)
+given=$(cd "${1:?usage: run-samples.sh PACKAGE_FOLDER}" && pwd)
 root=$(pwd)
 notebooks="$root/artifacts/samples"
 mkdir -p "$notebooks"
 work=$(mktemp -d)
 export NUGET_PACKAGES="$work/nuget-packages"
+# F# Interactive and .NET Interactive also cache "#r nuget" resolutions by script text in ~/.packagemanagement/nuget/Cache:
+# a package source folder with a new name on every run makes that text new, so a stale resolution can never be reused.
+packages="$work/source-$(date +%s)-$$"
+cp -r "$given" "$packages"
 failures=0
 check() { # name, output file, error file, exit code
   local name=$1 output=$2 errors=$3 code=$4 expected="$root/samples/expected/$1.txt"
@@ -34,6 +39,7 @@ for f in samples/*.cs; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .cs)
   set +e; dotnet run --no-cache --file "$f" -p:RestoreAdditionalProjectSources="$packages" >"$work/$name.out" 2>"$work/$name.err"; code=$?; set -e
+  cp "$work/$name.out" "$notebooks/$name.txt"
   check "$name" "$work/$name.out" "$work/$name.err" "$code"
 done
 for f in samples/*.fsx; do
@@ -41,6 +47,7 @@ for f in samples/*.fsx; do
   name=$(basename "$f" .fsx)
   inject "$f" "$work/$name.fsx"
   set +e; dotnet fsi "$work/$name.fsx" >"$work/$name.out" 2>"$work/$name.err"; code=$?; set -e
+  cp "$work/$name.out" "$notebooks/$name.txt"
   check "$name" "$work/$name.out" "$work/$name.err" "$code"
 done
 for f in samples/*.dib; do
