@@ -44,7 +44,7 @@ Console.WriteLine($"  GPU:            {cmp.Gpu.Offer.InstanceType,-16} {cmp.Gpu.
 Console.WriteLine($"  ratio custom silicon / GPU = {cmp.Ratio:0.000} ({(cmp.Ratio < 1 ? $"{1 - cmp.Ratio:0.0%} cheaper" : $"{cmp.Ratio - 1:0.0%} dearer")}); the article claims about 40% cheaper (ratio 0.6)");
 foreach (var s in cmp.Sensitivity)
 {
-    Console.WriteLine($"  if custom silicon {s.Factor} x{s.LowMultiplier:0.##}: ratio {s.RatioAtLow:0.000}; x{s.HighMultiplier:0.##}: ratio {s.RatioAtHigh:0.000}");
+    Console.WriteLine($"  if {s.Factor} x{s.LowMultiplier:0.##}: ratio {s.RatioAtLow:0.000}; x{s.HighMultiplier:0.##}: ratio {s.RatioAtHigh:0.000}");
 }
 
 if (args.Length > 0)

@@ -10,8 +10,9 @@ namespace CloudEconomics;
 /// <see cref="Round(MidpointRounding)"/> is called with an explicit midpoint rule.</para>
 /// <para>Adding, subtracting or comparing amounts in different currencies throws
 /// <see cref="CurrencyMismatchException"/>. Decimal overflow throws <see cref="OverflowException"/>.</para>
-/// <para><see cref="ToString()"/> is culture-invariant: <c>"1,234.50 USD"</c>, with at least the currency's minor-unit
-/// digits and every further significant digit, so that <see cref="Parse"/> gives back the same amount.</para>
+/// <para><see cref="ToString()"/> is culture-invariant and readable: <c>"1,234.50 USD"</c>, with at least the currency's
+/// minor-unit digits and at most four more (rounded half to even for display only; the amount is unchanged).
+/// <c>ToString("R", null)</c> keeps every significant digit, so that <see cref="Parse"/> gives back the same amount.</para>
 /// </remarks>
 public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparable, IFormattable
 {
@@ -233,13 +234,17 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Amount, Currency);
 
-    /// <summary>Formats invariantly, such as <c>"1,234.50 USD"</c>; parseable by <see cref="Parse"/>.</summary>
+    /// <summary>
+    /// Formats invariantly for reading, such as <c>"1,234.50 USD"</c>: at least the minor-unit digits, at most four more
+    /// (display rounding only). Use <c>ToString("R", null)</c> for an exact, round-trippable text.
+    /// </summary>
     /// <returns>The amount, a space and the currency code.</returns>
     public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Formats the amount with a standard or custom numeric format followed by a space and the code.
-    /// A null or empty format, or <c>"G"</c>, gives the round-trippable default (<c>"1,234.50 USD"</c>).
+    /// A null or empty format, or <c>"G"</c>, gives the readable default (<c>"1,234.50 USD"</c>, at most minor-unit digits
+    /// plus four); <c>"R"</c> gives every significant digit (round-trippable through <see cref="Parse"/>).
     /// </summary>
     /// <param name="format">A numeric format for the amount, such as <c>"N0"</c> or <c>"F2"</c>.</param>
     /// <param name="formatProvider">The culture; null means the invariant culture (never the current one).</param>
@@ -247,20 +252,27 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
         formatProvider ??= CultureInfo.InvariantCulture;
-        string number = string.IsNullOrEmpty(format) || format == "G"
-            ? FormatAmount(Amount, Currency.MinorUnitDigits, formatProvider)
-            : Amount.ToString(format, formatProvider);
+        string number = format switch
+        {
+            null or "" or "G" => FormatAmount(Amount, Currency.MinorUnitDigits, Currency.MinorUnitDigits + ReadableExtraDigits, formatProvider),
+            "R" => FormatAmount(Amount, Currency.MinorUnitDigits, 28, formatProvider),
+            _ => Amount.ToString(format, formatProvider),
+        };
         return number + " " + Currency.Code;
     }
 
-    internal static string FormatAmount(decimal amount, int minimumDecimals, IFormatProvider provider)
+    /// <summary>Decimals shown beyond the minor unit by the readable default format.</summary>
+    private const int ReadableExtraDigits = 4;
+
+    internal static string FormatAmount(decimal amount, int minimumDecimals, int maximumDecimals, IFormatProvider provider)
     {
-        // Enough decimals to keep every significant digit, at least the minor unit.
-        int scale = (decimal.GetBits(amount)[3] >> 16) & 0xFF;
-        decimal normalized = amount / 1.0000000000000000000000000000m;
+        // Every significant digit up to the maximum, at least the minor unit.
+        decimal rounded = Math.Round(amount, maximumDecimals, MidpointRounding.ToEven);
+        int scale = (decimal.GetBits(rounded)[3] >> 16) & 0xFF;
+        decimal normalized = rounded / 1.0000000000000000000000000000m;
         int significantScale = (decimal.GetBits(normalized)[3] >> 16) & 0xFF;
         int decimals = Math.Max(minimumDecimals, Math.Min(scale, significantScale));
-        return amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), provider);
+        return rounded.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), provider);
     }
 
     /// <summary>Parses the invariant format written by <see cref="ToString()"/>: <c>"1,234.50 USD"</c> or <c>"-12 EUR"</c>.</summary>

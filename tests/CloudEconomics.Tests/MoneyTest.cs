@@ -83,6 +83,17 @@ public class MoneyTest
     }
 
     [Fact]
+    public void ToString_IsReadable_RoundTripFormatIsExact()
+    {
+        // A derived amount with 28 significant digits: the default shows minor units + 4 decimals (rounded half to even),
+        // "R" shows every digit and parses back to the same amount.
+        var derived = Money.Usd(1.8522848410917887351198673426m);
+        derived.ToString().Should().Be("1.852285 USD");
+        derived.ToString("R", null).Should().Be("1.8522848410917887351198673426 USD");
+        Money.Parse(derived.ToString("R", null)).Should().Be(derived);
+    }
+
+    [Fact]
     public void ToString_Yen_HasNoDecimals() => new Money(1234m, Currency.Jpy).ToString().Should().Be("1,234 JPY");
 
     [Fact]

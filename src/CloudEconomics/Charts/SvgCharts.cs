@@ -96,7 +96,7 @@ public static class SvgCharts
             double y = plot.Top + i * band + band * 0.15, h = band * 0.7;
             double x0 = plot.X(xs, 0), x1 = plot.X(xs, bars[i].Value);
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(Math.Min(x0, x1))}\" y=\"{F(y)}\" width=\"{F(Math.Abs(x1 - x0))}\" height=\"{F(h)}\" fill=\"{Palette[i % Palette.Length]}\"><title>{Escape(bars[i].Label)}: {Escape(Number(bars[i].Value))}</title></rect>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(plot.Left - 6)}\" y=\"{F(y + h / 2 + 4)}\" text-anchor=\"end\" font-size=\"12\">{Escape(bars[i].Label)}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(plot.Left - 6)}\" y=\"{F(y + h / 2 + 4)}\" text-anchor=\"end\" font-size=\"12\">{Escape(Truncate(bars[i].Label))}</text>\n");
             var valueAnchor = bars[i].Value < 0 ? "end" : "start";
             var valueX = bars[i].Value < 0 ? Math.Min(x0, x1) - 4 : Math.Max(x0, x1) + 4;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(valueX)}\" y=\"{F(y + h / 2 + 4)}\" text-anchor=\"{valueAnchor}\" font-size=\"11\" fill=\"#333\">{Escape(Number(bars[i].Value))}</text>\n");
@@ -203,14 +203,14 @@ public static class SvgCharts
             // The part of the bar from base to the output at the input's low value, then to its high value.
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(Math.Min(xBase, xLow))}\" y=\"{F(y)}\" width=\"{F(Math.Abs(xLow - xBase))}\" height=\"{F(h)}\" fill=\"{Palette[0]}\"><title>{Escape(bars[i].Label)} low: {Escape(Number(bars[i].OutputAtLow))}</title></rect>\n");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(Math.Min(xBase, xHigh))}\" y=\"{F(y)}\" width=\"{F(Math.Abs(xHigh - xBase))}\" height=\"{F(h)}\" fill=\"{Palette[1]}\"><title>{Escape(bars[i].Label)} high: {Escape(Number(bars[i].OutputAtHigh))}</title></rect>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(plot.Left - 6)}\" y=\"{F(y + h / 2 + 4)}\" text-anchor=\"end\" font-size=\"12\">{Escape(bars[i].Label)}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(plot.Left - 6)}\" y=\"{F(y + h / 2 + 4)}\" text-anchor=\"end\" font-size=\"12\">{Escape(Truncate(bars[i].Label))}</text>\n");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(xBase)}\" y1=\"{plot.Top}\" x2=\"{F(xBase)}\" y2=\"{plot.Bottom}\" stroke=\"#000\" stroke-width=\"1.5\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(xBase)}\" y=\"{F(plot.Top - 4)}\" text-anchor=\"middle\" font-size=\"11\">base {Escape(Number(baseOutput))}</text>\n");
-        // Legend in the bottom margin, right-aligned, clear of the bars.
-        double legendY = options.Height - 22;
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(plot.Right - 210)}\" y=\"{F(legendY)}\" width=\"12\" height=\"12\" fill=\"{Palette[0]}\"/><text x=\"{F(plot.Right - 194)}\" y=\"{F(legendY + 10)}\" font-size=\"11\">input at low</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(plot.Right - 105)}\" y=\"{F(legendY)}\" width=\"12\" height=\"12\" fill=\"{Palette[1]}\"/><text x=\"{F(plot.Right - 89)}\" y=\"{F(legendY + 10)}\" font-size=\"11\">input at high</text>\n");
+        // Legend in the bottom-left corner, under the input labels: clear of the bars and of the centred axis label.
+        double legendY = options.Height - 36;
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"8\" y=\"{F(legendY)}\" width=\"12\" height=\"12\" fill=\"{Palette[0]}\"/><text x=\"24\" y=\"{F(legendY + 10)}\" font-size=\"11\">input at low</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"8\" y=\"{F(legendY + 16)}\" width=\"12\" height=\"12\" fill=\"{Palette[1]}\"/><text x=\"24\" y=\"{F(legendY + 26)}\" font-size=\"11\">input at high</text>\n");
         return End(svg);
     }
 
@@ -325,7 +325,13 @@ public static class SvgCharts
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{plot.Left}\" y1=\"{plot.Bottom}\" x2=\"{plot.Right}\" y2=\"{plot.Bottom}\" stroke=\"#333\"/>\n");
     }
 
-    private static int LabelWidth(IEnumerable<string> labels) => Math.Min(240, 12 + 7 * labels.DefaultIfEmpty("").Max(l => l?.Length ?? 0));
+    private const int MaxLabelCharacters = 32;
+
+    private static int LabelWidth(IEnumerable<string> labels) => 12 + 7 * labels.DefaultIfEmpty("").Max(l => Math.Min(MaxLabelCharacters, l?.Length ?? 0));
+
+    /// <summary>A category label cut to fit the label column (the full text stays in the bar's tooltip).</summary>
+    private static string Truncate(string? label) =>
+        label is null ? "" : label.Length <= MaxLabelCharacters ? label : label[..(MaxLabelCharacters - 1)] + "\u2026";
 
     private static void CheckFinite(double value, string paramName)
     {

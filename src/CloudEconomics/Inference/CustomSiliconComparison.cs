@@ -142,16 +142,16 @@ public sealed record CustomSiliconComparison
         static double Cap(double v) => Math.Min(1d, v);
         var rows = new List<RatioSensitivity>
         {
-            new() { Factor = "MFU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(efficiency.Mfu * sensitivityHigh) / efficiency.Mfu,
+            new() { Factor = "custom-silicon MFU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(efficiency.Mfu * sensitivityHigh) / efficiency.Mfu,
                 RatioAtLow = RatioWith(efficiency with { Mfu = efficiency.Mfu * sensitivityLow }, workload, 1m),
                 RatioAtHigh = RatioWith(efficiency with { Mfu = Cap(efficiency.Mfu * sensitivityHigh) }, workload, 1m) },
-            new() { Factor = "MBU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(efficiency.Mbu * sensitivityHigh) / efficiency.Mbu,
+            new() { Factor = "custom-silicon MBU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(efficiency.Mbu * sensitivityHigh) / efficiency.Mbu,
                 RatioAtLow = RatioWith(efficiency with { Mbu = efficiency.Mbu * sensitivityLow }, workload, 1m),
                 RatioAtHigh = RatioWith(efficiency with { Mbu = Cap(efficiency.Mbu * sensitivityHigh) }, workload, 1m) },
-            new() { Factor = "utilization", LowMultiplier = sensitivityLow, HighMultiplier = Cap(workload.Utilization * sensitivityHigh) / workload.Utilization,
+            new() { Factor = "custom-silicon utilization", LowMultiplier = sensitivityLow, HighMultiplier = Cap(workload.Utilization * sensitivityHigh) / workload.Utilization,
                 RatioAtLow = RatioWith(efficiency, workload with { Utilization = workload.Utilization * sensitivityLow }, 1m),
                 RatioAtHigh = RatioWith(efficiency, workload with { Utilization = Cap(workload.Utilization * sensitivityHigh) }, 1m) },
-            new() { Factor = "price", LowMultiplier = sensitivityLow, HighMultiplier = sensitivityHigh,
+            new() { Factor = "custom-silicon price", LowMultiplier = sensitivityLow, HighMultiplier = sensitivityHigh,
                 RatioAtLow = RatioWith(efficiency, workload, (decimal)sensitivityLow),
                 RatioAtHigh = RatioWith(efficiency, workload, (decimal)sensitivityHigh) },
         };

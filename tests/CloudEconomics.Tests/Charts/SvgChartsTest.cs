@@ -171,3 +171,27 @@ public class SvgChartsTest
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }
+
+public class SvgChartsLabelTest
+{
+    private static readonly System.Xml.Linq.XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    [Fact]
+    public void LongLabels_AreCutToTheLabelColumn_AndKeptInTheTooltip()
+    {
+        var label = new string('x', 50);
+        var svg = SvgCharts.BarChart([new(label, 1)], new ChartOptions("t", "USD", ""));
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        doc.Descendants(Svg + "text").Select(t => t.Value).Should().Contain(new string('x', 31) + "\u2026");
+        doc.Descendants(Svg + "title").Single().Value.Should().StartWith(label);
+    }
+
+    [Fact]
+    public void TornadoLegend_StaysLeftOfTheCentredAxisLabel()
+    {
+        var svg = SvgCharts.Tornado([new("utilisation", 1, 2)], 1.5, new ChartOptions("t", "a long axis label with its unit, USD per million tokens", ""));
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        var legend = doc.Descendants(Svg + "text").Single(t => t.Value == "input at high");
+        double.Parse(legend.Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeLessThan(100);
+    }
+}

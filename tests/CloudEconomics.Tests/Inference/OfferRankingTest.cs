@@ -58,13 +58,13 @@ public class OfferRankingTest
     {
         var c = CustomSiliconComparison.Compare(Specs.Llama70B, Chat, [P5, Trn2]);
         c.Ratio.Should().Be(c.CustomSilicon.Cost!.Blended.PerMillionTokens.Amount / c.Gpu.Cost!.Blended.PerMillionTokens.Amount);
-        c.Sensitivity.Select(s => s.Factor).Should().Equal("MFU", "MBU", "utilization", "price");
+        c.Sensitivity.Select(s => s.Factor).Should().Equal("custom-silicon MFU", "custom-silicon MBU", "custom-silicon utilization", "custom-silicon price");
         // Price enters linearly: x0.8 and x1.2 on the custom side scale the ratio by exactly 0.8 and 1.2.
-        var price = c.Sensitivity.Single(s => s.Factor == "price");
+        var price = c.Sensitivity.Single(s => s.Factor == "custom-silicon price");
         ((double)price.RatioAtLow!.Value).Should().BeApproximately(0.8 * (double)c.Ratio, 1e-9);
         ((double)price.RatioAtHigh!.Value).Should().BeApproximately(1.2 * (double)c.Ratio, 1e-9);
         // Lower utilisation on the custom side makes it dearer.
-        c.Sensitivity.Single(s => s.Factor == "utilization").RatioAtLow.Should().BeGreaterThan(c.Ratio);
+        c.Sensitivity.Single(s => s.Factor == "custom-silicon utilization").RatioAtLow.Should().BeGreaterThan(c.Ratio);
         c.ToMarkdown().Should().Contain("custom silicon vs GPU");
     }
 
