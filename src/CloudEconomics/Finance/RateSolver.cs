@@ -45,12 +45,12 @@ internal static class RateSolver
     }
 
     /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365).</summary>
-    internal static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, out double rate)
+    internal static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate)
     {
         double r = guess;
         for (int it = 0; it < NewtonIterations; it++)
         {
-            FinanceKernels.DatedSums(values, offsets, maxOffset, r, out double f, out double s);
+            FinanceKernels.DatedSums(values, offsets, maxOffset, r, table, out double f, out double s);
             double slope = -s / (365.0 * (1.0 + r));
             if (!double.IsFinite(f) || !double.IsFinite(slope) || slope == 0.0)
             {
