@@ -67,11 +67,11 @@ public static partial class CashFlowMath
         CheckDates(values, dates);
         // Pooled scratch, not stackalloc (see FinanceKernels.DatedSums): no allocation once the pool is warm.
         int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
-        double[] table = ArrayPool<double>.Shared.Rent(32);
         Span<int> offsets = rented.AsSpan(0, values.Length);
+        int maxOffset = ComputeOffsets(dates, offsets);
+        double[] table = ArrayPool<double>.Shared.Rent(FinanceKernels.DatedTableLength(maxOffset));
         try
         {
-            int maxOffset = ComputeOffsets(dates, offsets);
             FinanceKernels.DatedSums(values, offsets, maxOffset, rate, table, out double result, out _);
             if (!double.IsFinite(result))
             {
@@ -175,17 +175,27 @@ public static partial class CashFlowMath
     {
         CheckIrrArguments(values, guess, out bothSigns);
         CheckDates(values, dates);
+        int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
+        Span<int> offsets = rented.AsSpan(0, values.Length);
+        int maxOffset;
+        try
+        {
+            maxOffset = ComputeOffsets(dates, offsets);
+        }
+        catch (ArgumentException)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+            throw;
+        }
         if (!bothSigns)
         {
+            ArrayPool<int>.Shared.Return(rented);
             rate = 0;
             return false;
         }
-        int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
-        double[] table = ArrayPool<double>.Shared.Rent(32);
-        Span<int> offsets = rented.AsSpan(0, values.Length);
+        double[] table = ArrayPool<double>.Shared.Rent(FinanceKernels.DatedTableLength(maxOffset));
         try
         {
-            int maxOffset = ComputeOffsets(dates, offsets);
             if (RateSolver.TryXirr(values, offsets, maxOffset, guess, table, out rate))
             {
                 return true;
@@ -263,19 +273,9 @@ public static partial class CashFlowMath
                 $"There must be one date per cash flow; there were {values.Length.ToString(CultureInfo.InvariantCulture)} values and {dates.Length.ToString(CultureInfo.InvariantCulture)} dates.",
                 nameof(dates));
         }
-        LocalDate first = dates[0];
-        for (int i = 1; i < dates.Length; i++)
-        {
-            if (dates[i] < first)
-            {
-                throw new ArgumentException(
-                    $"No date may precede the first date ({first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
-                    nameof(dates));
-            }
-        }
     }
 
-    /// <summary>Days from the first date; returns the largest offset.</summary>
+    /// <summary>Days from the first date (rejecting a date before it, as Excel does); returns the largest offset.</summary>
     private static int ComputeOffsets(ReadOnlySpan<LocalDate> dates, Span<int> offsets)
     {
         int first = DayNumber(dates[0]);
@@ -283,6 +283,12 @@ public static partial class CashFlowMath
         for (int i = 0; i < dates.Length; i++)
         {
             int offset = DayNumber(dates[i]) - first;
+            if (offset < 0)
+            {
+                throw new ArgumentException(
+                    $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+                    nameof(dates));
+            }
             offsets[i] = offset;
             max = Math.Max(max, offset);
         }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -221,25 +220,38 @@ internal static class FinanceKernels
         dp = Vector256.Sum((qa * ka) + (qb * kb)) + (8.0 * d4 * d3 * e);
     }
 
+    /// <summary>The scratch length <see cref="DatedSums"/> needs for offsets up to <paramref name="maxOffset"/> days.</summary>
+    internal static int DatedTableLength(int maxOffset) => 64 + (maxOffset >> 6) + 1;
+
     /// <summary>
     /// For dated flows at day offsets t_i (non-negative): f = sum v_i x^t_i and s = sum t_i v_i x^t_i, where
-    /// x = (1+r)^(-1/365). Each x^t_i is a product of precomputed x^(2^k), each taken from one <see cref="Math.Exp"/>
-    /// (so the error does not grow with t), instead of one <see cref="Math.Pow(double, double)"/> per term.
+    /// x = (1+r)^(-1/365), in one pass and without a per-term <see cref="Math.Pow(double, double)"/>:
+    /// x^t = x^(t mod 64) * x^(64 floor(t/64)) from two small tables (every 16th entry from <see cref="Math.Exp"/>,
+    /// the rest by one multiplication, so each entry is within about 16 ulps).
     /// </summary>
-    /// <remarks><paramref name="table"/> is caller-provided scratch of 32 doubles (pooled: no stackalloc here, since
-    /// zeroing stack space with wide vector stores before calling the native Math.Exp costs an AVX-SSE transition
-    /// penalty on some x64 processors).</remarks>
+    /// <remarks><paramref name="table"/> is caller-provided pooled scratch of <see cref="DatedTableLength"/> doubles
+    /// (no stackalloc: zeroing stack space with wide vector stores before calling the native Math.Exp costs an AVX-SSE
+    /// transition penalty on some x64 processors).</remarks>
     internal static void DatedSums(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double rate, Span<double> table, out double f, out double s)
     {
-        double logStep = -Math.Log(1.0 + rate) / 365.0;
-        int bits = 32 - BitOperations.LeadingZeroCount((uint)maxOffset);
-        double scale = 1.0;
-        for (int k = 0; k < bits; k++)
+        double logStep = -FinanceMath.Log1P(rate) / 365.0;
+        int hiCount = (maxOffset >> 6) + 1;
+        Span<double> lo = table[..64];
+        Span<double> hi = table.Slice(64, hiCount);
+        double x = Math.Exp(logStep);
+        lo[0] = 1.0;
+        for (int j = 1; j < 64; j++)
         {
-            table[k] = Math.Exp(scale * logStep);
-            scale *= 2.0;
+            lo[j] = (j & 15) == 0 ? Math.Exp(j * logStep) : lo[j - 1] * x;
         }
-        ref double tb = ref MemoryMarshal.GetReference(table);
+        double x64 = Math.Exp(64.0 * logStep);
+        hi[0] = 1.0;
+        for (int k = 1; k < hiCount; k++)
+        {
+            hi[k] = (k & 15) == 0 ? Math.Exp(64.0 * k * logStep) : hi[k - 1] * x64;
+        }
+        ref double lor = ref MemoryMarshal.GetReference(lo);
+        ref double hir = ref MemoryMarshal.GetReference(hi);
         ref double v = ref MemoryMarshal.GetReference(values);
         ref int o = ref MemoryMarshal.GetReference(offsets);
         double f0 = 0, f1 = 0, s0 = 0, s1 = 0;
@@ -248,35 +260,18 @@ internal static class FinanceKernels
         for (; i + 1 < n; i += 2)
         {
             int ta = Unsafe.Add(ref o, i);
-            int tbb = Unsafe.Add(ref o, i + 1);
-            double pa = Unsafe.Add(ref v, i);
-            double pb = Unsafe.Add(ref v, i + 1);
-            uint ua = (uint)ta, ub = (uint)tbb;
-            while (ua != 0)
-            {
-                pa *= Unsafe.Add(ref tb, BitOperations.TrailingZeroCount(ua));
-                ua &= ua - 1;
-            }
-            while (ub != 0)
-            {
-                pb *= Unsafe.Add(ref tb, BitOperations.TrailingZeroCount(ub));
-                ub &= ub - 1;
-            }
+            int tb = Unsafe.Add(ref o, i + 1);
+            double pa = Unsafe.Add(ref v, i) * Unsafe.Add(ref lor, ta & 63) * Unsafe.Add(ref hir, ta >> 6);
+            double pb = Unsafe.Add(ref v, i + 1) * Unsafe.Add(ref lor, tb & 63) * Unsafe.Add(ref hir, tb >> 6);
             f0 += pa;
             f1 += pb;
             s0 += ta * pa;
-            s1 += tbb * pb;
+            s1 += tb * pb;
         }
         if (i < n)
         {
             int ta = Unsafe.Add(ref o, i);
-            double pa = Unsafe.Add(ref v, i);
-            uint ua = (uint)ta;
-            while (ua != 0)
-            {
-                pa *= Unsafe.Add(ref tb, BitOperations.TrailingZeroCount(ua));
-                ua &= ua - 1;
-            }
+            double pa = Unsafe.Add(ref v, i) * Unsafe.Add(ref lor, ta & 63) * Unsafe.Add(ref hir, ta >> 6);
             f0 += pa;
             s0 += ta * pa;
         }
