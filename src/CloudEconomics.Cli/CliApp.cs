@@ -55,15 +55,17 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                stderr.WriteLine($"cloudecon: {parse.Errors[0].Message} (see 'cloudecon --help')");
+                stderr.WriteLine($"cloudecon: {string.Join("; ", parse.Errors.Select(e => e.Message).Distinct())} (see 'cloudecon --help')");
                 return ExitCodes.Usage;
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (Classify(e) is { } code)
+        catch (Exception e)
         {
-            stderr.WriteLine("cloudecon: " + OneLine(e));
-            return code;
+            // Never a stack trace to a user: one line, and an exit code that says whose fault it was.
+            var code = Classify(e);
+            stderr.WriteLine("cloudecon: " + (code is null ? $"unexpected {e.GetType().Name}: " : "") + OneLine(e));
+            return code ?? ExitCodes.InvalidData;
         }
         finally
         {
@@ -74,7 +76,7 @@ public static class CliApp
     private static int? Classify(Exception e) => e switch
     {
         UsageException => ExitCodes.Usage,
-        InvalidDataException or ValidationException or JsonException or FileNotFoundException or DirectoryNotFoundException
+        InvalidDataException or ValidationException or JsonException or CloudEconomics.Catalog.CatalogLoadException or CloudEconomics.Capital.ScenarioLoadException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or FormatException or ArithmeticException or InvalidOperationException or IOException => ExitCodes.InvalidData,
         _ => null,
     };

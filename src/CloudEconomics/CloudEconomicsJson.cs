@@ -16,12 +16,18 @@ public static class CloudEconomicsJson
     /// <returns>The same options, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <remarks>
+    /// When <paramref name="options"/> has no <see cref="JsonSerializerOptions.TypeInfoResolver"/>, the reflection-based
+    /// default resolver is set, so the options also work where reflection-based serialization is off by default
+    /// (.NET 10 file-based apps).
     /// Formats: money <c>{"amount": 1234.50, "currency": "USD"}</c>; prices the same with <c>"per"</c>
     /// (<c>"h"</c>, <c>"MWh"</c>, <c>"1M tokens"</c>, <c>"kW-month"</c>); quantities <c>{"value": 700, "unit": "W"}</c>.
     /// </remarks>
     public static JsonSerializerOptions ConfigureForCloudEconomics(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // .NET 10 file-based apps (and trimmed apps) turn reflection-based serialization off by default; the
+        // library's types are serialized by reflection (no source generators: the package is Roslyn-free).
+        options.TypeInfoResolver ??= new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.Converters.Add(new CurrencyJsonConverter());
         options.Converters.Add(new MoneyJsonConverter());

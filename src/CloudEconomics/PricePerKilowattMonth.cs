@@ -30,7 +30,7 @@ public readonly struct PricePerKilowattMonth : IEquatable<PricePerKilowattMonth>
     /// <param name="capacity">The contracted capacity; not negative.</param>
     /// <returns>The charge for one month.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
-    public Money MonthlyCost(Power capacity)
+    public Money MonthlyCost(UnitsNet.Power capacity)
     {
         decimal kilowatts = (decimal)capacity.Kilowatts;
         if (kilowatts < 0)
@@ -42,7 +42,7 @@ public readonly struct PricePerKilowattMonth : IEquatable<PricePerKilowattMonth>
 
     /// <summary>The monthly charge for a capacity (kW x price).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The capacity is negative.</exception>
-    public static Money operator *(PricePerKilowattMonth price, Power capacity) => price.MonthlyCost(capacity);
+    public static Money operator *(PricePerKilowattMonth price, UnitsNet.Power capacity) => price.MonthlyCost(capacity);
 
     /// <summary>Sum of two capacity prices in one currency.</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>

@@ -93,7 +93,7 @@ public class PriceTest
 
     [Fact]
     public void PricePerKilowattMonth_TimesCapacity_IsMonthlyMoney()
-        => (new PricePerKilowattMonth(Money.Usd(150m)) * Power.FromMegawatts(2)).Should().Be(Money.Usd(300_000m)); // 2,000 kW x 150
+        => (new PricePerKilowattMonth(Money.Usd(150m)) * UnitsNet.Power.FromMegawatts(2)).Should().Be(Money.Usd(300_000m)); // 2,000 kW x 150
 
     [Fact]
     public void Prices_DifferentCurrencies_Throw()

@@ -81,16 +81,16 @@ public class VocabularyJsonTest
         JsonSerializer.Serialize(Information.FromGigabytes(80), Options).Should().Contain("\"unit\": \"GB\"");
         JsonSerializer.Serialize(Information.FromGibibytes(80), Options).Should().Contain("\"unit\": \"GiB\"");
         RoundTrip(Information.FromGibibytes(96)).Unit.Should().Be(InformationUnit.Gibibyte);
-        RoundTrip(Power.FromWatts(700)).Watts.Should().Be(700);
+        RoundTrip(UnitsNet.Power.FromWatts(700)).Watts.Should().Be(700);
         RoundTrip(Energy.FromMegawattHours(7056)).MegawattHours.Should().Be(7056);
         ((double)RoundTrip(BitRate.FromTerabytesPerSecond(3.35)).TerabytesPerSecond).Should().BeApproximately(3.35, 1e-12);
-        ((double)JsonSerializer.Deserialize<Power>("{\"value\":1.92,\"unit\":\"GW\"}", Options).Megawatts).Should().BeApproximately(1920, 1e-9);
+        ((double)JsonSerializer.Deserialize<UnitsNet.Power>("{\"value\":1.92,\"unit\":\"GW\"}", Options).Megawatts).Should().BeApproximately(1920, 1e-9);
     }
 
     [Fact]
     public void UnitsNetQuantity_UnknownUnit_IsRejected()
     {
-        var act = () => JsonSerializer.Deserialize<Power>("{\"value\":1,\"unit\":\"MWh\"}", Options);
+        var act = () => JsonSerializer.Deserialize<UnitsNet.Power>("{\"value\":1,\"unit\":\"MWh\"}", Options);
         act.Should().Throw<JsonException>().WithMessage("*\"MWh\" is not a unit of Power*");
     }
 
@@ -101,7 +101,7 @@ public class VocabularyJsonTest
     [Fact]
     public void Serialization_DoesNotDependOnCulture()
     {
-        var value = new { price = PricePerHour.Usd(1234.5m), power = Power.FromKilowatts(1.5) };
+        var value = new { price = PricePerHour.Usd(1234.5m), power = UnitsNet.Power.FromKilowatts(1.5) };
         var invariant = JsonSerializer.Serialize(value, Options);
         TestHelper.InCulture("de-DE", () => JsonSerializer.Serialize(value, Options)).Should().Be(invariant);
         TestHelper.InCulture("tr-TR", () => JsonSerializer.Serialize(value, Options)).Should().Be(invariant);

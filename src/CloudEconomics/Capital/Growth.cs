@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace CloudEconomics.Capital;
+
+/// <summary>Growth rates and simple ratios of reported figures, as fractions (0.28 = 28 %).</summary>
+public static class Growth
+{
+    /// <summary>Year-over-year growth: <c>current / yearAgo - 1</c>.</summary>
+    /// <param name="current">The figure for the current period.</param>
+    /// <param name="yearAgo">The figure for the same period a year earlier; must be positive.</param>
+    /// <returns>The growth as a fraction (0.2833 = 28.33 %).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="yearAgo"/> is zero or negative (growth from a non-positive base is undefined).</exception>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static double YearOverYear(Money current, Money yearAgo)
+    {
+        if (current.Currency != yearAgo.Currency)
+        {
+            throw new CurrencyMismatchException(current.Currency, yearAgo.Currency);
+        }
+        if (yearAgo.Amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(yearAgo), yearAgo, $"Growth needs a positive year-ago figure; it was {yearAgo}.");
+        }
+        return (double)(current.Amount / yearAgo.Amount) - 1.0;
+    }
+
+    /// <summary>The ratio <paramref name="numerator"/> / <paramref name="denominator"/> as a fraction (margin, intensity, coverage of cash).</summary>
+    /// <param name="numerator">The numerator.</param>
+    /// <param name="denominator">The denominator; must be positive.</param>
+    /// <returns>The ratio.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="denominator"/> is zero or negative.</exception>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static double Ratio(Money numerator, Money denominator)
+    {
+        if (numerator.Currency != denominator.Currency)
+        {
+            throw new CurrencyMismatchException(numerator.Currency, denominator.Currency);
+        }
+        if (denominator.Amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(denominator), denominator, string.Create(CultureInfo.InvariantCulture, $"The denominator of a ratio must be positive; it was {denominator}."));
+        }
+        return (double)(numerator.Amount / denominator.Amount);
+    }
+}

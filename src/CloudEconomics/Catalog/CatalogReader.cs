@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CloudEconomics.Catalog.Validation;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace CloudEconomics.Catalog;
+
+/// <summary>A record read from a file, with where it came from (for problem reports).</summary>
+internal sealed record Located<T>(T Record, string File, string Path, string Id);
+
+/// <summary>Everything read from one or more files, with the problems found so far.</summary>
+internal sealed class CatalogParts
+{
+    internal List<Located<Provider>> Providers { get; } = [];
+    internal List<Located<Accelerator>> Accelerators { get; } = [];
+    internal List<Located<InstanceType>> Instances { get; } = [];
+    internal List<Located<PriceOffer>> Offers { get; } = [];
+    internal List<CatalogProblem> Problems { get; } = [];
+}
+
+/// <summary>Reads catalog documents: size and depth caps, then record by record with every problem collected.</summary>
+internal static class CatalogReader
+{
+    private static readonly ProviderValidator ProviderRules = new();
+    private static readonly AcceleratorValidator AcceleratorRules = new();
+    private static readonly InstanceTypeValidator InstanceRules = new();
+    private static readonly PriceOfferValidator OfferRules = new();
+
+    internal static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = CloudEconomicsJson.CreateOptions();
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.MaxDepth = CloudCatalog.MaxDepth + 8;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // files, not HTML: keep ' and non-ASCII readable
+        // Explicit, so the catalog also loads where reflection-based serialization is off by default
+        // (.NET 10 file-based apps and other PublishAot/trimmed hosts set JsonSerializerIsReflectionEnabledByDefault=false).
+        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Reads a stream fully, refusing more than <see cref="CloudCatalog.MaxDocumentBytes"/> bytes.</summary>
+    internal static byte[]? ReadCapped(Stream stream, string file, List<CatalogProblem> problems)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > CloudCatalog.MaxDocumentBytes)
+        {
+            problems.Add(TooLarge(file, stream.Length - stream.Position));
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > CloudCatalog.MaxDocumentBytes)
+            {
+                problems.Add(TooLarge(file, buffer.Length + read));
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static CatalogProblem TooLarge(string file, long size) => new(file, "$", null, "DocumentTooLarge",
+        string.Create(CultureInfo.InvariantCulture, $"A catalog document must not exceed {CloudCatalog.MaxDocumentBytes} bytes; this one has at least {size}."));
+
+    /// <summary>Reads one document into <paramref name="parts"/>, adding a problem for everything wrong.</summary>
+    internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
+    {
+        if (!CheckDepth(utf8.Span, file, parts.Problems))
+        {
+            return;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = CloudCatalog.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            parts.Problems.Add(new CatalogProblem(file, e.Path ?? "$", null, "MalformedJson", e.Message));
+            return;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                parts.Problems.Add(new CatalogProblem(file, "$", null, "NotAnObject", "A catalog document must be a JSON object with providers, accelerators, instances and/or offers arrays."));
+                return;
+            }
+            foreach (var property in root.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "$schema":
+                        break;
+                    case "formatVersion":
+                        if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var version) || version != CloudCatalog.FormatVersion)
+                        {
+                            parts.Problems.Add(new CatalogProblem(file, "$.formatVersion", null, "UnsupportedFormatVersion",
+                                string.Create(CultureInfo.InvariantCulture, $"formatVersion must be {CloudCatalog.FormatVersion}; it was {property.Value.GetRawText()}.")));
+                        }
+                        break;
+                    case "providers":
+                        ReadSection(property, file, parts.Providers, ProviderRules, parts.Problems);
+                        break;
+                    case "accelerators":
+                        ReadSection(property, file, parts.Accelerators, AcceleratorRules, parts.Problems);
+                        break;
+                    case "instances":
+                        ReadSection(property, file, parts.Instances, InstanceRules, parts.Problems);
+                        break;
+                    case "offers":
+                        ReadSection(property, file, parts.Offers, OfferRules, parts.Problems);
+                        break;
+                    default:
+                        parts.Problems.Add(new CatalogProblem(file, "$." + property.Name, null, "UnknownSection",
+                            $"\"{property.Name}\" is not a catalog section; allowed: $schema, formatVersion, providers, accelerators, instances, offers."));
+                        break;
+                }
+            }
+        }
+    }
+
+    private static bool CheckDepth(ReadOnlySpan<byte> utf8, string file, List<CatalogProblem> problems)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= CloudCatalog.MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    problems.Add(new CatalogProblem(file, "$", null, "DocumentTooDeep",
+                        string.Create(CultureInfo.InvariantCulture, $"A catalog document must not nest deeper than {CloudCatalog.MaxDepth} levels; nesting exceeded it at byte {reader.TokenStartIndex}.")));
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problems.Add(new CatalogProblem(file, "$", null, "MalformedJson", e.Message));
+            return false;
+        }
+    }
+
+    private static void ReadSection<T>(JsonProperty section, string file, List<Located<T>> into, IValidator<T> validator, List<CatalogProblem> problems) where T : class
+    {
+        var sectionPath = "$." + section.Name;
+        if (section.Value.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new CatalogProblem(file, sectionPath, null, "NotAnArray", $"\"{section.Name}\" must be a JSON array of records."));
+            return;
+        }
+        var index = 0;
+        foreach (var element in section.Value.EnumerateArray())
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"{sectionPath}[{index++}]");
+            var id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            T? record;
+            try
+            {
+                record = element.Deserialize<T>(Options);
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new CatalogProblem(file, Combine(path, e.Path), id, "InvalidJson", StripPathSuffix(e.Message)));
+                continue;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or NotSupportedException)
+            {
+                problems.Add(new CatalogProblem(file, path, id, "InvalidJson", e.Message));
+                continue;
+            }
+            if (record is null)
+            {
+                problems.Add(new CatalogProblem(file, path, id, "NullRecord", "A record must be a JSON object, not null."));
+                continue;
+            }
+            var result = validator.Validate(record);
+            foreach (var failure in result.Errors)
+            {
+                problems.Add(ToProblem(file, path, id, failure));
+            }
+            if (result.IsValid)
+            {
+                into.Add(new Located<T>(record, file, path, id ?? ""));
+            }
+        }
+    }
+
+    internal static CatalogProblem ToProblem(string file, string recordPath, string? id, ValidationFailure failure)
+        => new(file, Combine(recordPath, ToJsonPath(failure.PropertyName)), id, string.IsNullOrEmpty(failure.ErrorCode) ? "Invalid" : Simplify(failure.ErrorCode), failure.ErrorMessage);
+
+    private static string Simplify(string code) => code.EndsWith("Validator", StringComparison.Ordinal) ? code[..^"Validator".Length] : code;
+
+    private static string Combine(string recordPath, string? inner)
+    {
+        if (string.IsNullOrEmpty(inner) || inner == "$")
+        {
+            return recordPath;
+        }
+        return inner.StartsWith('$') ? recordPath + inner[1..] : recordPath + "." + inner;
+    }
+
+    private static string StripPathSuffix(string message)
+    {
+        var at = message.IndexOf(" Path: $", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+
+    private static readonly Dictionary<string, string> Renames = new(StringComparer.Ordinal)
+    {
+        ["MemoryCapacityFigure"] = "memoryCapacity",
+        ["MemoryBandwidthFigure"] = "memoryBandwidth",
+        ["ThermalDesignPowerFigure"] = "thermalDesignPower",
+        ["PeakDenseCompute"] = "peakDense",
+        ["PeakSparseCompute"] = "peakSparse",
+    };
+
+    /// <summary>FluentValidation property path (<c>HourlyPrice.Provenance.Source</c>) to JSON (<c>hourlyPrice.source</c>).</summary>
+    internal static string ToJsonPath(string propertyName)
+    {
+        if (string.IsNullOrEmpty(propertyName))
+        {
+            return "";
+        }
+        var segments = new List<string>();
+        foreach (var raw in propertyName.Split('.'))
+        {
+            if (raw is "Provenance" or "Value" || raw.Length == 0)
+            {
+                continue;
+            }
+            var bracket = raw.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket >= 0 ? raw[..bracket] : raw;
+            var suffix = bracket >= 0 ? raw[bracket..] : "";
+            segments.Add((Renames.TryGetValue(name, out var renamed) ? renamed : char.ToLowerInvariant(name[0]) + name[1..]) + suffix);
+        }
+        return string.Join('.', segments);
+    }
+}

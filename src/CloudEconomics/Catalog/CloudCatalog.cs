@@ -1,0 +1,601 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+
+namespace CloudEconomics.Catalog;
+
+/// <summary>
+/// An immutable, thread-safe catalog of providers, accelerators, instance types and dated price offers, every figure
+/// with its source. <see cref="Default"/> is the sourced catalog embedded in the package; <see cref="Load(Stream)"/>
+/// reads a user file in the same format; <see cref="MergeWith(CloudCatalog)"/> (or <see cref="MergeWith(Stream, string)"/> for a user file) lets a user's records override the defaults record by
+/// record; <see cref="AsOf"/> keeps the offers valid on a date.
+/// </summary>
+/// <remarks>
+/// <para>File format: a JSON object with optional <c>providers</c>, <c>accelerators</c>, <c>instances</c> and
+/// <c>offers</c> arrays (see <see cref="JsonSchema"/>, also shipped as <c>seeds/catalog/catalog.schema.json</c>).</para>
+/// <para>Limits, enforced before any record is read: at most <see cref="MaxDocumentBytes"/> bytes (16 MiB) and at most
+/// <see cref="MaxDepth"/> (32) levels of nesting per document.</para>
+/// <para>Every record is validated (<see cref="Validation"/> namespace) and cross-checked: unique ids, instances
+/// naming known providers and accelerators, offers naming known instances or accelerators, and no two offers for the
+/// same instance, region, purchase option and currency valid on the same day. A failure throws
+/// <see cref="CatalogLoadException"/> listing every problem; nothing already loaded changes.</para>
+/// </remarks>
+public sealed class CloudCatalog
+{
+    /// <summary>The largest catalog document accepted, in bytes: 16 MiB.</summary>
+    public const long MaxDocumentBytes = 16L * 1024 * 1024;
+
+    /// <summary>The deepest JSON nesting accepted in a catalog document: 32 levels.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>The file format version this library reads and writes.</summary>
+    public const int FormatVersion = 1;
+
+    private const string ResourcePrefix = "CloudEconomics.Seeds.catalog.";
+    private const string SchemaResource = ResourcePrefix + "catalog.schema.json";
+
+    private static readonly Lazy<CloudCatalog> DefaultCatalog = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Schema = new(ReadSchema, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, Provider> providersById;
+    private readonly FrozenDictionary<string, Accelerator> acceleratorsById;
+    private readonly FrozenDictionary<string, InstanceType> instancesById;
+    private readonly FrozenDictionary<string, InstanceType> instancesByName;
+    private readonly FrozenDictionary<string, PriceOffer> offersById;
+    private readonly FrozenDictionary<string, PriceOffer[]> offersByTarget;
+
+    private CloudCatalog(Provider[] providers, Accelerator[] accelerators, InstanceType[] instances, PriceOffer[] offers, LocalDate? date)
+    {
+        Date = date;
+        providersById = providers.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+        acceleratorsById = accelerators.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        var resolved = instances.Select(i => i.Accelerator is not null && ReferenceEquals(i.Accelerator, acceleratorsById.GetValueOrDefault(i.AcceleratorId))
+            ? i : i with { Accelerator = acceleratorsById.GetValueOrDefault(i.AcceleratorId) }).ToArray();
+        instancesById = resolved.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
+        instancesByName = resolved.SelectMany(i => (i.DisplayName is null ? new[] { i.Name } : [i.Name, i.DisplayName]).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n, Instance: i)))
+            .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1)
+            .ToFrozenDictionary(g => g.Key, g => g.Single().Instance, StringComparer.OrdinalIgnoreCase);
+        offersById = offers.ToFrozenDictionary(o => o.Id, StringComparer.Ordinal);
+        offersByTarget = offers.GroupBy(o => o.TargetId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        Providers = Array.AsReadOnly(providers);
+        Accelerators = Array.AsReadOnly(accelerators);
+        Instances = Array.AsReadOnly(resolved);
+        Offers = Array.AsReadOnly(offers);
+    }
+
+    /// <summary>An empty catalog.</summary>
+    public static CloudCatalog Empty { get; } = new([], [], [], [], null);
+
+    /// <summary>
+    /// The sourced catalog embedded in the package (<c>seeds/catalog/*.json</c>), loaded once, lazily and
+    /// thread-safely, on first use.
+    /// </summary>
+    /// <exception cref="CatalogLoadException">The embedded data is invalid (a build defect; tests guard against it).</exception>
+    public static CloudCatalog Default => DefaultCatalog.Value;
+
+    /// <summary>The JSON schema (draft 2020-12) of the catalog file format, as embedded in the package.</summary>
+    public static string JsonSchema => Schema.Value;
+
+    /// <summary>The providers.</summary>
+    public IReadOnlyList<Provider> Providers { get; }
+
+    /// <summary>The accelerators.</summary>
+    public IReadOnlyList<Accelerator> Accelerators { get; }
+
+    /// <summary>The instance types, each with its <see cref="InstanceType.Accelerator"/> resolved.</summary>
+    public IReadOnlyList<InstanceType> Instances { get; }
+
+    /// <summary>The price offers (all dates, or only those valid on <see cref="Date"/> for a catalog from <see cref="AsOf"/>).</summary>
+    public IReadOnlyList<PriceOffer> Offers { get; }
+
+    /// <summary>The date this catalog's offers were filtered to by <see cref="AsOf"/>; null for a full catalog.</summary>
+    public LocalDate? Date { get; }
+
+    /// <summary>Reads a catalog document from a stream (UTF-8 JSON).</summary>
+    /// <param name="json">The stream; read to its end, not closed.</param>
+    /// <returns>The validated catalog.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="CatalogLoadException">The document is too large or deep, malformed, or has invalid or inconsistent records; every problem is listed.</exception>
+    public static CloudCatalog Load(Stream json) => Load(json, "(stream)");
+
+    /// <summary>Reads a catalog document from a stream, naming it in problem reports.</summary>
+    /// <param name="json">The stream; read to its end, not closed.</param>
+    /// <param name="sourceName">The name to report problems under, such as a file name.</param>
+    /// <returns>The validated catalog.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="sourceName"/> is null.</exception>
+    /// <exception cref="CatalogLoadException">The document is too large or deep, malformed, or has invalid or inconsistent records; every problem is listed.</exception>
+    public static CloudCatalog Load(Stream json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var parts = new CatalogParts();
+        var bytes = CatalogReader.ReadCapped(json, sourceName, parts.Problems);
+        if (bytes is not null)
+        {
+            CatalogReader.Read(bytes, sourceName, parts);
+        }
+        return Build(parts, null);
+    }
+
+    /// <summary>Reads a catalog document from a file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The validated catalog.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="CatalogLoadException">The file is too large or deep, malformed, or has invalid or inconsistent records.</exception>
+    public static CloudCatalog LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > MaxDocumentBytes)
+        {
+            throw new CatalogLoadException([new CatalogProblem(path, "$", null, "DocumentTooLarge",
+                string.Create(CultureInfo.InvariantCulture, $"A catalog document must not exceed {MaxDocumentBytes} bytes; this file has {info.Length}."))]);
+        }
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Builds a catalog from records made in code, with the same validation as a file.</summary>
+    /// <param name="providers">Providers.</param>
+    /// <param name="accelerators">Accelerators.</param>
+    /// <param name="instances">Instance types.</param>
+    /// <param name="offers">Price offers.</param>
+    /// <returns>The validated catalog.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CatalogLoadException">A record is invalid or the records are inconsistent (file <c>"(code)"</c>).</exception>
+    public static CloudCatalog Create(IEnumerable<Provider> providers, IEnumerable<Accelerator> accelerators, IEnumerable<InstanceType> instances, IEnumerable<PriceOffer> offers)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(accelerators);
+        ArgumentNullException.ThrowIfNull(instances);
+        ArgumentNullException.ThrowIfNull(offers);
+        var parts = new CatalogParts();
+        Add(parts.Providers, providers, "providers", p => p.Id, new Validation.ProviderValidator(), parts.Problems);
+        Add(parts.Accelerators, accelerators, "accelerators", a => a.Id, new Validation.AcceleratorValidator(), parts.Problems);
+        Add(parts.Instances, instances, "instances", i => i.Id, new Validation.InstanceTypeValidator(), parts.Problems);
+        Add(parts.Offers, offers, "offers", o => o.Id, new Validation.PriceOfferValidator(), parts.Problems);
+        return Build(parts, null);
+    }
+
+    private static void Add<T>(List<Located<T>> into, IEnumerable<T> records, string section, Func<T, string> id, FluentValidation.IValidator<T> validator, List<CatalogProblem> problems)
+    {
+        var index = 0;
+        foreach (var record in records)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index++}]");
+            if (record is null)
+            {
+                problems.Add(new CatalogProblem("(code)", path, null, "NullRecord", "A record must not be null."));
+                continue;
+            }
+            var result = validator.Validate(record);
+            problems.AddRange(result.Errors.Select(f => CatalogReader.ToProblem("(code)", path, id(record), f)));
+            if (result.IsValid)
+            {
+                into.Add(new Located<T>(record, "(code)", path, id(record)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new catalog where <paramref name="overrides"/> replaces this one record by record: a provider, accelerator,
+    /// instance or offer with the same id is replaced; an override offer also takes precedence over this catalog's
+    /// offers for the same instance (or accelerator), region, purchase option and currency on the days it is valid:
+    /// their validity is trimmed around it (a list price valid before a negotiated price starts keeps those days; a
+    /// remainder after a bounded override keeps its price under the id <c>original-id/from-yyyy-MM-dd</c>). Everything
+    /// else is kept.
+    /// </summary>
+    /// <param name="overrides">The user's records.</param>
+    /// <returns>The merged catalog; this catalog is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overrides"/> is null.</exception>
+    /// <exception cref="CatalogLoadException">The merged records are inconsistent (such as an override instance naming an unknown accelerator).</exception>
+    public CloudCatalog MergeWith(CloudCatalog overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var parts = new CatalogParts();
+        parts.Providers.AddRange(overrides.Providers.Select((r, i) => Locate(r, "(overrides)", "providers", i, r.Id)));
+        parts.Accelerators.AddRange(overrides.Accelerators.Select((r, i) => Locate(r, "(overrides)", "accelerators", i, r.Id)));
+        parts.Instances.AddRange(overrides.Instances.Select((r, i) => Locate(r, "(overrides)", "instances", i, r.Id)));
+        parts.Offers.AddRange(overrides.Offers.Select((r, i) => Locate(r, "(overrides)", "offers", i, r.Id)));
+        return Merge(parts);
+    }
+
+    /// <summary>
+    /// Reads a document of overrides (typically a user's negotiated prices) and merges it into this catalog as
+    /// <see cref="MergeWith(CloudCatalog)"/> does. Unlike <see cref="Load(Stream, string)"/>, the document need not be
+    /// self-contained: its offers and instances may refer to records of this catalog; references are checked on the
+    /// merged result.
+    /// </summary>
+    /// <param name="overridesJson">The document (same format and limits as <see cref="Load(Stream)"/>); read to its end, not closed.</param>
+    /// <param name="sourceName">The name to report problems under, such as the file name.</param>
+    /// <returns>The merged catalog; this catalog is unchanged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CatalogLoadException">The document is invalid, or the merged records are inconsistent; every problem is listed.</exception>
+    public CloudCatalog MergeWith(Stream overridesJson, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(overridesJson);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var parts = new CatalogParts();
+        var bytes = CatalogReader.ReadCapped(overridesJson, sourceName, parts.Problems);
+        if (bytes is not null)
+        {
+            CatalogReader.Read(bytes, sourceName, parts);
+        }
+        return Merge(parts);
+    }
+
+    private CloudCatalog Merge(CatalogParts overrides)
+    {
+        var merged = new CatalogParts();
+        merged.Problems.AddRange(overrides.Problems);
+        merged.Providers.AddRange(KeepUnlessOverridden(Providers, overrides.Providers, "providers", p => p.Id));
+        merged.Providers.AddRange(overrides.Providers);
+        merged.Accelerators.AddRange(KeepUnlessOverridden(Accelerators, overrides.Accelerators, "accelerators", a => a.Id));
+        merged.Accelerators.AddRange(overrides.Accelerators);
+        merged.Instances.AddRange(KeepUnlessOverridden(Instances, overrides.Instances, "instances", i => i.Id));
+        merged.Instances.AddRange(overrides.Instances);
+        var userOffers = overrides.Offers.Select(o => o.Record).ToArray();
+        var overrideIds = userOffers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var kept = Offers.Where(o => !overrideIds.Contains(o.Id)).SelectMany(o => TrimAround(o, userOffers));
+        merged.Offers.AddRange(kept.Select((o, i) => Locate(o, "(base)", "offers", i, o.Id)));
+        merged.Offers.AddRange(overrides.Offers);
+        return Build(merged, Date);
+    }
+
+    private static IEnumerable<Located<T>> KeepUnlessOverridden<T>(IReadOnlyList<T> baseRecords, List<Located<T>> overrides, string section, Func<T, string> id)
+    {
+        var overrideIds = overrides.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        return baseRecords.Where(r => !overrideIds.Contains(id(r))).Select((r, i) => Locate(r, "(base)", section, i, id(r)));
+    }
+
+    /// <summary>The parts of a base offer's validity not covered by override offers with the same key.</summary>
+    private static IEnumerable<PriceOffer> TrimAround(PriceOffer offer, IReadOnlyList<PriceOffer> overrides)
+    {
+        var pieces = new List<PriceOffer> { offer };
+        foreach (var user in overrides.Where(u => SameKey(offer, u)))
+        {
+            var next = new List<PriceOffer>();
+            foreach (var piece in pieces)
+            {
+                if (!piece.Overlaps(user))
+                {
+                    next.Add(piece);
+                    continue;
+                }
+                if (user.ValidFrom is { } userFrom && (piece.ValidFrom is null || piece.ValidFrom.Value < userFrom))
+                {
+                    next.Add(piece with { ValidTo = userFrom.PlusDays(-1) });
+                }
+                if (user.ValidTo is { } userTo && (piece.ValidTo is null || piece.ValidTo.Value > userTo))
+                {
+                    var after = userTo.PlusDays(1);
+                    next.Add(piece with { Id = piece.Id + "/from-" + after.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ValidFrom = after });
+                }
+            }
+            pieces = next;
+        }
+        return pieces;
+    }
+
+    private static Located<T> Locate<T>(T record, string file, string section, int index, string id)
+        => new(record, file, string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index}]"), id);
+
+    internal static bool SameKey(PriceOffer a, PriceOffer b)
+        => string.Equals(a.InstanceId, b.InstanceId, StringComparison.Ordinal) && string.Equals(a.AcceleratorId, b.AcceleratorId, StringComparison.Ordinal)
+           && string.Equals(a.Region, b.Region, StringComparison.Ordinal) && Equals(a.Option, b.Option) && a.Currency == b.Currency;
+
+    /// <summary>The same catalog with only the offers valid on <paramref name="date"/> (both bounds inclusive, open bounds match).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>A catalog whose <see cref="Date"/> is <paramref name="date"/>.</returns>
+    public CloudCatalog AsOf(LocalDate date)
+        => new([.. Providers], [.. Accelerators], [.. Instances], Offers.Where(o => o.IsValidOn(date)).ToArray(), date);
+
+    /// <summary>The provider with an id, or null.</summary>
+    /// <param name="id">The id, such as <c>"aws"</c>.</param>
+    /// <returns>The provider, or null.</returns>
+    public Provider? FindProvider(string id) => id is null ? null : providersById.GetValueOrDefault(id);
+
+    /// <summary>The accelerator with an id, or null.</summary>
+    /// <param name="id">The id, such as <c>"aws-trainium2"</c>.</param>
+    /// <returns>The accelerator, or null.</returns>
+    public Accelerator? FindAccelerator(string id) => id is null ? null : acceleratorsById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The instance type with an id (<c>"aws-p5.48xlarge"</c>), or a unique name or display name (<c>"p5.48xlarge"</c>,
+    /// <c>"ND H100 v5"</c>; case-insensitive), or null.
+    /// </summary>
+    /// <param name="idOrName">The id or name.</param>
+    /// <returns>The instance type, or null.</returns>
+    public InstanceType? FindInstance(string idOrName)
+        => idOrName is null ? null : instancesById.GetValueOrDefault(idOrName) ?? instancesByName.GetValueOrDefault(idOrName);
+
+    /// <summary>The instance type with an id or unique name.</summary>
+    /// <param name="idOrName">The id or name.</param>
+    /// <returns>The instance type.</returns>
+    /// <exception cref="KeyNotFoundException">No instance has that id or name.</exception>
+    public InstanceType GetInstance(string idOrName)
+        => FindInstance(idOrName) ?? throw new KeyNotFoundException($"No instance type has the id or name '{idOrName}'.");
+
+    /// <summary>The offer with an id, or null.</summary>
+    /// <param name="id">The offer id.</param>
+    /// <returns>The offer, or null.</returns>
+    public PriceOffer? FindOffer(string id) => id is null ? null : offersById.GetValueOrDefault(id);
+
+    /// <summary>The offers for an instance type (all dates, unless this catalog comes from <see cref="AsOf"/>).</summary>
+    /// <param name="instance">The instance type.</param>
+    /// <returns>The offers, possibly empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="instance"/> is null.</exception>
+    public IReadOnlyList<PriceOffer> OffersFor(InstanceType instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return offersByTarget.TryGetValue(instance.Id, out var offers) ? offers : [];
+    }
+
+    /// <summary>The offers for an instance type by id or name.</summary>
+    /// <param name="instanceIdOrName">The id or name.</param>
+    /// <returns>The offers, possibly empty.</returns>
+    /// <exception cref="KeyNotFoundException">No instance has that id or name.</exception>
+    public IReadOnlyList<PriceOffer> OffersFor(string instanceIdOrName) => OffersFor(GetInstance(instanceIdOrName));
+
+    /// <summary>Offers for an instance type under one kind of purchase option, optionally in one region.</summary>
+    /// <param name="instance">The instance type.</param>
+    /// <param name="kind">The purchase option kind.</param>
+    /// <param name="region">A region id, or null for any.</param>
+    /// <returns>The matching offers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="instance"/> is null.</exception>
+    public IReadOnlyList<PriceOffer> OffersFor(InstanceType instance, PurchaseOptionKind kind, string? region = null)
+        => OffersFor(instance).Where(o => o.Option.Kind == kind && (region is null || o.Region == region)).ToArray();
+
+    /// <summary>Single-accelerator offers (priced per chip-hour without an instance) for an accelerator.</summary>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <returns>The offers, possibly empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="accelerator"/> is null.</exception>
+    public IReadOnlyList<PriceOffer> OffersFor(Accelerator accelerator)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        return offersByTarget.TryGetValue(accelerator.Id, out var offers) ? offers.Where(o => o.AcceleratorId is not null).ToArray() : [];
+    }
+
+    /// <summary>Instance types matching every filter given (a null filter matches all).</summary>
+    /// <param name="provider">Provider id, such as <c>"aws"</c>.</param>
+    /// <param name="acceleratorId">Accelerator id, such as <c>"aws-trainium2"</c>.</param>
+    /// <param name="region">Region id: the instance must have an offer there.</param>
+    /// <param name="option">Purchase option kind: the instance must have an offer of that kind (in <paramref name="region"/> if given).</param>
+    /// <returns>The instances in catalog order.</returns>
+    public IReadOnlyList<InstanceType> FindInstances(string? provider = null, string? acceleratorId = null, string? region = null, PurchaseOptionKind? option = null)
+        => Instances.Where(i => (provider is null || i.Provider == provider) && (acceleratorId is null || i.AcceleratorId == acceleratorId)
+                                && (region is null && option is null || OffersFor(i).Any(o => (region is null || o.Region == region) && (option is null || o.Option.Kind == option))))
+            .ToArray();
+
+    /// <summary>Providers whose competitive positioning names an architecture kind (the seed article's "Chip Architecture" row).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The providers.</returns>
+    public IReadOnlyList<Provider> ProvidersBuilding(AcceleratorKind kind) => Providers.Where(p => p.Positioning?.ArchitectureKind == kind).ToArray();
+
+    /// <summary>The positioning whose families include an accelerator family (such as <c>"Trainium"</c>), or null.</summary>
+    /// <param name="family">The family, case-insensitive.</param>
+    /// <returns>The positioning, or null.</returns>
+    public CompetitivePositioning? PositioningOfFamily(string family)
+        => Providers.Select(p => p.Positioning).FirstOrDefault(p => p is not null && p.Families.Contains(family, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>A metric for one of this catalog's offers, with the provenance of every input; null when an input is unknown.</summary>
+    /// <param name="offer">The offer (its instance or accelerator must be in this catalog).</param>
+    /// <param name="metric">The metric.</param>
+    /// <param name="precision">The precision for <see cref="CatalogMetric.PricePerDensePetaflopHour"/>.</param>
+    /// <returns>The value, or null when an input (compute, memory, count) is unknown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="offer"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The offer's instance or accelerator is not in this catalog.</exception>
+    public MetricValue? Metric(PriceOffer offer, CatalogMetric metric, NumericPrecision precision = NumericPrecision.Bf16)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var (instance, accelerator) = Resolve(offer);
+        return CatalogMetrics.TryCompute(offer, instance, accelerator, metric, precision, out var value, out _) ? value : null;
+    }
+
+    private (InstanceType? Instance, Accelerator Accelerator) Resolve(PriceOffer offer)
+    {
+        if (offer.InstanceId is { } instanceId)
+        {
+            var instance = instancesById.GetValueOrDefault(instanceId) ?? throw new KeyNotFoundException($"Offer '{offer.Id}' prices instance '{instanceId}', which is not in this catalog.");
+            return (instance, instance.Accelerator!);
+        }
+        return (null, acceleratorsById.GetValueOrDefault(offer.AcceleratorId ?? "") ?? throw new KeyNotFoundException($"Offer '{offer.Id}' prices accelerator '{offer.AcceleratorId}', which is not in this catalog."));
+    }
+
+    /// <summary>
+    /// Ranks the instances' offers by a metric, cheapest first. Rank a catalog from <see cref="AsOf"/> so that each
+    /// instance has one price per region and option; a full catalog ranks every dated offer.
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="options">Precision, purchase option, currency, provider and region filters; defaults: BF16, on-demand, USD.</param>
+    /// <returns>The ranking, with the instances that could not be ranked and why.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
+    public CatalogRanking Rank(CatalogMetric metric, RankingOptions? options = null)
+    {
+        options ??= new RankingOptions();
+        var unit = CatalogMetrics.UnitOf(metric, options.Precision);
+        var candidates = new List<(InstanceType Instance, PriceOffer Offer)>();
+        var unranked = new List<UnrankedOffer>();
+        var keys = new List<double>();
+        foreach (var instance in Instances)
+        {
+            if (options.Provider is not null && instance.Provider != options.Provider)
+            {
+                continue;
+            }
+            var matched = false;
+            foreach (var offer in OffersFor(instance))
+            {
+                if ((options.Option is { } kind && offer.Option.Kind != kind) || (options.Region is not null && offer.Region != options.Region) || offer.Currency != options.Currency)
+                {
+                    continue;
+                }
+                matched = true;
+                var count = CatalogMetrics.AcceleratorsPerBillingUnit(offer, instance);
+                var denominator = count is { } c ? CatalogMetrics.Denominator(metric, c, instance.Accelerator!, options.Precision) : double.NaN;
+                if (double.IsNaN(denominator) || denominator <= 0)
+                {
+                    CatalogMetrics.TryCompute(offer, instance, instance.Accelerator!, metric, options.Precision, out _, out var reason);
+                    unranked.Add(new UnrankedOffer(instance, offer, reason ?? "an input is unknown"));
+                    continue;
+                }
+                candidates.Add((instance, offer));
+                keys.Add((double)offer.Price.PerHour.Amount / denominator);
+            }
+            if (!matched)
+            {
+                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k } + " " : "") + options.Currency.Code + " offer"
+                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " valid on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
+            }
+        }
+        var order = Enumerable.Range(0, keys.Count).ToArray();
+        var keyArray = keys.ToArray();
+        Array.Sort(keyArray, order);
+        var ranked = new RankedOffer[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var (instance, offer) = candidates[order[i]];
+            var denominator = CatalogMetrics.Denominator(metric, CatalogMetrics.AcceleratorsPerBillingUnit(offer, instance)!.Value, instance.Accelerator!, options.Precision);
+            ranked[i] = new RankedOffer(i + 1, instance, offer, new Money(offer.Price.PerHour.Amount / (decimal)denominator, options.Currency));
+        }
+        return new CatalogRanking(metric, unit, Array.AsReadOnly(ranked), unranked.AsReadOnly());
+    }
+
+    /// <summary>Writes this catalog as one JSON document in the file format (indented UTF-8).</summary>
+    /// <param name="utf8Json">The stream to write to; not closed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public void WriteJson(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var writer = new Utf8JsonWriter(utf8Json, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("$schema", "./catalog.schema.json");
+        writer.WriteNumber("formatVersion", FormatVersion);
+        writer.WritePropertyName("providers");
+        JsonSerializer.Serialize(writer, Providers, CatalogReader.Options);
+        writer.WritePropertyName("accelerators");
+        JsonSerializer.Serialize(writer, Accelerators, CatalogReader.Options);
+        writer.WritePropertyName("instances");
+        JsonSerializer.Serialize(writer, Instances, CatalogReader.Options);
+        writer.WritePropertyName("offers");
+        JsonSerializer.Serialize(writer, Offers, CatalogReader.Options);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>This catalog as one JSON document in the file format.</summary>
+    /// <returns>Indented JSON.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        WriteJson(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Counts, such as <c>"CloudCatalog: 3 providers, 21 accelerators, 19 instances, 40 offers"</c>.</summary>
+    /// <returns>Invariant text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"CloudCatalog{(Date is { } d ? " as of " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")}: {Providers.Count} providers, {Accelerators.Count} accelerators, {Instances.Count} instances, {Offers.Count} offers");
+
+    /// <summary>Reads the embedded seeds into a new catalog (what <see cref="Default"/> does once); internal for benchmarks.</summary>
+    internal static CloudCatalog LoadEmbedded()
+    {
+        var assembly = typeof(CloudCatalog).Assembly;
+        var parts = new CatalogParts();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && n != SchemaResource).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var file = "seeds/catalog/" + name[ResourcePrefix.Length..];
+            var bytes = CatalogReader.ReadCapped(stream, file, parts.Problems);
+            if (bytes is not null)
+            {
+                CatalogReader.Read(bytes, file, parts);
+            }
+        }
+        return Build(parts, null);
+    }
+
+    private static string ReadSchema()
+    {
+        using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(SchemaResource)
+            ?? throw new InvalidOperationException("The catalog JSON schema is not embedded in this build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Cross-record checks, then the catalog; throws with every problem (including earlier ones).</summary>
+    private static CloudCatalog Build(CatalogParts parts, LocalDate? date)
+    {
+        var problems = parts.Problems;
+        CheckUnique(parts.Providers, "providers", problems);
+        CheckUnique(parts.Accelerators, "accelerators", problems);
+        CheckUnique(parts.Instances, "instances", problems);
+        CheckUnique(parts.Offers, "offers", problems);
+        var providerIds = parts.Providers.Select(p => p.Record.Id).ToHashSet(StringComparer.Ordinal);
+        var acceleratorIds = parts.Accelerators.Select(a => a.Record.Id).ToHashSet(StringComparer.Ordinal);
+        var instanceIds = parts.Instances.Select(i => i.Record.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (instance, file, path, id) in parts.Instances)
+        {
+            if (!acceleratorIds.Contains(instance.AcceleratorId))
+            {
+                problems.Add(new CatalogProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Instance '{id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
+            }
+            if (!providerIds.Contains(instance.Provider))
+            {
+                problems.Add(new CatalogProblem(file, path + ".provider", id, "UnknownProvider", $"Instance '{id}' names provider '{instance.Provider}', which the catalog does not have."));
+            }
+        }
+        foreach (var (offer, file, path, id) in parts.Offers)
+        {
+            if (offer.InstanceId is { } instanceId && !instanceIds.Contains(instanceId))
+            {
+                problems.Add(new CatalogProblem(file, path + ".instanceId", id, "UnknownInstance", $"Offer '{id}' prices instance '{instanceId}', which the catalog does not have."));
+            }
+            if (offer.AcceleratorId is { } acceleratorId && !acceleratorIds.Contains(acceleratorId))
+            {
+                problems.Add(new CatalogProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Offer '{id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
+            }
+        }
+        foreach (var group in parts.Offers.GroupBy(o => (o.Record.InstanceId, o.Record.AcceleratorId, o.Record.Region, o.Record.Option, o.Record.Currency)))
+        {
+            var sorted = group.OrderBy(o => o.Record.ValidFrom ?? LocalDate.MinIsoValue).ToArray();
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                for (var j = i + 1; j < sorted.Length; j++)
+                {
+                    if (sorted[i].Record.Overlaps(sorted[j].Record))
+                    {
+                        var (offer, file, path, id) = sorted[j];
+                        problems.Add(new CatalogProblem(file, path, id, "OverlappingOffers",
+                            $"Offer '{id}' and offer '{sorted[i].Id}' price '{offer.TargetId}' in {offer.Region} ({offer.Option}, {offer.Currency}) on overlapping dates; at most one may apply on any day."));
+                    }
+                }
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new CatalogLoadException(problems);
+        }
+        return new CloudCatalog(
+            parts.Providers.Select(p => p.Record).ToArray(),
+            parts.Accelerators.Select(a => a.Record).ToArray(),
+            parts.Instances.Select(i => i.Record).ToArray(),
+            parts.Offers.Select(o => o.Record).ToArray(),
+            date);
+    }
+
+    private static void CheckUnique<T>(List<Located<T>> records, string section, List<CatalogProblem> problems)
+    {
+        var seen = new Dictionary<string, Located<T>>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (!seen.TryAdd(record.Id, record))
+            {
+                var first = seen[record.Id];
+                problems.Add(new CatalogProblem(record.File, record.Path + ".id", record.Id, "DuplicateId",
+                    $"Id '{record.Id}' is used twice in {section} (first at {first.File} {first.Path}); ids must be unique."));
+            }
+        }
+    }
+}

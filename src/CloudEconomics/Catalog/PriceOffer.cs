@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace CloudEconomics.Catalog;
+
+/// <summary>
+/// A dated price: an instance (or a single accelerator) in a region, under a purchase option, at an hourly price with
+/// an optional upfront payment, valid from one date to another (both inclusive; null means open).
+/// </summary>
+/// <remarks>
+/// The hourly price is per instance-hour for a <see cref="BillingUnit.PerInstance"/> instance and per chip-hour for a
+/// <see cref="BillingUnit.PerAccelerator"/> one or an accelerator offer. Its provenance is the offer's provenance.
+/// </remarks>
+public sealed record PriceOffer
+{
+    /// <summary>Catalog id, unique in a catalog; the key a user file overrides.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The instance priced; null for a single-accelerator offer.</summary>
+    public string? InstanceId { get; init; }
+
+    /// <summary>The accelerator priced per chip-hour when the offer is not for an instance; null otherwise.</summary>
+    public string? AcceleratorId { get; init; }
+
+    /// <summary>Region id (<see cref="Catalog.Region.Id"/>).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The purchase option.</summary>
+    public required PurchaseOption Option { get; init; }
+
+    /// <summary>The hourly price with its provenance.</summary>
+    public required Figure<PricePerHour> HourlyPrice { get; init; }
+
+    /// <summary>An upfront payment for the whole term (partial or all-upfront reservations); null when none.</summary>
+    public Figure<Money>? Upfront { get; init; }
+
+    /// <summary>First day the price applies (inclusive); null when unknown (open start).</summary>
+    public LocalDate? ValidFrom { get; init; }
+
+    /// <summary>Last day the price applies (inclusive); null when open-ended.</summary>
+    public LocalDate? ValidTo { get; init; }
+
+    /// <summary>The hourly price. Every loaded offer has one (validated).</summary>
+    /// <exception cref="InvalidOperationException">The offer was built by hand without a price.</exception>
+    [JsonIgnore]
+    public PricePerHour Price => HourlyPrice.Value ?? throw new InvalidOperationException($"Offer '{Id}' has no hourly price.");
+
+    /// <summary>The currency of the hourly price.</summary>
+    [JsonIgnore]
+    public Currency Currency => Price.Currency;
+
+    /// <summary>The provenance of the price.</summary>
+    [JsonIgnore]
+    public Provenance Provenance => HourlyPrice.Provenance;
+
+    /// <summary>The instance or accelerator id priced.</summary>
+    [JsonIgnore]
+    public string TargetId => InstanceId ?? AcceleratorId ?? "";
+
+    /// <summary>Whether the offer applies on a date (open bounds always match).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>True when <c>ValidFrom &lt;= date &lt;= ValidTo</c>.</returns>
+    public bool IsValidOn(LocalDate date) => (ValidFrom is null || ValidFrom.Value <= date) && (ValidTo is null || date <= ValidTo.Value);
+
+    /// <summary>Whether the validity windows of two offers share at least one day.</summary>
+    /// <param name="other">The other offer.</param>
+    /// <returns>True when they overlap.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public bool Overlaps(PriceOffer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var startsBeforeOtherEnds = ValidFrom is null || other.ValidTo is null || ValidFrom.Value <= other.ValidTo.Value;
+        var otherStartsBeforeThisEnds = other.ValidFrom is null || ValidTo is null || other.ValidFrom.Value <= ValidTo.Value;
+        return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+    }
+
+    /// <summary>Readable text: id, price and validity.</summary>
+    /// <returns>Invariant text.</returns>
+    public override string ToString()
+        => $"{Id}: {(HourlyPrice.Value is { } p ? p.ToString() : "no price")} ({ValidFrom?.ToString("uuuu-MM-dd", null) ?? "…"}..{ValidTo?.ToString("uuuu-MM-dd", null) ?? "…"})";
+}

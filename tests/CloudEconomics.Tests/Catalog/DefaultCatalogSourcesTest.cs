@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CloudEconomics.Catalog;
+using NodaTime;
+
+namespace CloudEconomics.Tests.Catalog;
+
+/// <summary>Every figure of the embedded default catalog traces to a source; the dated AWS prices reproduce the snapshots.</summary>
+public class DefaultCatalogSourcesTest
+{
+    private static IEnumerable<(string Where, bool Known, Provenance Provenance)> Figures(CloudCatalog catalog)
+    {
+        foreach (var a in catalog.Accelerators)
+        {
+            yield return ($"{a.Id}.processNode", a.ProcessNode.IsKnown, a.ProcessNode.Provenance);
+            yield return ($"{a.Id}.launchYear", a.LaunchYear.IsKnown, a.LaunchYear.Provenance);
+            yield return ($"{a.Id}.memoryCapacity", a.MemoryCapacityFigure.IsKnown, a.MemoryCapacityFigure.Provenance);
+            yield return ($"{a.Id}.memoryBandwidth", a.MemoryBandwidthFigure.IsKnown, a.MemoryBandwidthFigure.Provenance);
+            yield return ($"{a.Id}.thermalDesignPower", a.ThermalDesignPowerFigure.IsKnown, a.ThermalDesignPowerFigure.Provenance);
+            yield return ($"{a.Id}.scaleUpBandwidth", a.ScaleUpBandwidth.IsKnown, a.ScaleUpBandwidth.Provenance);
+            yield return ($"{a.Id}.scaleUpDomain", a.ScaleUpDomain.IsKnown, a.ScaleUpDomain.Provenance);
+            foreach (var (p, f) in a.PeakDenseCompute.Concat(a.PeakSparseCompute))
+            {
+                yield return ($"{a.Id}.peak.{p}", f.IsKnown, f.Provenance);
+            }
+        }
+        foreach (var i in catalog.Instances)
+        {
+            yield return ($"{i.Id}.acceleratorCount", i.AcceleratorCount.IsKnown, i.AcceleratorCount.Provenance);
+            yield return ($"{i.Id}.vcpus", i.Vcpus.IsKnown, i.Vcpus.Provenance);
+            yield return ($"{i.Id}.memory", i.Memory.IsKnown, i.Memory.Provenance);
+            yield return ($"{i.Id}.networkBandwidth", i.NetworkBandwidth.IsKnown, i.NetworkBandwidth.Provenance);
+            yield return ($"{i.Id}.scaleOutFabric", i.ScaleOutFabric.IsKnown, i.ScaleOutFabric.Provenance);
+        }
+        foreach (var o in catalog.Offers)
+        {
+            yield return ($"{o.Id}.hourlyPrice", o.HourlyPrice.IsKnown, o.HourlyPrice.Provenance);
+            if (o.Upfront is { } upfront)
+            {
+                yield return ($"{o.Id}.upfront", upfront.IsKnown, upfront.Provenance);
+            }
+        }
+        foreach (var p in catalog.Providers.Where(p => p.Positioning is not null))
+        {
+            var c = p.Positioning!;
+            foreach (var cell in new[] { c.PrimaryFocus, c.ChipArchitecture, c.PricingModel, c.BenchmarkLead })
+            {
+                yield return ($"{p.Id}.positioning", cell.IsKnown, cell.Provenance);
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryKnownDefaultFigure_HasSourceAsOfAndConfidence()
+    {
+        var figures = Figures(CloudCatalog.Default).ToArray();
+        figures.Where(f => f.Known).Should().HaveCountGreaterThan(200);
+        figures.Where(f => f.Known && !f.Provenance.IsComplete).Select(f => f.Where).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void UnknownDefaultFigures_StayUnknown_WithANote()
+    {
+        // catalog-notes.md: no process node was found for Trainium; MI325X FP8 is null; TPU v5e TDP left null.
+        var d = CloudCatalog.Default;
+        d.FindAccelerator("aws-trainium2")!.ProcessNode.IsKnown.Should().BeFalse();
+        d.FindAccelerator("amd-mi325x")!.PeakDense(NumericPrecision.Fp8).Should().BeNull();
+        d.FindAccelerator("google-tpu-v5e")!.ThermalDesignPower.Should().BeNull();
+        d.FindInstance("Standard_ND96isr_H100_v5")!.Vcpus.IsKnown.Should().BeFalse();
+        Figures(d).Where(f => !f.Known).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Provenance.Note), "an unknown says why");
+    }
+
+    [Fact]
+    public void EstimatesAndLowConfidenceFigures_AreMarked()
+    {
+        var d = CloudCatalog.Default;
+        // catalog-notes.md: reserved / savings-plan / CUD figures are ESTIMATEs of a secondary TCO brief.
+        d.Offers.Where(o => o.Option.Kind is PurchaseOptionKind.Reserved or PurchaseOptionKind.SavingsPlan or PurchaseOptionKind.CommittedUse)
+            .Should().NotBeEmpty().And.OnlyContain(o => o.Provenance.Confidence == Confidence.Estimate);
+        // Trainium2 TDP 500 W: Epoch row citing SemiAnalysis, LOW confidence, not an AWS figure.
+        d.FindAccelerator("aws-trainium2")!.ThermalDesignPowerFigure.Provenance.Confidence.Should().Be(Confidence.Secondary);
+        d.FindAccelerator("aws-trainium2")!.PeakDenseFigure(NumericPrecision.Bf16).Provenance.Confidence.Should().Be(Confidence.Vendor);
+    }
+
+    [Fact]
+    public void BytePrefixes_AreAsTheSourcesState()
+    {
+        var d = CloudCatalog.Default;
+        d.FindAccelerator("aws-trainium3")!.MemoryCapacity!.Value.Unit.Should().Be(UnitsNet.Units.InformationUnit.Gibibyte, "Neuron docs: 144 GiB");
+        d.FindAccelerator("nvidia-h100-sxm")!.MemoryCapacity!.Value.Unit.Should().Be(UnitsNet.Units.InformationUnit.Gigabyte, "NVIDIA: 80 GB");
+        d.FindAccelerator("aws-inferentia1")!.MemoryBandwidth!.Value.Unit.Should().Be(UnitsNet.Units.BitRateUnit.GibibytePerSecond, "Neuron docs: 50 GiB/s");
+        d.FindAccelerator("nvidia-h100-sxm")!.PeakDense(NumericPrecision.Fp8)!.Value.Teraflops.Should().Be(1978.9, "dense, half the 3,958 sparse headline");
+        d.FindAccelerator("nvidia-h100-sxm")!.PeakSparse(NumericPrecision.Fp8)!.Value.Teraflops.Should().Be(3957.8);
+    }
+
+    [Fact]
+    public void DatedAwsOffers_ReproduceEverySnapshot()
+    {
+        // Reference/aws-on-demand-price-history.json: [commit, commit date, generated-at, {instance type: USD/h}], a copy of
+        // ../shared/reference. On each snapshot's generation date, AsOf must answer the snapshot's price for every instance in the catalog.
+        using var history = JsonDocument.Parse(File.ReadAllText(ReferencePath("aws-on-demand-price-history.json")));
+        var checkedPrices = 0;
+        foreach (var snapshot in history.RootElement.EnumerateArray())
+        {
+            var date = LocalDate.FromDateTime(snapshot[2].GetDateTime());
+            var catalog = CloudCatalog.Default.AsOf(date);
+            foreach (var price in snapshot[3].EnumerateObject())
+            {
+                if (catalog.FindInstance(price.Name) is not { } instance)
+                {
+                    continue; // p4de and p6-b300 have no instance record in catalog-sources.json
+                }
+                var offer = catalog.OffersFor(instance, PurchaseOptionKind.OnDemand, "us-east-1").Should().ContainSingle($"{price.Name} on {date}").Which;
+                offer.Price.Should().Be(PricePerHour.Usd(price.Value.GetDecimal()), $"{price.Name} on {date}");
+                checkedPrices++;
+            }
+        }
+        checkedPrices.Should().BeGreaterThan(300);
+    }
+
+    [Fact]
+    public void CompetitorTable_IsQueryable_WithTheArticleAsSource()
+    {
+        var d = CloudCatalog.Default;
+        var aws = d.PositioningOfFamily("Trainium")!;
+        aws.PricingModel.Value.Should().Be("Aggressive reserved instance discounts");
+        aws.BenchmarkLead.Value.Should().Be("Price-performance for LLM inference");
+        aws.PrimaryFocus.Provenance.Source.Should().Contain("AWS Booms but Amazon's Cash Flow Vanishes on AI Capex");
+        d.PositioningOfFamily("maia")!.PricingModel.Value.Should().Be("Bundled with M365/OpenAI credits");
+        d.ProvidersBuilding(AcceleratorKind.Tpu).Select(p => p.Id).Should().Equal("gcp");
+        d.FindProvider("gcp")!.Positioning!.ChipArchitecture.Value.Should().Be("ASIC (TPU)");
+    }
+
+    [Fact]
+    public void JsonSchema_IsEmbedded_AndMatchesTheSeedFile()
+    {
+        using var schema = JsonDocument.Parse(CloudCatalog.JsonSchema);
+        schema.RootElement.GetProperty("$defs").GetProperty("offer").GetProperty("required").EnumerateArray().Select(e => e.GetString())
+            .Should().Contain(["id", "region", "option", "hourlyPrice"]);
+        CloudCatalog.JsonSchema.Should().Be(File.ReadAllText(RepoPath("seeds/catalog/catalog.schema.json")));
+    }
+
+    [Fact]
+    public void FindInstances_ByProviderAcceleratorRegionAndOption()
+    {
+        var d = CloudCatalog.Default;
+        d.FindInstances(provider: "aws", acceleratorId: "aws-inferentia2").Select(i => i.Name).Should().BeEquivalentTo("inf2.xlarge", "inf2.8xlarge", "inf2.24xlarge", "inf2.48xlarge");
+        d.FindInstances(option: PurchaseOptionKind.CapacityBlock, region: "us-east-2").Select(i => i.Name).Should().BeEquivalentTo("trn2.48xlarge", "p4d.24xlarge", "p5e.48xlarge");
+        d.FindInstances(provider: "gcp", option: PurchaseOptionKind.Spot).Select(i => i.Name).Should().BeEquivalentTo("a3-highgpu-8g", "tpu-v6e-chip");
+        d.FindInstance("ND H100 v5")!.Id.Should().Be("azure-nd96isr-h100-v5", "display names are found too");
+        d.FindInstance("P5.48XLARGE")!.Id.Should().Be("aws-p5.48xlarge", "names are case-insensitive");
+        d.FindInstance("nonexistent").Should().BeNull();
+        var act = () => d.GetInstance("nonexistent");
+        act.Should().Throw<KeyNotFoundException>().WithMessage("No instance type has the id or name 'nonexistent'.");
+    }
+
+    private static string ReferencePath(string name, [CallerFilePath] string here = "")
+        => Path.Combine(Path.GetDirectoryName(here)!, "..", "Reference", name);
+
+    private static string RepoPath(string relative, [CallerFilePath] string here = "")
+        => Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", relative);
+}

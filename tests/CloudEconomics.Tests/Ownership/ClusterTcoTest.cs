@@ -1,0 +1,164 @@
+using CloudEconomics.Ownership;
+using CloudEconomics.Power;
+using FluentValidation;
+using NodaTime;
+
+namespace CloudEconomics.Tests.Ownership;
+
+public class ClusterTcoTest
+{
+    // Hand computation for OwnershipTestData.Cluster() over 5 years from 2025-01-01 (60 monthly periods):
+    //   hours = 1,826 days (2025..2029, 2028 is leap) x 24 = 43,824 h; accelerator-hours = 43,824,000; used (x 0.8) = 35,059,200.
+    //   Depreciation: IT 27,500,000 (all of it, no salvage) + facility 7,000,000 / 240 months x 60 = 1,750,000 -> 29,250,000.
+    //   Financing: 0 (cost of capital 0).
+    //   Energy: 0.667 MW x 43,824 h = 29,230.608 MWh x 80 = 2,338,448.64.
+    //   Maintenance: 3% x 34,500,000 x 5 = 5,175,000. Staff: 2,500,000. Space: 500,000.
+    //   Total = 29,250,000 + 0 + 2,338,448.64 + 5,175,000 + 2,500,000 + 500,000 = 39,763,448.64 USD.
+    //   Per owned accelerator-hour = 39,763,448.64 / 43,824,000 = 0.907344118...; per used hour = / 35,059,200 = 1.134180147...
+    [Fact]
+    public void Calculate_IllustrativeCluster_MatchesHandComputation()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        tco.Months.Should().HaveCount(60);
+        tco.AcceleratorHours.Should().Be(43_824_000);
+        tco.Capex.Total.Should().Be(Money.Usd(34_500_000m));
+        tco[TcoComponentKind.Depreciation].Total.Amount.Should().BeApproximately(29_250_000m, 1e-6m);
+        tco[TcoComponentKind.Financing].Total.Amount.Should().Be(0m);
+        tco[TcoComponentKind.Energy].Total.Amount.Should().BeApproximately(2_338_448.64m, 1e-4m);
+        tco[TcoComponentKind.Maintenance].Total.Amount.Should().BeApproximately(5_175_000m, 1e-6m);
+        tco[TcoComponentKind.Staff].Total.Amount.Should().BeApproximately(2_500_000m, 1e-6m);
+        tco[TcoComponentKind.Space].Total.Amount.Should().BeApproximately(500_000m, 1e-6m);
+        tco.Total.Amount.Should().BeApproximately(39_763_448.64m, 1e-4m);
+        tco.PerAcceleratorHour.Amount.Should().BeApproximately(39_763_448.64m / 43_824_000m, 1e-10m);
+        tco.PerUtilizedAcceleratorHour!.Value.Amount.Should().BeApproximately(39_763_448.64m / 35_059_200m, 1e-10m);
+        tco.BreakevenRentalPrice.PerHour.Should().Be(tco.PerUtilizedAcceleratorHour.Value);
+    }
+
+    [Fact]
+    public void Components_SumExactlyToTotal_InMoneyAndPerHour()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0.09 }, SalvageFraction = 0.1 });
+        Money.Sum(tco.Components.Select(c => c.Total)).Should().Be(tco.Total);
+        Money.Sum(tco.Components.Select(c => c.PerAcceleratorHour)).Should().Be(tco.PerAcceleratorHour);
+        Money.Sum(tco.Components.Select(c => c.PerUtilizedAcceleratorHour!.Value)).Should().Be(tco.PerUtilizedAcceleratorHour!.Value);
+        Money.Sum(tco.Months.Select(m => m.Total)).Amount.Should().BeApproximately(tco.Total.Amount, 1e-12m);
+    }
+
+    // Cost of capital 12%/yr -> monthly (1.12)^(1/12) - 1 = 0.0094887929...
+    //   month 0: 34,500,000 x 0.0094887929 = 327,363.356...
+    //   month 1: opening book value 34,500,000 - 458,333.33 (IT) - 29,166.67 (facility) = 34,012,500 -> x 0.0094887929 = 322,737.57...
+    [Fact]
+    public void Financing_CostOfCapital_ChargedOnOpeningBookValue()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0.12 } });
+        tco.Months[0].Financing.Amount.Should().BeApproximately(327_363.356m, 0.001m);
+        tco.Months[1].OpeningBookValue.Amount.Should().BeApproximately(34_012_500m, 1e-6m);
+        tco.Months[1].Financing.Amount.Should().BeApproximately(322_737.570m, 0.001m);
+    }
+
+    // Loan: 50% of 34,500,000 = 17,250,000 at 6%/yr nominal (0.5% a month), 5 years; equity at cost of capital 0.
+    //   month 0 interest = 17,250,000 x 0.005 = 86,250. Annuity payment = P i / (1 - (1 + i)^-60) = 333,491.27...
+    //   month 1 interest = (17,250,000 - (333,491.27 - 86,250)) x 0.005 = 17,002,758.73 x 0.005 = 85,013.79...
+    [Fact]
+    public void Financing_Loan_ChargesInterestOnly()
+    {
+        var loan = new LoanTerms { FractionOfCapex = 0.5, AnnualRate = 0.06, TermYears = 5 };
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0, Loan = loan } });
+        tco.Months[0].Financing.Amount.Should().BeApproximately(86_250m, 1e-6m);
+        tco.Months[1].Financing.Amount.Should().BeApproximately(85_013.79m, 0.01m);
+    }
+
+    // Useful life 5 -> 6 years from 2027-01-01 (24 periods elapsed): before, 27,500,000 / 60 = 458,333.33 a month;
+    //   accumulated 11,000,000; remaining 16,500,000 over 72 - 24 = 48 months = 343,750 a month. Horizon = 6 years.
+    [Fact]
+    public void Depreciation_UsefulLifeChange_SpreadsRemainderOverNewLife()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { FacilityCapexPerMegawatt = Money.Usd(0), UsefulLifeChange = new UsefulLifeChange(new LocalDate(2027, 1, 1), 6) });
+        tco.Months.Should().HaveCount(72);
+        tco.Months[23].Depreciation.Amount.Should().BeApproximately(458_333.3333m, 0.0001m);
+        tco.Months[24].Depreciation.Amount.Should().BeApproximately(343_750m, 1e-6m);
+        tco.Months[71].Depreciation.Amount.Should().BeApproximately(343_750m, 1e-6m);
+        tco[TcoComponentKind.Depreciation].Total.Amount.Should().BeApproximately(27_500_000m, 1e-6m);
+    }
+
+    [Fact]
+    public void Depreciation_Salvage_IsNotDepreciated()
+    {
+        // 20% salvage of 27,500,000 = 5,500,000 -> IT depreciation 22,000,000; + facility 1,750,000.
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { SalvageFraction = 0.2 });
+        tco[TcoComponentKind.Depreciation].Total.Amount.Should().BeApproximately(23_750_000m, 1e-6m);
+    }
+
+    [Fact]
+    public void Horizon_BeyondLife_StopsDepreciation()
+    {
+        // 7-year horizon, 5-year IT life: IT depreciation stops after month 60; facility continues (84 x 29,166.67).
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { HorizonYears = 7 });
+        tco.Months[60].Depreciation.Amount.Should().BeApproximately(7_000_000m / 240m, 1e-9m);
+        tco[TcoComponentKind.Depreciation].Total.Amount.Should().BeApproximately(27_500_000m + (7_000_000m / 240m * 84m), 1e-6m);
+    }
+
+    // p5.48xlarge on-demand 55.04 USD/h (after the June 2025 cut, AWS price history) / 8 GPUs = 6.88 USD per GPU-hour.
+    // Owned 1.1341801... per used hour: saving 6.88 - 1.13418 = 5.74582 per used hour; x 35,059,200 used hours.
+    [Fact]
+    public void CompareWithRental_P5OnDemand_OwningIsCheaper()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var cmp = tco.CompareWithRental(PricePerHour.Usd(55.04m), 8);
+        cmp.RentalPerAcceleratorHour.PerHour.Should().Be(Money.Usd(6.88m));
+        cmp.OwningIsCheaper.Should().BeTrue();
+        cmp.SavingPerUtilizedAcceleratorHour.Amount.Should().BeApproximately(6.88m - (39_763_448.64m / 35_059_200m), 1e-10m);
+        cmp.SavingOverHorizon.Amount.Should().BeApproximately((6.88m * 35_059_200m) - 39_763_448.64m, 1e-3m);
+        cmp.OwnedToRentalRatio.Should().BeApproximately(39_763_448.64m / 35_059_200m / 6.88m, 1e-10m);
+    }
+
+    [Fact]
+    public void CompareWithRental_CheapRental_RentingWins()
+        => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(1m)).OwningIsCheaper.Should().BeFalse();
+
+    [Fact]
+    public void PowerSupply_GridOnlyPortfolio_EqualsFlatPrice()
+    {
+        var flat = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var grid = new PowerPortfolio([], MarketPricePath.Constant(PricePerEnergy.UsdPerMegawattHour(80)));
+        var viaPortfolio = ClusterTco.Calculate(OwnershipTestData.Cluster() with { EnergyPrice = null, PowerSupply = grid });
+        viaPortfolio[TcoComponentKind.Energy].Total.Amount.Should().BeApproximately(flat[TcoComponentKind.Energy].Total.Amount, 1e-6m);
+    }
+
+    [Fact]
+    public void ZeroUtilization_HasNoBreakeven()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Facility = OwnershipTestData.Cluster().Facility with { Utilization = 0 } });
+        tco.PerUtilizedAcceleratorHour.Should().BeNull();
+        var act = () => tco.BreakevenRentalPrice;
+        act.Should().Throw<InvalidOperationException>().WithMessage("*utilisation is zero*");
+    }
+
+    [Fact]
+    public void Calculate_InvalidCluster_ThrowsValidationException()
+    {
+        var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster() with { MaintenanceRate = -0.01 });
+        act.Should().Throw<ValidationException>().Where(e => e.Errors.Any(f => f.PropertyName == "MaintenanceRate"));
+    }
+
+    [Fact]
+    public void CompareWithRental_ZeroAcceleratorsPerInstance_Throws()
+    {
+        var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(55.04m), 0);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "acceleratorsPerInstance");
+    }
+}
+
+public class ClusterTcoFormattingTest
+{
+    [Fact]
+    public void ToString_IsCultureInvariant()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var de = Helpers.TestHelper.InCulture("de-DE", () => tco.ToString());
+        var tr = Helpers.TestHelper.InCulture("tr-TR", () => tco.ToString());
+        de.Should().Be(tr);
+        // 39,763,448.64 / 35,059,200 = 1.13418... -> "1.1342 USD/h".
+        de.Should().Contain("Total").And.Contain("39,763,449 USD").And.Contain("1.1342 USD/h per used accelerator-hour");
+    }
+}
