@@ -30,6 +30,26 @@ public class XirrBenchmarks
     /// <summary>CashFlowMath.Xirr.</summary>
     [Benchmark]
     public double CloudEconomics() => CashFlowMath.Xirr(_values, _dates, 0.1);
+
+    /// <summary>The same solver given precomputed day offsets, like the baseline (isolates the LocalDate conversion cost).</summary>
+    [Benchmark]
+    public double CloudEconomicsKernel()
+    {
+        RateSolver.TryXirr(_values, _offsets, _offsets[^1], 0.1, _table, out double rate);
+        return rate;
+    }
+
+    private int[] _offsets = [];
+    private double[] _table = [];
+
+    /// <summary>Day offsets and scratch for the kernel benchmark.</summary>
+    [GlobalSetup(Target = nameof(CloudEconomicsKernel))]
+    public void SetupKernel()
+    {
+        Setup();
+        _offsets = _days.Select(d => (int)d).ToArray();
+        _table = new double[FinanceKernels.DatedTableLength(_offsets[^1])];
+    }
 }
 
 /// <summary>XNPV: a Math.Pow loop (baseline) against CashFlowMath.Xnpv.</summary>
