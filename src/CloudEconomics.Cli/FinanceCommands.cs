@@ -152,6 +152,7 @@ internal static partial class Commands
             throw new FileNotFoundException($"Cash flow file '{file.FullName}' does not exist.");
         }
         int lineNumber = 0;
+        bool first = true;
         foreach (var raw in File.ReadLines(file.FullName))
         {
             lineNumber++;
@@ -161,9 +162,13 @@ internal static partial class Commands
                 continue;
             }
             var parts = line.Split(',', 2, StringSplitOptions.TrimEntries);
-            if (lineNumber == 1 && parts[0].Equals("date", StringComparison.OrdinalIgnoreCase))
+            if (first)
             {
-                continue;
+                first = false;
+                if (parts[0].Equals("date", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
             }
             if (parts.Length != 2)
             {

@@ -97,3 +97,23 @@ public class CliFinanceTest
         result.Error.Should().Contain("QQQ");
     }
 }
+
+public class CliPaybackSampleFileTest
+{
+    [Fact]
+    public void Payback_SampleGpuServerFile_HandComputed()
+    {
+        // samples/data/gpu-server-flows.csv: -300,000 on 2025-07-01, then +60,322.56 at each quarter end.
+        // After four quarters the position is -300,000 + 4 x 60,322.56 = -58,709.76; the fifth flow (2026-09-30) recovers it.
+        // Inside that 92-day period: 58,709.76 / 60,322.56 x 92 = 89.54 days after 2026-06-30 -> 2026-09-28 (rounded up);
+        // years = (364 + 89.54) / 365 = 1.2426.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "CloudEconomics.sln"))) root = root.Parent!;
+        var result = CliRunner.Run("payback", "--file", Path.Combine(root.FullName, "samples", "data", "gpu-server-flows.csv"), "--format", "json");
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var payback = json.RootElement.GetProperty("payback");
+        payback.GetProperty("years").GetDouble().Should().BeApproximately(1.2426, 0.0001);
+        payback.GetProperty("date").GetString().Should().Be("2026-09-28");
+    }
+}
