@@ -23,8 +23,6 @@ namespace CloudEconomics.Finance;
 /// </remarks>
 public static partial class CashFlowMath
 {
-    private const int StackLimit = 512;
-
     /// <summary>
     /// Net present value of periodic cash flows, as Excel's <c>NPV(rate, value1, ...)</c>: the first value is
     /// discounted by one full period, so NPV = sum of values[i] / (1 + rate)^(i + 1).
@@ -67,12 +65,14 @@ public static partial class CashFlowMath
         FinanceChecks.CheckRate(rate, nameof(rate));
         FinanceChecks.CheckNotEmpty(values, nameof(values));
         CheckDates(values, dates);
-        int[]? rented = null;
-        Span<int> offsets = values.Length <= StackLimit ? stackalloc int[values.Length] : (rented = ArrayPool<int>.Shared.Rent(values.Length)).AsSpan(0, values.Length);
+        // Pooled scratch, not stackalloc (see FinanceKernels.DatedSums): no allocation once the pool is warm.
+        int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
+        Span<int> offsets = rented.AsSpan(0, values.Length);
+        int maxOffset = ComputeOffsets(dates, offsets);
+        double[] table = ArrayPool<double>.Shared.Rent(FinanceKernels.DatedTableLength(maxOffset));
         try
         {
-            int maxOffset = ComputeOffsets(dates, offsets);
-            FinanceKernels.DatedSums(values, offsets, maxOffset, rate, out double result, out _);
+            FinanceKernels.DatedSums(values, offsets, maxOffset, rate, table, out double result, out _);
             if (!double.IsFinite(result))
             {
                 FinanceChecks.CheckAllFinite(values, nameof(values));
@@ -82,10 +82,8 @@ public static partial class CashFlowMath
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            ArrayPool<int>.Shared.Return(rented);
+            ArrayPool<double>.Shared.Return(table);
         }
     }
 
@@ -102,8 +100,8 @@ public static partial class CashFlowMath
     /// was found in (-100%, about 1e13).</exception>
     public static double Irr(ReadOnlySpan<double> values, double guess = 0.1)
     {
-        CheckIrrArguments(values, guess);
-        if (!FinanceChecks.HasBothSigns(values))
+        CheckIrrArguments(values, guess, out bool bothSigns);
+        if (!bothSigns)
         {
             throw new FinancialCalculationException("IRR needs at least one positive and one negative cash flow; with all flows of one sign no rate exists.");
         }
@@ -123,8 +121,8 @@ public static partial class CashFlowMath
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
     public static bool TryIrr(ReadOnlySpan<double> values, out double rate, double guess = 0.1)
     {
-        CheckIrrArguments(values, guess);
-        if (!FinanceChecks.HasBothSigns(values))
+        CheckIrrArguments(values, guess, out bool bothSigns);
+        if (!bothSigns)
         {
             rate = 0;
             return false;
@@ -175,20 +173,30 @@ public static partial class CashFlowMath
 
     private static bool TryXirrCore(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates, double guess, out double rate, out bool bothSigns)
     {
-        CheckIrrArguments(values, guess);
+        CheckIrrArguments(values, guess, out bothSigns);
         CheckDates(values, dates);
-        bothSigns = FinanceChecks.HasBothSigns(values);
+        int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
+        Span<int> offsets = rented.AsSpan(0, values.Length);
+        int maxOffset;
+        try
+        {
+            maxOffset = ComputeOffsets(dates, offsets);
+        }
+        catch (ArgumentException)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+            throw;
+        }
         if (!bothSigns)
         {
+            ArrayPool<int>.Shared.Return(rented);
             rate = 0;
             return false;
         }
-        int[]? rented = null;
-        Span<int> offsets = values.Length <= StackLimit ? stackalloc int[values.Length] : (rented = ArrayPool<int>.Shared.Rent(values.Length)).AsSpan(0, values.Length);
+        double[] table = ArrayPool<double>.Shared.Rent(FinanceKernels.DatedTableLength(maxOffset));
         try
         {
-            int maxOffset = ComputeOffsets(dates, offsets);
-            if (RateSolver.TryXirr(values, offsets, maxOffset, guess, out rate))
+            if (RateSolver.TryXirr(values, offsets, maxOffset, guess, table, out rate))
             {
                 return true;
             }
@@ -197,10 +205,8 @@ public static partial class CashFlowMath
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            ArrayPool<int>.Shared.Return(rented);
+            ArrayPool<double>.Shared.Return(table);
         }
     }
 
@@ -221,27 +227,21 @@ public static partial class CashFlowMath
         FinanceChecks.CheckRate(financeRate, nameof(financeRate));
         FinanceChecks.CheckRate(reinvestRate, nameof(reinvestRate));
         FinanceChecks.CheckNotEmpty(values, nameof(values));
-        FinanceChecks.CheckAllFinite(values, nameof(values));
-        if (!FinanceChecks.HasBothSigns(values))
+        FinanceKernels.Scan(values, out bool finite, out bool anyPositive, out bool anyNegative);
+        if (!finite)
+        {
+            FinanceChecks.CheckAllFinite(values, nameof(values));
+        }
+        if (!(anyPositive && anyNegative))
         {
             throw new FinancialCalculationException("MIRR needs at least one positive and one negative cash flow (Excel's #DIV/0!).");
         }
         int n = values.Length;
-        double d = 1.0 / (1.0 + financeRate);
-        double g = 1.0 + reinvestRate;
-        double negative = 0;
-        double positive = 0;
-        for (int i = n - 1; i >= 0; i--)
-        {
-            double v = values[i];
-            negative = (negative * d) + (v < 0 ? v : 0);
-        }
-        for (int i = 0; i < n; i++)
-        {
-            double v = values[i];
-            positive = (positive * g) + (v > 0 ? v : 0);
-        }
-        double result = Math.Pow(positive / -negative, 1.0 / (n - 1)) - 1.0;
+        // MIRR = (1 + reinvest) (PV of positives at reinvest / -PV of negatives at finance)^(1/(n-1)) - 1: the same
+        // as Excel's FV-based formula, without (1 + reinvest)^(n-1) overflowing for long flows.
+        double positive = FinanceKernels.PolynomialOfSign(values, 1.0 / (1.0 + reinvestRate), positive: true);
+        double negative = FinanceKernels.PolynomialOfSign(values, 1.0 / (1.0 + financeRate), positive: false);
+        double result = ((1.0 + reinvestRate) * Math.Pow(positive / -negative, 1.0 / (n - 1))) - 1.0;
         if (!double.IsFinite(result))
         {
             throw FinanceChecks.NonFinite("MIRR");
@@ -249,7 +249,7 @@ public static partial class CashFlowMath
         return result;
     }
 
-    private static void CheckIrrArguments(ReadOnlySpan<double> values, double guess)
+    private static void CheckIrrArguments(ReadOnlySpan<double> values, double guess, out bool bothSigns)
     {
         if (!double.IsFinite(guess) || guess <= -1.0)
         {
@@ -257,7 +257,12 @@ public static partial class CashFlowMath
                 $"Guess must be a finite rate greater than -1 (-100%); it was {FinanceChecks.Format(guess)}.");
         }
         FinanceChecks.CheckNotEmpty(values, nameof(values));
-        FinanceChecks.CheckAllFinite(values, nameof(values));
+        FinanceKernels.Scan(values, out bool finite, out bool positive, out bool negative);
+        if (!finite)
+        {
+            FinanceChecks.CheckAllFinite(values, nameof(values));
+        }
+        bothSigns = positive && negative;
     }
 
     private static void CheckDates(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates)
@@ -268,19 +273,9 @@ public static partial class CashFlowMath
                 $"There must be one date per cash flow; there were {values.Length.ToString(CultureInfo.InvariantCulture)} values and {dates.Length.ToString(CultureInfo.InvariantCulture)} dates.",
                 nameof(dates));
         }
-        LocalDate first = dates[0];
-        for (int i = 1; i < dates.Length; i++)
-        {
-            if (dates[i] < first)
-            {
-                throw new ArgumentException(
-                    $"No date may precede the first date ({first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
-                    nameof(dates));
-            }
-        }
     }
 
-    /// <summary>Days from the first date; returns the largest offset.</summary>
+    /// <summary>Days from the first date (rejecting a date before it, as Excel does); returns the largest offset.</summary>
     private static int ComputeOffsets(ReadOnlySpan<LocalDate> dates, Span<int> offsets)
     {
         int first = DayNumber(dates[0]);
@@ -288,6 +283,12 @@ public static partial class CashFlowMath
         for (int i = 0; i < dates.Length; i++)
         {
             int offset = DayNumber(dates[i]) - first;
+            if (offset < 0)
+            {
+                throw new ArgumentException(
+                    $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+                    nameof(dates));
+            }
             offsets[i] = offset;
             max = Math.Max(max, offset);
         }
@@ -295,5 +296,19 @@ public static partial class CashFlowMath
     }
 
     /// <summary>A day count that is consecutive across the ISO calendar (days since 0001-01-01).</summary>
-    internal static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+    internal static int DayNumber(LocalDate date)
+    {
+        if (!ReferenceEquals(date.Calendar, CalendarSystem.Iso))
+        {
+            date = date.WithCalendar(CalendarSystem.Iso);
+        }
+        // Days from civil (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), shifted to 0001-01-01 = 0.
+        int y = date.Year, m = date.Month, d = date.Day;
+        y -= m <= 2 ? 1 : 0;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yoe = y - (era * 400);
+        int doy = ((153 * (m + (m > 2 ? -3 : 9))) + 2) / 5 + d - 1;
+        int doe = (yoe * 365) + (yoe / 4) - (yoe / 100) + doy;
+        return (era * 146097) + doe - 719468 + 719162;
+    }
 }

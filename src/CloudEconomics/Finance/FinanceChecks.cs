@@ -57,18 +57,6 @@ internal static class FinanceChecks
         }
     }
 
-    /// <summary>Whether the values hold at least one strictly positive and one strictly negative value.</summary>
-    internal static bool HasBothSigns(ReadOnlySpan<double> values)
-    {
-        bool positive = false, negative = false;
-        foreach (double v in values)
-        {
-            positive |= v > 0;
-            negative |= v < 0;
-        }
-        return positive && negative;
-    }
-
     internal static FinancialCalculationException NonFinite(string function) =>
         new($"{function} has no finite result for these inputs (the calculation overflows).");
 }

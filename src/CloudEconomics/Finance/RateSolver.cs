@@ -15,6 +15,7 @@ internal static class RateSolver
     internal static bool TryIrr(ReadOnlySpan<double> values, double guess, out double rate)
     {
         double r = guess;
+        double previousStep = double.PositiveInfinity;
         for (int it = 0; it < NewtonIterations; it++)
         {
             double d = 1.0 / (1.0 + r);
@@ -34,23 +35,29 @@ internal static class RateSolver
             {
                 break;
             }
-            if (Math.Abs(next - r) <= NewtonTolerance * Math.Max(1.0, Math.Abs(next)))
+            double step = Math.Abs(next - r);
+            double scale = Math.Max(1.0, Math.Abs(next));
+            // Converged; or converging quadratically (this step at most a thousandth of the last) with a step of at
+            // most 1e-7, so that the error of next, about (f''/2f') step^2, is far below 1e-12: skip one evaluation.
+            if (step <= NewtonTolerance * scale || (step <= 1e-7 * scale && step <= 1e-3 * previousStep))
             {
                 rate = next;
                 return true;
             }
+            previousStep = step;
             r = next;
         }
         return TryBracket(values, default, values.Length - 1, guess, out rate);
     }
 
     /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365).</summary>
-    internal static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, out double rate)
+    internal static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate)
     {
         double r = guess;
+        double previousStep = double.PositiveInfinity;
         for (int it = 0; it < NewtonIterations; it++)
         {
-            FinanceKernels.DatedSums(values, offsets, maxOffset, r, out double f, out double s);
+            FinanceKernels.DatedSums(values, offsets, maxOffset, r, table, out double f, out double s);
             double slope = -s / (365.0 * (1.0 + r));
             if (!double.IsFinite(f) || !double.IsFinite(slope) || slope == 0.0)
             {
@@ -66,11 +73,16 @@ internal static class RateSolver
             {
                 break;
             }
-            if (Math.Abs(next - r) <= NewtonTolerance * Math.Max(1.0, Math.Abs(next)))
+            double step = Math.Abs(next - r);
+            double scale = Math.Max(1.0, Math.Abs(next));
+            // Converged; or converging quadratically (this step at most a thousandth of the last) with a step of at
+            // most 1e-7, so that the error of next, about (f''/2f') step^2, is far below 1e-12: skip one evaluation.
+            if (step <= NewtonTolerance * scale || (step <= 1e-7 * scale && step <= 1e-3 * previousStep))
             {
                 rate = next;
                 return true;
             }
+            previousStep = step;
             r = next;
         }
         return TryBracket(values, offsets, maxOffset / 365.0, guess, out rate);
