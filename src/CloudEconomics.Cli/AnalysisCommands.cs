@@ -34,7 +34,14 @@ internal static partial class Commands
                 """,
             Required = true,
         };
-        option.AcceptOnlyFromAmong([.. StandardModels.Names]);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not null && !StandardModels.Names.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--model must be one of {string.Join(", ", StandardModels.Names)}; it was '{value}'.");
+            }
+        });
         return option;
     }
 
