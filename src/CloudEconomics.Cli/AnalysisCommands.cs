@@ -139,8 +139,8 @@ internal static partial class Commands
         var model = ModelNameOption();
         var input = new Option<string>("--input") { Description = "The input to solve for, by name (quote names with spaces: --input \"custom MFU\"); 'cloudecon sensitivity --model ...' lists them.", Required = true };
         var target = new Option<string>("--target") { Description = "The output to hit, in the model's unit (a ratio for token-ratio, months for cluster-payback).", Required = true };
-        var low = new Option<string?>("--low") { Description = "Low end of the search range (default: the input's own low end)." };
-        var high = new Option<string?>("--high") { Description = "High end of the search range (default: the input's own high end)." };
+        var low = new Option<string?>("--low") { Description = "Low end of the search range (default: 0.01 for shares such as MFU, MBU and utilisation; otherwise the input's own low end)." };
+        var high = new Option<string?>("--high") { Description = "High end of the search range (default: 1 for shares; otherwise the input's own high end)." };
         var command = new Command("breakeven", """
             The value of one input that makes the model's output hit a target, the others at base (bracketing root search).
             When the output cannot reach the target inside the range, says so (exit code 0).
@@ -148,15 +148,18 @@ internal static partial class Commands
             Examples:
               cloudecon breakeven --model token-ratio --input "custom MFU" --target 0.6
               cloudecon breakeven --model cluster-payback --input utilisation --target 36
-              cloudecon breakeven --model cluster-payback --input "rental price" --target 60 --low 0.5 --high 10 --format json
+              cloudecon breakeven --model cluster-payback --input "rental price" --target 60
+              cloudecon breakeven --model cluster-payback --input capex --target 24 --low 100000 --high 1000000 --format json
             """) { scenario, model, input, target, low, high };
         command.SetAction(parse =>
         {
             var standard = LoadStandardModel(parse, scenario, model);
             var x = FindInput(standard.Model, parse.GetValue(input)!);
             double goal = ParseNumber(parse.GetValue(target)!, "--target");
-            double searchLow = parse.GetValue(low) is { } l ? ParseNumber(l, "--low") : x.Low;
-            double searchHigh = parse.GetValue(high) is { } h ? ParseNumber(h, "--high") : x.High;
+            // Shares (MFU, MBU, utilisation) are searched over (0, 1] by default: the question is usually "at what share".
+            bool share = x.Unit == "ratio";
+            double searchLow = parse.GetValue(low) is { } l ? ParseNumber(l, "--low") : share ? Math.Min(x.Low, 0.01) : x.Low;
+            double searchHigh = parse.GetValue(high) is { } h ? ParseNumber(h, "--high") : share ? Math.Max(x.High, 1) : x.High;
             if (!(searchLow < searchHigh))
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"The search range must have --low below --high; it was [{searchLow:R}, {searchHigh:R}] for input '{x.Name}'."));
