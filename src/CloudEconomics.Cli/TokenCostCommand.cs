@@ -130,9 +130,9 @@ internal static partial class Commands
             }
             var table = new Table().Title(string.Create(CultureInfo.InvariantCulture,
                     $"{profile.Name}: {workload.PromptTokens:0} prompt + {workload.OutputTokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {date:uuuu-MM-dd}"))
-                .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Instance").AddColumn("Offer").AddColumn(new TableColumn("USD/h").RightAligned())
-                .AddColumn("Chips / TP").AddColumn(new TableColumn("Batch").RightAligned()).AddColumn("Bound: prefill / decode")
-                .AddColumn(new TableColumn("Blended USD/1M tok").RightAligned()).AddColumn("Price source");
+                .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Instance").AddColumn(new TableColumn("Offer").NoWrap()).AddColumn(new TableColumn("USD/h").RightAligned())
+                .AddColumn(new TableColumn("Chips/TP").NoWrap()).AddColumn(new TableColumn("Bound").NoWrap())
+                .AddColumn(new TableColumn("USD/1M tok").RightAligned()).AddColumn(new TableColumn("Price source").NoWrap());
             foreach (var r in ranked)
             {
                 var e = r.Estimate!;
@@ -140,11 +140,10 @@ internal static partial class Commands
                     r.Rank!.Value.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Offer.InstanceType),
                     Markup.Escape($"{r.Offer.PurchaseOption} {r.Offer.Region}"),
                     r.Offer.Price.PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture),
-                    $"{e.Deployment.AcceleratorCount} / {e.Deployment.TensorParallelDegree}",
-                    e.EffectiveBatchSize.ToString(CultureInfo.InvariantCulture),
-                    $"{ShortBound(e.Prefill.Bound)} / {ShortBound(e.Decode.Bound)}",
+                    $"{e.Deployment.AcceleratorCount}/{e.Deployment.TensorParallelDegree}",
+                    $"{ShortBound(e.Prefill.Bound)}/{ShortBound(e.Decode.Bound)}",
                     r.Cost!.Blended.PerMillionTokens.Amount.ToString("#,0.0000", CultureInfo.InvariantCulture),
-                    Markup.Escape(catalog.FindOffer(r.Offer.Id) is { } po ? ShortProvenance(po.HourlyPrice.Provenance) : r.Offer.PriceSource ?? ""));
+                    Markup.Escape(catalog.FindOffer(r.Offer.Id) is { } po ? PriceSourceColumn(po.HourlyPrice.Provenance) : r.Offer.PriceSource ?? ""));
             }
             context.Console.Write(table);
             foreach (var r in excluded)
@@ -155,6 +154,7 @@ internal static partial class Commands
             {
                 context.Out.WriteLine($"skipped: {s.OfferId}: {s.Reason}");
             }
+            context.Out.WriteLine("Bound: what limits prefill/decode (C compute, M memory bandwidth, I interconnect). Chips/TP: chips used / tensor-parallel degree. Batch per offer (lower where the KV cache does not fit): --format json.");
             context.Out.WriteLine("Throughput is a roofline estimate from data-sheet peaks (MFU 0.5, MBU 0.7), not a benchmark. Full provenance: --format json.");
             return ExitCodes.Success;
         });
@@ -163,10 +163,19 @@ internal static partial class Commands
 
     private static string ShortBound(LimitingBound bound) => bound switch
     {
-        LimitingBound.Compute => "compute",
-        LimitingBound.MemoryBandwidth => "memory",
-        _ => bound.ToString().ToLowerInvariant(),
+        LimitingBound.Compute => "C",
+        LimitingBound.MemoryBandwidth => "M",
+        LimitingBound.Interconnect => "I",
+        _ => "measured",
     };
+
+    /// <summary>"vendor 2026-07-20": the confidence tier and the as-of text when it is at most ten characters.</summary>
+    private static string PriceSourceColumn(Provenance provenance)
+    {
+        var text = ShortProvenance(provenance);
+        int space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 || text.Length - space - 1 <= 10 ? text : text[..space];
+    }
 
     private static int SimpleTokenCost(ParseResult parse, CliContext context, string priceText, string? tpsText, string? utilizationText)
     {

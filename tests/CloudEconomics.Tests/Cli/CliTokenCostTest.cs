@@ -63,7 +63,7 @@ public class CliTokenCostTest
     {
         var result = CliRunner.Run("token-cost", "--model", "llama-3.1-70b", "--instance", "p5.48xlarge", "--instance", "inf2.xlarge");
         result.ExitCode.Should().Be(0, result.Error);
-        result.Out.Should().Contain("p5.48xlarge").And.Contain("memory").And.Contain("vendor").And.Contain("cannot serve: inf2.xlarge");
+        result.Out.Should().Contain("p5.48xlarge").And.Contain("C/M").And.Contain("vendor").And.Contain("cannot serve: inf2.xlarge");
     }
 
     [Fact]
