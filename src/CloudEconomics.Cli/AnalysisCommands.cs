@@ -69,7 +69,8 @@ internal static partial class Commands
         var scenario = ScenarioFileOption();
         var model = ModelNameOption();
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the tornado as an SVG chart to this file." };
-        var command = new Command("sensitivity", """
+        var command = new Command("sensitivity", "One-at-a-time sensitivity (tornado) of a scenario model: inputs moved to their low and high ends, sorted by swing.") { scenario, model, chart };
+        command.WithExamples("""
             One-at-a-time sensitivity (tornado): each input moved to the low and high ends of its range, the others at base;
             bars sorted by swing, largest first.
 
@@ -77,7 +78,7 @@ internal static partial class Commands
               cloudecon sensitivity --model token-ratio
               cloudecon sensitivity --model cluster-payback --chart tornado.svg
               cloudecon sensitivity --model token-ratio --scenario my-scenario.json --format json
-            """) { scenario, model, chart };
+            """);
         command.SetAction(parse =>
         {
             var standard = LoadStandardModel(parse, scenario, model);
@@ -141,7 +142,8 @@ internal static partial class Commands
         var target = new Option<string>("--target") { Description = "The output to hit, in the model's unit (a ratio for token-ratio, months for cluster-payback).", Required = true };
         var low = new Option<string?>("--low") { Description = "Low end of the search range (default: 0.01 for shares such as MFU, MBU and utilisation; otherwise the input's own low end)." };
         var high = new Option<string?>("--high") { Description = "High end of the search range (default: 1 for shares; otherwise the input's own high end)." };
-        var command = new Command("breakeven", """
+        var command = new Command("breakeven", "The value of one input that makes a scenario model's output hit a target, or 'no breakeven in range'.") { scenario, model, input, target, low, high };
+        command.WithExamples("""
             The value of one input that makes the model's output hit a target, the others at base (bracketing root search).
             When the output cannot reach the target inside the range, says so (exit code 0).
 
@@ -150,7 +152,7 @@ internal static partial class Commands
               cloudecon breakeven --model cluster-payback --input utilisation --target 36
               cloudecon breakeven --model cluster-payback --input "rental price" --target 60
               cloudecon breakeven --model cluster-payback --input capex --target 24 --low 100000 --high 1000000 --format json
-            """) { scenario, model, input, target, low, high };
+            """);
         command.SetAction(parse =>
         {
             var standard = LoadStandardModel(parse, scenario, model);
@@ -211,7 +213,8 @@ internal static partial class Commands
         var within = new Option<string?>("--within") { Description = "Report the probability that the output is at most this value (months for cluster-payback, e.g. 60 = a 5-year depreciation life; a ratio for token-ratio)." };
         var bins = new Option<int>("--bins") { Description = "Histogram bins (default 40).", DefaultValueFactory = _ => 40 };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the histogram as an SVG chart to this file." };
-        var command = new Command("simulate", """
+        var command = new Command("simulate", "Monte Carlo of a scenario model: mean, standard deviation, percentiles, standard error and P(output <= --within).") { scenario, model, draws, seed, within, bins, chart };
+        command.WithExamples("""
             Monte Carlo: draws every uncertain input from its distribution and summarises the output: mean, standard deviation,
             percentiles, the standard error of the mean, and the probability of a condition. Stdout depends only on the inputs
             and the seed; the elapsed time goes to stderr, with a progress indicator when the run takes over a second.
@@ -220,7 +223,7 @@ internal static partial class Commands
               cloudecon simulate --model cluster-payback --within 60
               cloudecon simulate --model token-ratio --within 0.6 --draws 200000 --seed 7
               cloudecon simulate --model cluster-payback --within 36 --chart payback.svg --format json
-            """) { scenario, model, draws, seed, within, bins, chart };
+            """);
         command.SetAction(parse =>
         {
             var standard = LoadStandardModel(parse, scenario, model);

@@ -38,6 +38,7 @@ internal static partial class Commands
         root.Subcommands.Add(TokenCostCommand(context));
         root.Subcommands.Add(TcoCommand(context));
         AddAnalysisCommands(root, context);
+        HelpExamples.Install(root);
         return root;
     }
 

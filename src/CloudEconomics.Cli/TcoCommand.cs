@@ -45,7 +45,12 @@ internal static partial class Commands
         var rentOption = new Option<string>("--rent-option") { Description = "Purchase option of the compared offer (default on-demand).", DefaultValueFactory = _ => "on-demand" };
         var rentalPrice = new Option<decimal?>("--rental-price") { Description = "Price per accelerator-hour at which the cluster rents out its used hours, USD (default: the compared offer's price per accelerator-hour)." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the TCO components as an SVG stacked bar chart to this file." };
-        var command = new Command("tco", """
+        var command = new Command("tco", "Owned-cluster TCO per accelerator-hour by component, breakeven rental price, build vs rent, payback and IRR of renting out.")
+        {
+            file, accelerators, perServer, tdp, idle, overhead, serverCapex, networking, facilityCapex, life, salvage, costOfCapital, maintenance,
+            staff, space, pue, electricity, utilization, start, horizon, rent, rentOption, rentalPrice, chart,
+        };
+        command.WithExamples("""
             The total cost of ownership of an owned accelerator cluster per accelerator-hour, by component (they sum to the
             total), the breakeven rental price, build vs rent against a catalog offer, and the payback and IRR of renting
             the cluster out. Every default that is not data is labelled ASSUMPTION in the output; PUE and electricity come
@@ -56,11 +61,7 @@ internal static partial class Commands
               cloudecon tco --accelerators 4096 --server-capex 300000 --electricity 0.05 --utilization 0.8
               cloudecon tco --rent p5en.48xlarge --rental-price 3.5 --format json
               cloudecon tco --file cluster.json --chart tco.svg
-            """)
-        {
-            file, accelerators, perServer, tdp, idle, overhead, serverCapex, networking, facilityCapex, life, salvage, costOfCapital, maintenance,
-            staff, space, pue, electricity, utilization, start, horizon, rent, rentOption, rentalPrice, chart,
-        };
+            """);
         command.SetAction(parse =>
         {
             var catalog = LoadCatalog(parse);

@@ -26,7 +26,8 @@ internal static partial class Commands
         var price = new Option<string?>("--price") { Description = "Simple sum instead of ranking: the hourly price (USD/h) of hardware producing --tokens-per-second." };
         var tokensPerSecond = new Option<string?>("--tokens-per-second") { Description = "With --price: throughput at full load, tokens per second." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write the ranking as an SVG bar chart (USD per million tokens) to this file." };
-        var command = new Command("token-cost", """
+        var command = new Command("token-cost", "Catalog offers for a model ranked by blended price per million tokens, or the simple sum from --price and --tokens-per-second.") { model, instance, option, prompt, output, batch, utilization, price, tokensPerSecond, chart };
+        command.WithExamples("""
             Price per million tokens. Ranks the catalog's offers for a model by blended price per million tokens (roofline
             throughput from data-sheet peaks; the cheapest fitting tensor-parallel layout per offer), with the limiting bounds,
             the offers that cannot serve the model and why, and where each price comes from. Or, with --price and
@@ -38,7 +39,7 @@ internal static partial class Commands
               cloudecon token-cost --model llama-3.1-70b --prompt 500 --output 1500 --batch 32 --utilization 0.8 --as-of 2025-01-01
               cloudecon token-cost --price 98.32 --tokens-per-second 10000          (2.7311 USD per million tokens)
               cloudecon token-cost --model llama-3.1-70b --chart token-cost.svg --format json
-            """) { model, instance, option, prompt, output, batch, utilization, price, tokensPerSecond, chart };
+            """);
         command.SetAction(parse =>
         {
             if (parse.GetValue(price) is { } priceText)
