@@ -53,7 +53,8 @@ public static class CliApp
             var context = new CliContext(stdout, stderr);
             var root = Commands.BuildRoot(context);
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            // --help wins over missing required options (a command's help must show even when its options are absent).
+            if (parse.Errors.Count > 0 && parse.Action is not (HelpExamples.ExamplesHelpAction or System.CommandLine.Help.HelpAction))
             {
                 stderr.WriteLine($"cloudecon: {string.Join("; ", parse.Errors.Select(e => e.Message).Distinct())} (see 'cloudecon --help')");
                 return ExitCodes.Usage;

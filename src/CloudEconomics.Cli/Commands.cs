@@ -26,11 +26,19 @@ internal static partial class Commands
               cloudecon irr -- -1000 300 400 500
               cloudecon payback --flow 2025-01-01=-1000 --flow 2025-12-31=600 --flow 2026-12-31=600
               cloudecon catalog rank --metric pflop-hour --format json
+              cloudecon token-cost --model llama-3.1-70b
+              cloudecon tco --rent p5.48xlarge
+              cloudecon sensitivity --model token-ratio
+              cloudecon simulate --model cluster-payback --within 60
             """);
         root.Options.Add(Format);
         AddReportCommands(root, context);
         AddFinanceCommands(root, context);
         AddCatalogCommands(root, context);
+        root.Subcommands.Add(TokenCostCommand(context));
+        root.Subcommands.Add(TcoCommand(context));
+        AddAnalysisCommands(root, context);
+        HelpExamples.Install(root);
         return root;
     }
 
