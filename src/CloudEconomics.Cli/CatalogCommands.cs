@@ -11,7 +11,7 @@ internal static partial class Commands
 {
     internal static readonly Option<string?> AsOf = new("--as-of")
     {
-        Description = "Use the prices valid on this ISO date, such as 2025-06-01 (default: the scenario's price date for the report; the newest offer start date in the catalog for catalog commands).",
+        Description = "Use the prices valid on this ISO date, such as 2025-06-01 (default: the scenario's price date for the report; the newest price date in the catalog, 2026-07-20 for the embedded one, for the other commands).",
         Recursive = true,
     };
 
@@ -62,9 +62,13 @@ internal static partial class Commands
         return catalog.AsOf(date);
     }
 
-    /// <summary>The newest offer start date in a catalog: "today" for data that ends there, without reading a clock.</summary>
+    /// <summary>
+    /// The newest date the catalog's prices speak for (the latest offer start or price as-of date): "today" for data
+    /// that ends there, without reading a clock. For the embedded catalog this is the last AWS Pricing API snapshot.
+    /// </summary>
     internal static LocalDate LatestOfferDate(CloudCatalog catalog) =>
-        catalog.Offers.Select(o => o.ValidFrom).Where(d => d.HasValue).Select(d => d!.Value).DefaultIfEmpty(new LocalDate(2026, 1, 1)).Max();
+        catalog.Offers.SelectMany(o => new[] { o.ValidFrom, o.Provenance.AsOfDate })
+            .Where(d => d.HasValue).Select(d => d!.Value).DefaultIfEmpty(new LocalDate(2026, 1, 1)).Max();
 
     /// <summary>"vendor 2026-07-20", "estimate 2026-04-30": the confidence tier and the as-of text, short enough for a column.</summary>
     internal static string ShortProvenance(Provenance provenance)
