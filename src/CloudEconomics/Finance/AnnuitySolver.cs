@@ -54,45 +54,11 @@ internal static class AnnuitySolver
 
     private static bool TryBracket(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
     {
-        double target = FinanceMath.Log1P(guess);
-        double bestLo = double.NaN, bestHi = double.NaN, bestFlo = 0, bestFhi = 0, bestDistance = double.PositiveInfinity;
-        double previousL = RateSolver.GridPoint(0);
-        double previousF = Scaled(n, pmt, pv, fv, t, previousL);
-        for (int k = 1; k < RateSolver.GridCount; k++)
-        {
-            double l = RateSolver.GridPoint(k);
-            double f = Scaled(n, pmt, pv, fv, t, l);
-            if (double.IsFinite(f) && double.IsFinite(previousF) && ((previousF <= 0 && f >= 0) || (previousF >= 0 && f <= 0)) && !(previousF == 0 && f == 0))
-            {
-                double distance = Math.Abs((0.5 * (previousL + l)) - target);
-                if (distance < bestDistance)
-                {
-                    bestDistance = distance;
-                    bestLo = previousL;
-                    bestHi = l;
-                    bestFlo = previousF;
-                    bestFhi = f;
-                }
-            }
-            previousL = l;
-            previousF = f;
-        }
-        if (double.IsNaN(bestLo))
-        {
-            rate = 0;
-            return false;
-        }
-        double root = bestFlo == 0 ? bestLo : bestFhi == 0 ? bestHi : double.NaN;
-        if (double.IsNaN(root))
-        {
-            var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
-            while (!solver.IsConverged(out double x) && solver.Iterations < 300)
-            {
-                solver.Update(Scaled(n, pmt, pv, fv, t, x));
-            }
-            root = solver.Root;
-        }
-        rate = FinanceMath.ExpM1(root);
-        return rate > -1.0 && double.IsFinite(rate);
+        ReadOnlySpan<double> parameters = [n, pmt, pv, fv, t];
+        return RateSolver.TryBracket(ScaledFromParameters, parameters, default, 0, guess, out rate);
     }
+
+    /// <summary><see cref="Scaled"/> over (n, pmt, pv, fv, t) packed in a span, for the shared bracketing scan.</summary>
+    private static double ScaledFromParameters(ReadOnlySpan<double> p, ReadOnlySpan<int> unused, double unusedTMax, double l)
+        => Scaled(p[0], p[1], p[2], p[3], p[4], l);
 }

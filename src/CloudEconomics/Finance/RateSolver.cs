@@ -106,17 +106,28 @@ internal static class RateSolver
 
     internal const int GridCount = 112 + 500 + 109;
 
-    /// <summary>Bracketing fallback: the root nearest the guess in ln(1+r), or false when no sign change exists.</summary>
+    /// <summary>A function of L = ln(1+r) whose sign is that of the function whose root is sought, scaled so nothing overflows.</summary>
+    internal delegate double ScaledFunction(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, double tMax, double logGrowth);
+
+    /// <summary>Bracketing fallback for IRR and XIRR: the root nearest the guess in ln(1+r), or false when no sign change exists.</summary>
     internal static bool TryBracket(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, double tMax, double guess, out double rate)
+        => TryBracket(FinanceKernels.ScaledPresentValue, values, offsets, tMax, guess, out rate);
+
+    /// <summary>
+    /// Bracketing fallback shared by IRR, XIRR and RATE: scans the grid of ln(1+r) for sign changes of
+    /// <paramref name="scaled"/>, takes the bracket nearest the guess and refines it with Brent's method; false when no
+    /// sign change exists. The function is a static method (a cached delegate): nothing is allocated.
+    /// </summary>
+    internal static bool TryBracket(ScaledFunction scaled, ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, double tMax, double guess, out double rate)
     {
         double target = FinanceMath.Log1P(guess);
         double bestLo = double.NaN, bestHi = double.NaN, bestFlo = 0, bestFhi = 0, bestDistance = double.PositiveInfinity;
         double previousL = GridPoint(0);
-        double previousF = FinanceKernels.ScaledPresentValue(values, offsets, tMax, previousL);
+        double previousF = scaled(values, offsets, tMax, previousL);
         for (int k = 1; k < GridCount; k++)
         {
             double l = GridPoint(k);
-            double f = FinanceKernels.ScaledPresentValue(values, offsets, tMax, l);
+            double f = scaled(values, offsets, tMax, l);
             if (double.IsFinite(f) && double.IsFinite(previousF) && ((previousF <= 0 && f >= 0) || (previousF >= 0 && f <= 0)) && !(previousF == 0 && f == 0))
             {
                 double distance = Math.Abs((0.5 * (previousL + l)) - target);
@@ -151,7 +162,7 @@ internal static class RateSolver
             var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
             while (!solver.IsConverged(out double x) && solver.Iterations < 300)
             {
-                solver.Update(FinanceKernels.ScaledPresentValue(values, offsets, tMax, x));
+                solver.Update(scaled(values, offsets, tMax, x));
             }
             root = solver.Root;
         }
