@@ -123,22 +123,24 @@ internal static partial class Commands
                 {
                     throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"--accelerators and --tdp must be greater than zero; they were {count} and {watts:R}."));
                 }
+                var fleet = new AcceleratorFleet
+                {
+                    Name = h100?.Name ?? "accelerator",
+                    Count = count,
+                    MaxPower = UnitsNet.Power.FromWatts(watts),
+                    IdlePower = UnitsNet.Power.FromWatts(parse.GetValue(idle)),
+                    ServerOverheadFactor = overheadFactor,
+                };
                 cluster = new OwnedCluster
                 {
                     Name = "owned cluster",
                     Facility = new Facility
                     {
                         Name = "owned facility",
-                        ItCapacity = UnitsNet.Power.FromWatts(count * watts * Math.Max(1d, overheadFactor)),
+                        // IT capacity sized to the fleet's full-load draw (the library's power curve at utilisation 1).
+                        ItCapacity = fleet.ItPower(1d),
                         Pue = pueValue,
-                        Accelerators = new AcceleratorFleet
-                        {
-                            Name = h100?.Name ?? "accelerator",
-                            Count = count,
-                            MaxPower = UnitsNet.Power.FromWatts(watts),
-                            IdlePower = UnitsNet.Power.FromWatts(parse.GetValue(idle)),
-                            ServerOverheadFactor = overheadFactor,
-                        },
+                        Accelerators = fleet,
                         Utilization = parse.GetValue(utilization),
                     },
                     CommissioningDate = commissioning,
