@@ -270,12 +270,12 @@ internal static partial class Commands
             }
             table.AddRow("Total", M(tco.Total), M(tco.PerAcceleratorHour, "0.0000"), tco.PerUtilizedAcceleratorHour is { } pu ? M(pu, "0.0000") : "n/a");
             context.Console.Write(table);
-            context.Out.WriteLine($"Breakeven rental price: {M(breakeven.PerHour, "0.0000")} {cluster.Currency.Code} per used accelerator-hour (TCO incl. cost of capital / used accelerator-hours)");
+            context.Out.WriteLine($"Breakeven rental price: {M(breakeven.PerHour, "0.0000")} {cluster.Currency.Code} per used accelerator-hour (levelised: present value of costs / present value of used accelerator-hours at the cost of capital)");
             context.Out.WriteLine($"Build vs rent: {rentInstance.Name} {offer.Option} {offer.Region} {offer.HourlyPrice.Value} ({ShortProvenance(offer.HourlyPrice.Provenance)}) = {M(versus.RentalPerAcceleratorHour.PerHour, "0.0000")} per accelerator-hour; owned / rented = {versus.OwnedToRentalRatio.ToString("0.###", CultureInfo.InvariantCulture)}; "
                 + (versus.OwningIsCheaper
                     ? $"owning saves {M(versus.SavingPerUtilizedAcceleratorHour, "0.0000")} per used hour, {M(versus.SavingOverHorizon)} over the horizon"
                     : $"renting is cheaper by {M(-versus.SavingPerUtilizedAcceleratorHour, "0.0000")} per used hour, {M(-versus.SavingOverHorizon)} over the horizon"));
-            context.Out.WriteLine($"Renting out at {M(rental.PerHour, "0.####")} per accelerator-hour and utilisation {cluster.Facility.Utilization.ToString("0.##", CultureInfo.InvariantCulture)}: payback {Describe(returns.Payback)}, IRR {(returns.InternalRateOfReturn is { } irr ? Percent(irr) : "none")}, NPV at {Percent(cluster.Financing.CostOfCapital)} {M(returns.NetPresentValue)} {cluster.Currency.Code} (before tax; terminal book value included)");
+            context.Out.WriteLine($"Renting out at {M(rental.PerHour, "0.####")} per accelerator-hour and utilisation {cluster.Facility.Utilization.ToString("0.##", CultureInfo.InvariantCulture)}: payback {Describe(returns.Payback)}, IRR {(returns.InternalRateOfReturn is { } irr ? Percent(irr) : "none")}, NPV at {Percent(cluster.Financing.CostOfCapital)} {M(returns.NetPresentValue)} {cluster.Currency.Code} (to equity, before tax; terminal book value included)");
             return ExitCodes.Success;
         });
         return command;

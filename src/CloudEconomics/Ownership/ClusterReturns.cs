@@ -9,11 +9,14 @@ namespace CloudEconomics.Ownership;
 /// finance engine's <see cref="CashFlowSchedule"/>.
 /// </summary>
 /// <remarks>
-/// <para>Cash flows (unlevered, before tax): total capex out on the commissioning date; at the end of each monthly
-/// period, rental revenue (price x accelerators x hours x the facility's utilisation) less operating costs (energy,
-/// maintenance, staff, space) from <see cref="ClusterTco"/>; and, on the last period's end, the net book value left
-/// (IT salvage plus undepreciated facility), taken as realisable. Depreciation and financing are not cash flows
-/// here: the IRR is the project's return before financing, to compare with the cost of capital.</para>
+/// <para>Cash flows to the owner's equity, before tax: on the commissioning date the capex less the loan principal
+/// (all of the capex without a loan); at the end of each monthly period, rental revenue (price x accelerators x hours x
+/// the facility's utilisation) less operating costs (energy, maintenance, staff, space) from <see cref="ClusterTco"/>
+/// and less the loan payment (interest and principal, <see cref="ClusterTco.Loan"/>); and, on the last period's end,
+/// the net book value left (IT salvage plus undepreciated facility), taken as realisable, less the loan balance still
+/// outstanding, which is repaid then. Depreciation is not a cash flow. Without a loan these are the project's
+/// unlevered flows; the NPV is taken at the cluster's cost of capital, so that renting at
+/// <see cref="ClusterTco.BreakevenRentalPrice"/> gives an NPV of zero.</para>
 /// <para>Payback interpolates inside the recovering period as <see cref="CashFlowSchedule.Payback"/> documents.</para>
 /// </remarks>
 /// <param name="Schedule">The dated cash flows.</param>
@@ -39,7 +42,7 @@ public sealed record RentalReturns(CashFlowSchedule Schedule, PaybackResult Payb
     /// <summary>The dated cash flows of renting out the cluster (see the type's remarks).</summary>
     /// <param name="cluster">The cluster; validated.</param>
     /// <param name="rentalPerAcceleratorHour">The price of one accelerator-hour sold.</param>
-    /// <param name="includeTerminalBookValue">Whether to add the net book value left at the end.</param>
+    /// <param name="includeTerminalBookValue">Whether to add the net book value left at the end (a loan balance still outstanding is repaid then either way).</param>
     /// <returns>The schedule: one outflow, then one net flow per month.</returns>
     /// <exception cref="ValidationException"><paramref name="cluster"/> breaks a rule.</exception>
     /// <exception cref="CurrencyMismatchException">The price is in another currency.</exception>
@@ -50,7 +53,8 @@ public sealed record RentalReturns(CashFlowSchedule Schedule, PaybackResult Payb
         {
             throw new CurrencyMismatchException(cluster.Currency, rentalPerAcceleratorHour.Currency);
         }
-        var flows = new List<CashFlow>(tco.Months.Count + 1) { new(cluster.CommissioningDate, -tco.Capex.Total) };
+        var borrowed = tco.Loan?.Principal ?? Money.Zero(cluster.Currency);
+        var flows = new List<CashFlow>(tco.Months.Count + 1) { new(cluster.CommissioningDate, borrowed - tco.Capex.Total) };
         int count = cluster.Facility.Accelerators.Count;
         decimal utilization = (decimal)cluster.Facility.Utilization;
         var bookValue = tco.Capex.Total;
@@ -58,11 +62,15 @@ public sealed record RentalReturns(CashFlowSchedule Schedule, PaybackResult Payb
         {
             var month = tco.Months[m];
             var revenue = rentalPerAcceleratorHour.PerHour * ((decimal)month.Hours * count * utilization);
-            var net = revenue - month.OperatingCost;
+            var net = revenue - month.OperatingCost - month.DebtService;
             bookValue -= month.Depreciation;
-            if (includeTerminalBookValue && m == tco.Months.Count - 1)
+            if (m == tco.Months.Count - 1)
             {
-                net += bookValue;
+                net -= tco.ClosingLoanBalance;
+                if (includeTerminalBookValue)
+                {
+                    net += bookValue;
+                }
             }
             flows.Add(new CashFlow(cluster.CommissioningDate.PlusMonths(m + 1), net));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudEconomics.Finance;
 using CloudEconomics.Power;
 using FluentValidation;
 using NodaTime;
@@ -10,16 +11,18 @@ public enum TcoComponentKind
 {
     /// <summary>Depreciation of servers, networking (less salvage) and the facility shell and power infrastructure.</summary>
     Depreciation = 0,
-    /// <summary>The cost of capital on the equity-financed net book value plus loan interest.</summary>
-    Financing = 1,
+    /// <summary>Interest on the loan's outstanding balance (zero without a loan and after it is repaid).</summary>
+    LoanInterest = 1,
+    /// <summary>The cost of capital on the equity in the cluster: net book value less the outstanding loan balance.</summary>
+    EquityCharge = 2,
     /// <summary>Energy for the facility (IT load x PUE), from a flat price or a PPA portfolio.</summary>
-    Energy = 2,
+    Energy = 3,
     /// <summary>Maintenance as a percentage of capex.</summary>
-    Maintenance = 3,
+    Maintenance = 4,
     /// <summary>Staff.</summary>
-    Staff = 4,
+    Staff = 5,
     /// <summary>Space (rent, colocation, property tax).</summary>
-    Space = 5,
+    Space = 6,
 }
 
 /// <summary>One component of a TCO over the horizon.</summary>
@@ -33,16 +36,23 @@ public sealed record TcoComponent(TcoComponentKind Kind, Money Total, Money PerA
 /// <param name="Start">The first day of the period (commissioning date plus a whole number of months).</param>
 /// <param name="Hours">Hours in the period (days x 24).</param>
 /// <param name="Depreciation">Depreciation.</param>
-/// <param name="Financing">Cost of capital plus loan interest.</param>
+/// <param name="LoanInterest">Interest on the loan's balance outstanding at the start of the period.</param>
+/// <param name="EquityCharge">Cost of capital on the equity: (opening net book value - opening loan balance, not below
+/// zero) x the monthly equivalent of the annual cost of capital.</param>
 /// <param name="Energy">Energy.</param>
 /// <param name="Maintenance">Maintenance.</param>
 /// <param name="Staff">Staff.</param>
 /// <param name="Space">Space.</param>
 /// <param name="OpeningBookValue">Net book value at the start of the period.</param>
-public sealed record TcoMonth(LocalDate Start, double Hours, Money Depreciation, Money Financing, Money Energy, Money Maintenance, Money Staff, Money Space, Money OpeningBookValue)
+/// <param name="OpeningLoanBalance">Loan balance outstanding at the start of the period (zero without a loan).</param>
+/// <param name="DebtService">The loan payment (interest + principal) paid at the end of the period (zero without a loan and after its term).</param>
+public sealed record TcoMonth(LocalDate Start, double Hours, Money Depreciation, Money LoanInterest, Money EquityCharge, Money Energy, Money Maintenance, Money Staff, Money Space, Money OpeningBookValue, Money OpeningLoanBalance, Money DebtService)
 {
-    /// <summary>The sum of the six components.</summary>
-    public Money Total => Depreciation + Financing + Energy + Maintenance + Staff + Space;
+    /// <summary>The cost of financing: loan interest plus the equity charge.</summary>
+    public Money Financing => LoanInterest + EquityCharge;
+
+    /// <summary>The sum of the seven components.</summary>
+    public Money Total => Depreciation + LoanInterest + EquityCharge + Energy + Maintenance + Staff + Space;
 
     /// <summary>Operating cash costs (energy, maintenance, staff, space): what the cluster spends to run.</summary>
     public Money OperatingCost => Energy + Maintenance + Staff + Space;
@@ -82,20 +92,30 @@ public sealed record BuildVersusRent(PricePerHour OwnedPerUtilizedAcceleratorHou
 /// by step); hours = days x 24. Annual amounts (maintenance, staff, space) are charged 1/12 a month.</para>
 /// <para>Depreciation is straight-line by month: IT capex less salvage over the IT life (with a prospective change
 /// of life if given), facility capex over its own life with no salvage; nothing is charged after a life ends.
-/// Financing = equity share x opening net book value x ((1 + cost of capital)^(1/12) - 1), plus the interest of the
-/// loan's monthly annuity. Energy = facility need (IT draw at the utilisation x PUE x hours) x the flat price, or the
+/// The loan is a level monthly annuity (<see cref="Finance.LoanSchedule.Amortize"/>): loan interest = the monthly rate x the
+/// balance outstanding at the start of the month, so it falls as the loan is repaid and stops once it is. The equity
+/// charge = (opening net book value - opening loan balance, not below zero) x ((1 + cost of capital)^(1/12) - 1): the
+/// cost of capital applies to the part of the book value that the owner's equity still carries. Energy = facility need (IT draw at the utilisation x PUE x hours) x the flat price, or the
 /// PPA portfolio's cost of the month.</para>
 /// <para>Per-hour figures divide each component's total by accelerator-hours (owned) or by accelerator-hours x
 /// utilisation (used); the totals per hour are the sums of the components' per-hour figures, so the components
 /// always add up to the total.</para>
+/// <para><see cref="BreakevenRentalPrice"/> is not that accounting average but the levelised cost: the present value
+/// of the owner's cash costs divided by the present value of the busy accelerator-hours, both discounted at the
+/// cluster's cost of capital with the convention of <see cref="CashFlowSchedule.NetPresentValue"/> (actual/365 from
+/// commissioning), so that renting every busy hour at it gives <see cref="RentalReturns"/> a net present value of
+/// zero, with or without a loan.</para>
 /// </remarks>
 public sealed class ClusterTco
 {
-    private ClusterTco(OwnedCluster cluster, ClusterCapex capex, IReadOnlyList<TcoMonth> months, double acceleratorHours)
+    private ClusterTco(OwnedCluster cluster, ClusterCapex capex, IReadOnlyList<TcoMonth> months, double acceleratorHours, LoanSchedule? loan, Money closingBookValue, Money closingLoanBalance)
     {
         Cluster = cluster;
         Capex = capex;
         Months = months;
+        Loan = loan;
+        ClosingBookValue = closingBookValue;
+        ClosingLoanBalance = closingLoanBalance;
         AcceleratorHours = acceleratorHours;
         UtilizedAcceleratorHours = acceleratorHours * cluster.Facility.Utilization;
         var currency = cluster.Currency;
@@ -103,7 +123,8 @@ public sealed class ClusterTco
         var totals = new (TcoComponentKind, Money)[]
         {
             (TcoComponentKind.Depreciation, Sum(m => m.Depreciation)),
-            (TcoComponentKind.Financing, Sum(m => m.Financing)),
+            (TcoComponentKind.LoanInterest, Sum(m => m.LoanInterest)),
+            (TcoComponentKind.EquityCharge, Sum(m => m.EquityCharge)),
             (TcoComponentKind.Energy, Sum(m => m.Energy)),
             (TcoComponentKind.Maintenance, Sum(m => m.Maintenance)),
             (TcoComponentKind.Staff, Sum(m => m.Staff)),
@@ -115,7 +136,10 @@ public sealed class ClusterTco
         Total = Money.Sum(Components.Select(c => c.Total), currency);
         PerAcceleratorHour = Money.Sum(Components.Select(c => c.PerAcceleratorHour), currency);
         PerUtilizedAcceleratorHour = used > 0 ? Money.Sum(Components.Select(c => c.PerUtilizedAcceleratorHour!.Value), currency) : null;
+        _levelised = LevelisedCost();
     }
+
+    private readonly Money? _levelised;
 
     /// <summary>The cluster.</summary>
     public OwnedCluster Cluster { get; }
@@ -125,6 +149,15 @@ public sealed class ClusterTco
 
     /// <summary>Each month of the horizon.</summary>
     public IReadOnlyList<TcoMonth> Months { get; }
+
+    /// <summary>The loan's amortisation schedule (monthly payments from commissioning), or null without a loan.</summary>
+    public LoanSchedule? Loan { get; }
+
+    /// <summary>Net book value at the end of the horizon.</summary>
+    public Money ClosingBookValue { get; }
+
+    /// <summary>Loan balance still outstanding at the end of the horizon (zero once repaid or without a loan).</summary>
+    public Money ClosingLoanBalance { get; }
 
     /// <summary>The components in the order of <see cref="TcoComponentKind"/>.</summary>
     public IReadOnlyList<TcoComponent> Components { get; }
@@ -145,14 +178,51 @@ public sealed class ClusterTco
     public Money? PerUtilizedAcceleratorHour { get; }
 
     /// <summary>
-    /// The rental price per accelerator-hour at which renting out the cluster's used hours recovers its TCO, cost
-    /// of capital included: <see cref="PerUtilizedAcceleratorHour"/>.
+    /// The levelised rental price per accelerator-hour: the present value of the owner's cash costs divided by the
+    /// present value of the busy accelerator-hours (accelerators x hours x utilisation), both at the cluster's cost of
+    /// capital. Renting every busy hour at this price gives <see cref="RentalReturns.Evaluate"/> a net present value of
+    /// zero, with or without a loan.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The utilisation is zero (no hour is sold) or the TCO is negative.</exception>
+    /// <remarks>
+    /// <para>Cash costs, each discounted by (1 + cost of capital)^(-days from commissioning / 365): the equity part of
+    /// the capex on the commissioning date (capex - loan principal); at the end of each month the operating cost
+    /// (energy, maintenance, staff, space) and the loan payment; at the end of the horizon, less the net book value left
+    /// (taken as realisable, as <see cref="RentalReturns"/> does) and plus the loan balance still outstanding.</para>
+    /// <para>Unlike <see cref="PerUtilizedAcceleratorHour"/> (an undiscounted accounting average of depreciation, financing
+    /// and operating costs), it accounts for when money is spent and earned.</para>
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The utilisation is zero (no hour is sold) or the levelised cost is negative.</exception>
     public PricePerHour BreakevenRentalPrice
-        => PerUtilizedAcceleratorHour is { } p && p.Amount >= 0
+        => _levelised is { } p && p.Amount >= 0
             ? new PricePerHour(p)
-            : throw new InvalidOperationException("No breakeven rental price: the cluster's utilisation is zero or its TCO is negative.");
+            : throw new InvalidOperationException("No breakeven rental price: the cluster's utilisation is zero or its levelised cost is negative.");
+
+    private Money? LevelisedCost()
+    {
+        var cluster = Cluster;
+        double rate = cluster.Financing.CostOfCapital;
+        double logGrowth = Math.Log(1 + rate);
+        double busyPerHour = cluster.Facility.Accelerators.Count * cluster.Facility.Utilization;
+        if (!(busyPerHour > 0))
+        {
+            return null;
+        }
+        var start = cluster.CommissioningDate;
+        double costs = (Capex.Total - (Loan?.Principal ?? Money.Zero(cluster.Currency))).ToDouble();
+        double hours = 0;
+        double discount = 1;
+        for (int m = 0; m < Months.Count; m++)
+        {
+            var month = Months[m];
+            int days = Period.Between(start, start.PlusMonths(m + 1), PeriodUnits.Days).Days;
+            discount = Math.Exp(-days / 365.0 * logGrowth);
+            costs += discount * (month.OperatingCost + month.DebtService).ToDouble();
+            hours += discount * month.Hours * busyPerHour;
+        }
+        costs -= discount * (ClosingBookValue - ClosingLoanBalance).ToDouble();
+        double price = costs / hours;
+        return double.IsFinite(price) ? Money.FromDouble(price, cluster.Currency) : null;
+    }
 
     /// <summary>The non-energy cost per owned accelerator-hour (depreciation, financing, maintenance, staff, space), for the kernel tier.</summary>
     public Money NonEnergyPerAcceleratorHour => Money.Sum(Components.Where(c => c.Kind != TcoComponentKind.Energy).Select(c => c.PerAcceleratorHour), Cluster.Currency);
@@ -244,8 +314,8 @@ public sealed class ClusterTco
         int horizon = cluster.HorizonMonths;
         var months = new TcoMonth[horizon];
         double monthlyCostOfCapital = Math.Pow(1 + cluster.Financing.CostOfCapital, 1d / 12d) - 1d;
-        double equityShare = 1d - (cluster.Financing.Loan?.FractionOfCapex ?? 0d);
-        var loanInterest = LoanSchedule.MonthlyInterest(cluster, capex.Total, horizon);
+        var loan = LoanOf(cluster, capex);
+        var zero = Money.Zero(currency);
         var maintenance = capex.Total * (decimal)cluster.MaintenanceRate / 12m;
         var staff = (cluster.StaffCostPerYear ?? Money.Zero(currency)) / 12m;
         var space = (cluster.SpaceCostPerYear ?? Money.Zero(currency)) / 12m;
@@ -259,15 +329,34 @@ public sealed class ClusterTco
             double hours = Period.Between(start, next, PeriodUnits.Days).Days * 24d;
             hoursTotal += hours;
             var depreciation = plan.For(m);
-            var financing = (bookValue * (decimal)(equityShare * monthlyCostOfCapital)) + loanInterest[m];
+            bool paying = loan is not null && m < loan.Count;
+            var openingDebt = loan is null ? zero : m == 0 ? loan.Principal : m <= loan.Count ? loan[m - 1].Balance : zero;
+            var interest = paying ? loan![m].Interest : zero;
+            var debtService = paying ? loan![m].Payment : zero;
+            var equity = bookValue - openingDebt;
+            var equityCharge = equity.Amount > 0 ? equity * (decimal)monthlyCostOfCapital : zero;
             double needMwh = facility.FacilityWatts(start.Month) / 1e6 * hours;
             Money energy = cluster.EnergyPrice is { } price
                 ? price.CostOf(needMwh)
                 : cluster.PowerSupply!.CoverMonth(new YearMonth(start.Year, start.Month), UnitsNet.Energy.FromMegawattHours(needMwh)).TotalCost;
-            months[m] = new TcoMonth(start, hours, depreciation, financing, energy, maintenance, staff, space, bookValue);
+            months[m] = new TcoMonth(start, hours, depreciation, interest, equityCharge, energy, maintenance, staff, space, bookValue, openingDebt, debtService);
             bookValue -= depreciation;
         }
-        return new ClusterTco(cluster, capex, months, facility.Accelerators.Count * hoursTotal);
+        var closingDebt = loan is null || horizon >= loan.Count ? zero : loan[horizon - 1].Balance;
+        return new ClusterTco(cluster, capex, months, facility.Accelerators.Count * hoursTotal, loan, bookValue, closingDebt);
+    }
+
+    /// <summary>The loan's schedule: a level monthly annuity of the borrowed share of capex over its term, or null.</summary>
+    private static LoanSchedule? LoanOf(OwnedCluster cluster, ClusterCapex capex)
+    {
+        if (cluster.Financing.Loan is not { } terms)
+        {
+            return null;
+        }
+        var principal = capex.Total * (decimal)terms.FractionOfCapex;
+        return principal.Amount > 0
+            ? LoanSchedule.Amortize(principal, terms.AnnualRate, PeriodFrequency.Monthly, terms.TermYears * 12, cluster.CommissioningDate)
+            : null;
     }
 
     internal static ClusterCapex CapexOf(OwnedCluster cluster)

@@ -21,7 +21,7 @@ public class CliTcoTest
         using var json = Json("tco");
         var root = json.RootElement;
         var components = root.GetProperty("components").EnumerateArray().ToList();
-        components.Select(c => c.GetProperty("kind").GetString()).Should().Equal("Depreciation", "Financing", "Energy", "Maintenance", "Staff", "Space");
+        components.Select(c => c.GetProperty("kind").GetString()).Should().Equal("Depreciation", "LoanInterest", "EquityCharge", "Energy", "Maintenance", "Staff", "Space");
         var total = Amount(root.GetProperty("total"));
         components.Sum(c => Amount(c.GetProperty("total"))).Should().BeApproximately(total, 0.01m);
         var perUsed = Amount(root.GetProperty("perUtilizedAcceleratorHour"));

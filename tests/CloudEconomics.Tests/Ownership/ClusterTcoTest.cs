@@ -23,7 +23,8 @@ public class ClusterTcoTest
         tco.AcceleratorHours.Should().Be(43_824_000);
         tco.Capex.Total.Should().Be(Money.Usd(34_500_000m));
         tco[TcoComponentKind.Depreciation].Total.Amount.Should().BeApproximately(29_250_000m, 1e-6m);
-        tco[TcoComponentKind.Financing].Total.Amount.Should().Be(0m);
+        tco[TcoComponentKind.LoanInterest].Total.Amount.Should().Be(0m);
+        tco[TcoComponentKind.EquityCharge].Total.Amount.Should().Be(0m);
         tco[TcoComponentKind.Energy].Total.Amount.Should().BeApproximately(2_338_448.64m, 1e-4m);
         tco[TcoComponentKind.Maintenance].Total.Amount.Should().BeApproximately(5_175_000m, 1e-6m);
         tco[TcoComponentKind.Staff].Total.Amount.Should().BeApproximately(2_500_000m, 1e-6m);
@@ -31,17 +32,49 @@ public class ClusterTcoTest
         tco.Total.Amount.Should().BeApproximately(39_763_448.64m, 1e-4m);
         tco.PerAcceleratorHour.Amount.Should().BeApproximately(39_763_448.64m / 43_824_000m, 1e-10m);
         tco.PerUtilizedAcceleratorHour!.Value.Amount.Should().BeApproximately(39_763_448.64m / 35_059_200m, 1e-10m);
-        tco.BreakevenRentalPrice.PerHour.Should().Be(tco.PerUtilizedAcceleratorHour.Value);
+
+        // At a cost of capital of 0 without a loan the levelised cost is (capex + operating costs - terminal book value)
+        // / used hours = (34,500,000 + 10,513,448.64 - 5,250,000) / 35,059,200, the same 1.134180147... (depreciation +
+        // terminal book value = capex).
+        tco.BreakevenRentalPrice.PerHour.Amount.Should().BeApproximately(39_763_448.64m / 35_059_200m, 1e-9m);
     }
 
+    // Levelised cost at a cost of capital of 10% a year, no loan (computed by hand in Python, double precision):
+    //   discount factor of a flow d days after 2025-01-01: 1.1^(-d/365); month m ends on 2025-01-01 + (m+1) months.
+    //   costs: capex 34,500,000 at d = 0; each month-end: energy 0.667 MW x hours x 80 + maintenance 86,250 + staff
+    //   41,666.67 + space 8,333.33; at 2030-01-01 (d = 1,826) less the terminal book value 5,250,000 (undepreciated facility).
+    //   PV(costs) = 39,571,471.44; PV(used hours: hours x 1,000 x 0.8 each month-end) = 27,774,240.01;
+    //   levelised = 39,571,471.44 / 27,774,240.01 = 1.4247544282 USD per used accelerator-hour.
     [Fact]
-    public void Components_SumExactlyToTotal_InMoneyAndPerHour()
+    public void BreakevenRentalPrice_CostOfCapital_IsPresentValueOfCostsOverPresentValueOfHours()
     {
-        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0.09 }, SalvageFraction = 0.1 });
-        Money.Sum(tco.Components.Select(c => c.Total)).Should().Be(tco.Total);
-        Money.Sum(tco.Components.Select(c => c.PerAcceleratorHour)).Should().Be(tco.PerAcceleratorHour);
-        Money.Sum(tco.Components.Select(c => c.PerUtilizedAcceleratorHour!.Value)).Should().Be(tco.PerUtilizedAcceleratorHour!.Value);
-        Money.Sum(tco.Months.Select(m => m.Total)).Amount.Should().BeApproximately(tco.Total.Amount, 1e-12m);
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0.10 } });
+        tco.BreakevenRentalPrice.PerHour.Amount.Should().BeApproximately(1.4247544282m, 1e-9m);
+    }
+
+    // The levelised price is defined so that renting every used hour at it gives the owner's cash flows an NPV of zero
+    // at the cost of capital. Checked through RentalReturns (which builds the dated flows independently and values them
+    // with CashFlowSchedule.NetPresentValue), with no loan, a loan repaid inside the horizon, and one outstanding at its
+    // end (repaid from the terminal book value). Breakevens by hand (Python): 3-year loan 1.3513143110, 7-year 1.3362125256.
+    [Theory]
+    [InlineData(0, 0, 0.0)]
+    [InlineData(0.5, 3, 1.3513143110)]
+    [InlineData(0.5, 7, 1.3362125256)]
+    public void BreakevenRentalPrice_RentedAtIt_NetPresentValueIsZero(double loanShare, int loanYears, double expectedBreakeven)
+    {
+        var financing = loanShare == 0
+            ? new ClusterFinancing { CostOfCapital = 0.08 }
+            : new ClusterFinancing { CostOfCapital = 0.08, Loan = new LoanTerms { FractionOfCapex = loanShare, AnnualRate = 0.06, TermYears = loanYears } };
+        var cluster = OwnershipTestData.Cluster() with { Financing = financing };
+        var tco = ClusterTco.Calculate(cluster);
+        if (expectedBreakeven > 0)
+        {
+            tco.BreakevenRentalPrice.PerHour.ToDouble().Should().BeApproximately(expectedBreakeven, 1e-9);
+        }
+        var npv = RentalReturns.Evaluate(cluster, tco.BreakevenRentalPrice).NetPresentValue;
+        Math.Abs(npv.ToDouble()).Should().BeLessThan(1e-9 * tco.Capex.Total.ToDouble());
+        var above = RentalReturns.Evaluate(cluster, PricePerHour.Usd(tco.BreakevenRentalPrice.PerHour.Amount + 0.01m)).NetPresentValue;
+        above.Amount.Should().BePositive();
     }
 
     // Cost of capital 12%/yr -> monthly (1.12)^(1/12) - 1 = 0.0094887929...
@@ -59,6 +92,37 @@ public class ClusterTcoTest
     // Loan: 50% of 34,500,000 = 17,250,000 at 6%/yr nominal (0.5% a month), 5 years; equity at cost of capital 0.
     //   month 0 interest = 17,250,000 x 0.005 = 86,250. Annuity payment = P i / (1 - (1 + i)^-60) = 333,491.27...
     //   month 1 interest = (17,250,000 - (333,491.27 - 86,250)) x 0.005 = 17,002,758.73 x 0.005 = 85,013.79...
+    // Loan 50% of 34,500,000 at 6%/yr over 5 years; cost of capital 12% -> monthly 0.00948879293.
+    //   month 0: interest 17,250,000 x 0.005 = 86,250; equity (34,500,000 - 17,250,000) x 0.00948879293 = 163,681.678.
+    //   month 1: loan balance 17,250,000 - (333,490.826 - 86,250) = 17,002,759.174; book value 34,012,500;
+    //   equity charge (34,012,500 - 17,002,759.174) x 0.00948879293 = 161,401.909.
+    [Fact]
+    public void Financing_LoanAndEquity_EquityChargedOnBookValueNetOfDebt()
+    {
+        var loan = new LoanTerms { FractionOfCapex = 0.5, AnnualRate = 0.06, TermYears = 5 };
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0.12, Loan = loan } });
+        tco.Months[0].LoanInterest.Amount.Should().BeApproximately(86_250m, 1e-6m);
+        tco.Months[0].EquityCharge.Amount.Should().BeApproximately(163_681.678m, 0.001m);
+        tco.Months[1].OpeningLoanBalance.Amount.Should().BeApproximately(17_002_759.174m, 0.001m);
+        tco.Months[1].EquityCharge.Amount.Should().BeApproximately(161_401.909m, 0.001m);
+        tco.Months[1].Financing.Should().Be(tco.Months[1].LoanInterest + tco.Months[1].EquityCharge);
+    }
+
+    // A 3-year loan is repaid after 36 payments: from month 36 there is no interest and the equity charge is on the whole
+    // book value: 34,500,000 - 36 x (458,333.33 + 29,166.67) = 16,950,000 x 0.00948879293 = 160,835.040.
+    [Fact]
+    public void Financing_LoanRepaid_InterestStopsAndEquityCarriesTheBookValue()
+    {
+        var loan = new LoanTerms { FractionOfCapex = 0.5, AnnualRate = 0.06, TermYears = 3 };
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { Financing = new ClusterFinancing { CostOfCapital = 0.12, Loan = loan } });
+        tco.Months[35].LoanInterest.Amount.Should().BePositive();
+        tco.Months[36].LoanInterest.Amount.Should().Be(0m);
+        tco.Months[36].OpeningLoanBalance.Amount.Should().Be(0m);
+        tco.Months[36].DebtService.Amount.Should().Be(0m);
+        tco.Months[36].EquityCharge.Amount.Should().BeApproximately(160_835.040m, 0.001m);
+        tco.ClosingLoanBalance.Amount.Should().Be(0m);
+    }
+
     [Fact]
     public void Financing_Loan_ChargesInterestOnly()
     {
