@@ -309,6 +309,58 @@ def neuron_rows():
     return rows
 
 
+
+# ---------------------------------------------------------------------------------------------------------
+# AMD: ROCm/vllm docs/dev-docker/README.md, "Latency Measurements" (vLLM benchmark_latency.py, MI300X, TP 8).
+# ---------------------------------------------------------------------------------------------------------
+AMD_COMMIT = "7802e2b729300adb67a665783292cd25684d1292"  # "Added missing latency results", 2025-08-14
+AMD_SOURCE = f"https://github.com/ROCm/vllm/blob/{AMD_COMMIT}/docs/dev-docker/README.md"
+AMD_ASOF = "2025-08-14"
+# (model id, model as printed, batch size, input, output, 'MI300X Latency (sec)')
+AMD_LATENCY = [
+    ("llama-3.1-70b", "Llama 3.1 70B (amd/Llama-3.1-70B-Instruct-FP8-KV)", b, i, o, l) for (b, i, o, l) in [
+        (1, 128, 2048, 17.188), (2, 128, 2048, 17.827), (4, 128, 2048, 18.492), (8, 128, 2048, 20.227),
+        (16, 128, 2048, 21.565), (32, 128, 2048, 24.999), (64, 128, 2048, 32.641), (128, 128, 2048, 46.195),
+        (1, 2048, 2048, 17.214), (2, 2048, 2048, 18.012), (4, 2048, 2048, 18.984), (8, 2048, 2048, 20.111),
+        (16, 2048, 2048, 22.547), (32, 2048, 2048, 25.987), (64, 2048, 2048, 34.961), (128, 2048, 2048, 52.283)]
+] + [
+    ("llama-3.1-405b", "Llama 3.1 405B (amd/Llama-3.1-405B-Instruct-FP8-KV)", b, i, o, l) for (b, i, o, l) in [
+        (1, 128, 2048, 48.824), (2, 128, 2048, 49.739), (4, 128, 2048, 52.271), (8, 128, 2048, 54.534),
+        (16, 128, 2048, 58.010), (32, 128, 2048, 68.460), (64, 128, 2048, 88.252), (128, 128, 2048, 118.212),
+        (1, 2048, 2048, 48.977), (2, 2048, 2048, 49.881), (4, 2048, 2048, 52.278), (8, 2048, 2048, 54.932),
+        (16, 2048, 2048, 59.072), (32, 2048, 2048, 70.350), (64, 2048, 2048, 91.294), (128, 2048, 2048, 126.984)]
+]
+
+
+def amd_rows():
+    rows = []
+    for model, printed, bs, isl, osl, latency in AMD_LATENCY:
+        tps = round(bs * osl / latency, 3)
+        rows.append(row(
+            id=f"rocm-vllm-0.10.0-mi300x-{model}-fp8-tp8-bs{bs}-{isl_osl_id(isl, osl)}",
+            model=model, accelerator="amd-mi300x", chips=8, tensorParallel=8, pipelineParallel=1,
+            precision="fp8", kvCachePrecision=None, weightOnlyQuantization=False,
+            engine="vLLM (ROCm fork, rocm/vllm-dev docker)", engineVersion="0.10.0", promptTokens=isl, outputTokens=osl,
+            mode="concurrency", concurrency=bs, outputTokensPerSecond=tps,
+            reported={"metric": f"MI300X Latency (sec), {printed}, TP 8, Batch Size {bs}, Input {isl}, Output {osl}",
+                      "value": latency},
+            timeToFirstTokenMs=None, timePerOutputTokenMs=None,
+            source=AMD_SOURCE, asOf=AMD_ASOF,
+            note=(f"Converted: batch size x output length / latency = {bs} x {osl} / {latency} s = {tps} output tokens/s "
+                  f"for the whole 8-GPU TP group. The README states the figures come from vLLM's benchmark_latency.py "
+                  f"('measures end-to-end latency for a specified model, input/output length, and batch size'; "
+                  f"benchmark scripts from vLLM v0.8.5): each timed iteration is one llm.generate call on batch-size "
+                  f"prompts of input-len random tokens with SamplingParams(max_tokens=output-len, ignore_eos=True) "
+                  f"(benchmarks/benchmark_latency.py in the same repository, lines 61-94 at {AMD_COMMIT}), so every "
+                  f"request produces exactly {osl} tokens and the printed 'Avg latency' covers {bs * osl} output tokens. "
+                  f"Prefill time is included, so this is end-to-end (not decode-only) throughput at a fixed batch. "
+                  f"Precision 'FP8' (AMD Quark w_fp8_a_fp8 checkpoint {printed.split('(')[1].rstrip(')')}); the "
+                  f"latency command passes no --kv-cache-dtype, so the KV-cache dtype is not stated. Docker "
+                  f"rocm/vllm-dev rocm6.4.1_vllm_0.10.0_20250812 (README: ROCm 6.4.1, vLLM v0.10.0); Supermicro "
+                  f"AS-8125GS-TNMR2, 8x AMD Instinct MI300X (192GiB, 750W).")))
+    return rows
+
 if __name__ == "__main__":
     write("nvidia-tensorrt-llm.json", "NVIDIA (TensorRT-LLM performance overview)", nvidia_rows() + nvidia_blackwell_rows())
     write("aws-neuron.json", "AWS (Neuron SDK documentation)", neuron_rows())
+    write("amd-rocm-vllm.json", "AMD (ROCm vLLM documentation)", amd_rows())
