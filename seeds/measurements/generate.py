@@ -486,7 +486,7 @@ DSTACK_ACC = {"h200": ("nvidia-h200-sxm", "h200", "8x NVIDIA H200 SXM5 141GB 700
               "mi300": ("amd-mi300x", "mi300x", "8x AMD MI300X 192GB 750W"),
               "mi300x": ("amd-mi300x", "mi300x", "8x AMD MI300X 192GB 750W")}
 # (engine name, version, parallelism note, precision, precision note) per (GPU, backend, online?) from Deepseek-R1/README.md
-_FP8_NOTE = ("Serves deepseek-ai/DeepSeek-R1 as published (FP8 weights, config quantization_config fp8), recorded as fp8; "
+_FP8_NOTE = ("Serves the deepseek-ai/DeepSeek-R1 checkpoint as published (FP8 weights), recorded as fp8; "
              "KV-cache dtype not stated.")
 DSTACK_ENGINE = {
     ("h200", "sglang", True): ("SGLang", "0.4.3.post2", "--tp 8 --enable-dp-attention (data-parallel attention, TP 8 for the rest)", "fp8", _FP8_NOTE),
@@ -518,8 +518,8 @@ def dstack_rows():
             precision=prec, kvCachePrecision=None, weightOnlyQuantization=False,
             engine=engine, engineVersion=ver, promptTokens=isl, outputTokens=osl,
             mode="offline", concurrency=nreq, outputTokensPerSecond=tps,
-            reported={"metric": f"offline_results.csv total_output_tokens / elapsed_time (GPU {gpu}, backend {backend}, num_requests {nreq})",
-                      "value": tps},
+            reported={"metric": f"offline_results.csv elapsed_time (s) for total_output_tokens {out_tokens} (GPU {gpu}, backend {backend}, num_requests {nreq})",
+                      "value": float(elapsed)},
             timeToFirstTokenMs=None, timePerOutputTokenMs=None,
             source=f"{DSTACK_BASE}/raw_data/offline_results.csv", asOf=DSTACK_ASOF,
             note=(f"Converted from the CSV's own columns: total_output_tokens {out_tokens} / elapsed_time {elapsed} s = "
