@@ -30,6 +30,11 @@ SOURCES = [
     ("paperspace", "Paperspace", "paperspace/vms.csv", "v6/paperspace/vms.csv", "e520054145d1bce6748bcf18c9a25ddd6ea9a348", "the whole file"),
 ]
 
+# Azure Retail Prices items: provider, file under the repository, source, as-of, confidence
+AZURE = ("azure", "tests/CloudEconomics.Tests/Catalog/Import/Data/azure-retail-nd96isr-h100-v5-eastus.json",
+         "Azure Retail Prices API, Standard_ND96isr_H100_v5 in eastus, captured live 2026-09-16 as kept in a public price collector's test (stored code index, file id 68832204882, AZURE_H100_ITEMS)",
+         "2026-09-16", "secondary")
+
 # Accelerators the imported instances need that the curated accelerators.json does not have. Only the memory per
 # accelerator is sourced (the GpuInfo column of the file named); every other figure is unknown.
 GPUINFO = [
@@ -83,11 +88,13 @@ def main(sources_dir):
     instances = {i["id"] for i in curated["instances"]["instances"]}
     offer_keys = {key(o) for o in curated["offers"]["offers"]}
     json.dump(accelerators(), open(os.path.join(seeds, "accelerators-gpuinfo.json"), "w"), indent=2)
-    for provider, name, file, path, commit, what in SOURCES:
+    jobs = [(p, n, "skypilot", os.path.join(sources_dir, f), SP.format(path, c), AS_OF, "curated-dataset", w) for (p, n, f, path, c, w) in SOURCES]
+    jobs.append((AZURE[0], "Microsoft Azure", "azure-retail", os.path.join(ROOT, AZURE[1]), AZURE[2], AZURE[3], AZURE[4], "four items of one page"))
+    for provider, name, fmt, file, source, as_of, confidence, what in jobs:
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, provider + ".json")
-            cmd = ["dotnet", CLI, "catalog", "import", "--format", "skypilot", "--provider", provider, "--provider-name", name,
-                   "--as-of", AS_OF, "--source", SP.format(path, commit), "--standalone", os.path.join(sources_dir, file), "--out", out]
+            cmd = ["dotnet", CLI, "catalog", "import", "--format", fmt, "--provider", provider, "--provider-name", name, "--confidence", confidence,
+                   "--as-of", as_of, "--source", source, "--standalone", file, "--out", out]
             run = subprocess.run(cmd, capture_output=True, text=True)
             if run.returncode != 0:
                 sys.exit(f"{provider}: {run.stderr.strip()}")

@@ -38,7 +38,10 @@ public class CatalogAdaptersTest
         p5.PricedPerChip.Should().BeFalse();
         offers.Should().NotContain(o => o.Id == "aws-p5.48xlarge/onDemand/us-east-1/2023-09-18"); // the pre-cut price ended 2025-06-22
         skipped.Should().Contain(s => s.OfferId.StartsWith("aws-p4d.24xlarge/onDemand", StringComparison.Ordinal) && s.Reason.Contains("memory bandwidth"));
-        offers.Single(o => o.Id == "gcp-tpu-v6e-chip/onDemand/us-central1").PricedPerChip.Should().BeTrue();
+        // The TPU prices come from undated sources first recorded by the reference catalog of 2026-11-29: not priced in June.
+        offers.Should().NotContain(o => o.Id == "gcp-tpu-v6e-chip/onDemand/us-central1");
+        CloudCatalog.Default.ToInferenceOffers(new NodaTime.LocalDate(2026, 11, 29), Currency.Usd, out _)
+            .Single(o => o.Id == "gcp-tpu-v6e-chip/onDemand/us-central1").PricedPerChip.Should().BeTrue();
     }
 
     [Fact]

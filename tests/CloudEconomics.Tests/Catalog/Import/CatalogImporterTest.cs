@@ -153,21 +153,16 @@ public class CatalogImporterTest
     }
 
     [Fact]
-    public void AzureRetail_SpotMeterIsASpotOffer_WindowsAndLowPriorityAreLeftOut()
+    public void AzureRetail_NdH100_SpotMeterIsASpotOffer_WindowsAndLowPriorityAreLeftOut()
     {
-        // Items in the shape of the API page above (Linux on demand, its Spot meter, the Windows product, a Low Priority meter).
-        const string page = """
-            {"Items":[
-             {"armSkuName":"Standard_ND96isr_H100_v5","armRegionName":"eastus","retailPrice":98.32,"unitOfMeasure":"1 Hour","meterName":"ND96isr H100 v5","productName":"Virtual Machines NDsr H100 v5 Series","currencyCode":"USD","type":"Consumption","serviceName":"Virtual Machines"},
-             {"armSkuName":"Standard_ND96isr_H100_v5","armRegionName":"eastus","retailPrice":20.5,"unitOfMeasure":"1 Hour","meterName":"ND96isr H100 v5 Spot","productName":"Virtual Machines NDsr H100 v5 Series","currencyCode":"USD","type":"Consumption","serviceName":"Virtual Machines"},
-             {"armSkuName":"Standard_ND96isr_H100_v5","armRegionName":"eastus","retailPrice":102.736,"unitOfMeasure":"1 Hour","meterName":"ND96isr H100 v5","productName":"Virtual Machines NDsr H100 v5 Series Windows","currencyCode":"USD","type":"Consumption","serviceName":"Virtual Machines"},
-             {"armSkuName":"Standard_ND96isr_H100_v5","armRegionName":"eastus","retailPrice":10.0,"unitOfMeasure":"1 Hour","meterName":"ND96isr H100 v5 Low Priority","productName":"Virtual Machines NDsr H100 v5 Series","currencyCode":"USD","type":"Consumption","serviceName":"Virtual Machines"}
-            ],"NextPageLink":null}
-            """;
-        var result = CatalogImporter.Import(ImportFormat.AzureRetail, new MemoryStream(Encoding.UTF8.GetBytes(page)),
-            new ImportSettings { Provider = "azure", AsOf = AsOf, Source = "test" });
-        result.Offers.Select(o => (o.Option.Kind, o.Price.PerHour.Amount)).Should().Equal((PurchaseOptionKind.OnDemand, 98.32m), (PurchaseOptionKind.Spot, 20.5m));
-        result.Instances.Single().AcceleratorCount.Value.Should().Be(8, "the embedded table gives 8 H100 per ND96isr H100 v5");
+        // Linux on demand 98.32, Windows 102.736 (left out), Spot 18.169536, Windows Low Priority 41.094 (left out)
+        var result = Import(ImportFormat.AzureRetail, "azure-retail-nd96isr-h100-v5-eastus.json", "azure", null, Confidence.Secondary);
+        result.Offers.Select(o => (o.Option.Kind, o.Region, o.Price.PerHour.Amount)).Should().Equal(
+            (PurchaseOptionKind.OnDemand, "eastus", 98.32m), (PurchaseOptionKind.Spot, "eastus", 18.169536m));
+        var instance = result.Instances.Single();
+        instance.Id.Should().Be("azure-nd96isr-h100-v5", "the id of the curated record, so that a merge replaces it rather than duplicating it");
+        instance.AcceleratorCount.Value.Should().Be(8, "the embedded table gives 8 H100 per ND96isr H100 v5");
+        result.RowsRead.Should().Be(4);
     }
 
     [Fact]
