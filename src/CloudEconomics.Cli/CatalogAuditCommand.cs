@@ -30,10 +30,7 @@ internal static partial class Commands
                 throw new UsageException($"--stale-after must be a positive number of days; it was {days}.");
             }
             var catalog = CloudCatalog.Default;
-            if (parse.GetValue(CatalogFile) is { } file)
-            {
-                catalog = MergeCatalogFile(catalog, file);
-            }
+            catalog = MergeCatalogFiles(catalog, parse);
             var date = parse.GetValue(AsOf) is { } text ? ParseDate(text, "--as-of") : LatestOfferDate(catalog);
             var audit = CatalogAudit.Run(catalog, date, days);
             if (parse.GetValue(Format) == OutputFormat.Json)

@@ -15,9 +15,9 @@ internal static partial class Commands
         Recursive = true,
     };
 
-    internal static readonly Option<FileInfo?> CatalogFile = new("--catalog")
+    internal static readonly Option<FileInfo[]> CatalogFile = new("--catalog")
     {
-        Description = "A catalog JSON file whose records override the embedded defaults record by record (CloudCatalog.MergeWith).",
+        Description = "A catalog JSON file whose records override the embedded defaults record by record (CloudCatalog.MergeWith); repeat to merge several, later files last.",
         Recursive = true,
     };
 
@@ -56,10 +56,7 @@ internal static partial class Commands
     internal static CloudCatalog LoadCatalog(ParseResult parse)
     {
         var catalog = CloudCatalog.Default;
-        if (parse.GetValue(CatalogFile) is { } file)
-        {
-            catalog = MergeCatalogFile(catalog, file);
-        }
+        catalog = MergeCatalogFiles(catalog, parse);
         var date = parse.GetValue(AsOf) is { } text ? ParseDate(text, "--as-of") : LatestOfferDate(catalog);
         return catalog.AsOf(date);
     }

@@ -66,10 +66,7 @@ internal static partial class Commands
                 new ImportSettings { Provider = parse.GetValue(provider)!, AsOf = ParseDate(asOfText, "--as-of"), Source = parse.GetValue(source)!, Confidence = level, ProviderName = parse.GetValue(providerName) },
                 parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(standalone));
             var baseCatalog = CloudCatalog.Default;
-            if (parse.GetValue(CatalogFile) is { } catalogFile)
-            {
-                baseCatalog = MergeCatalogFile(baseCatalog, catalogFile);
-            }
+            baseCatalog = MergeCatalogFiles(baseCatalog, parse);
             var result = RunImport(settings, baseCatalog);
             foreach (var row in result.Unmapped)
             {
@@ -96,6 +93,10 @@ internal static partial class Commands
         using var stream = file.OpenRead();
         return catalog.MergeWith(stream, file.FullName);
     }
+
+    /// <summary>Every <c>--catalog</c> file merged over the catalog, in the order given.</summary>
+    internal static CloudCatalog MergeCatalogFiles(CloudCatalog catalog, ParseResult parse)
+        => (parse.GetValue(CatalogFile) ?? []).Aggregate(catalog, MergeCatalogFile);
 
     /// <summary>Imports the files, writes the catalog file and checks that it merges over the base catalog.</summary>
     internal static ImportCommandResult RunImport(ImportCommandSettings settings, CloudCatalog baseCatalog)
