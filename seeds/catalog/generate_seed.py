@@ -15,6 +15,7 @@ OUT = os.path.dirname(os.path.abspath(__file__))
 
 src = json.load(open(os.path.join(REF, "catalog-sources.json")))
 history = json.load(open(os.path.join(REF, "aws-on-demand-price-history.json")))
+REFERENCE_GENERATED = src["meta"]["generated"]  # 2026-11-29: when the reference catalog was compiled
 
 VENDOR_PREFIXES = ("github:aws-neuron/", "https://awsdocs-neuron", "https://cloud.google.com/", "https://docs.cloud.google.com/",
                    "https://techcommunity.microsoft.com/", "https://blogs.microsoft.com/", "github:aws/karpenter-provider-aws/")
@@ -204,7 +205,9 @@ for i in src["instances"]:
         try:
             return datetime.date.fromisoformat(s[:7] + "-01").isoformat()
         except ValueError:
-            return None
+            # An undated source: its first evidence is the reference catalog that recorded it (meta.generated), so the
+            # price is not valid before that date (never valid forever).
+            return REFERENCE_GENERATED
 
     if i["provider"] != "AWS":
         add_offer("price_on_demand_usd_hr", {"kind": "onDemand"}, valid_from=observed_from(i.get("price_on_demand_usd_hr_as_of")))

@@ -15,9 +15,9 @@ internal static partial class Commands
         Recursive = true,
     };
 
-    internal static readonly Option<FileInfo?> CatalogFile = new("--catalog")
+    internal static readonly Option<FileInfo[]> CatalogFile = new("--catalog")
     {
-        Description = "A catalog JSON file whose records override the embedded defaults record by record (CloudCatalog.MergeWith).",
+        Description = "A catalog JSON file whose records override the embedded defaults record by record (CloudCatalog.MergeWith); repeat to merge several, later files last.",
         Recursive = true,
     };
 
@@ -42,11 +42,13 @@ internal static partial class Commands
 
     private static void AddCatalogCommands(RootCommand root, CliContext context)
     {
-        var catalog = new Command("catalog", "The sourced catalog of accelerators, instances and dated offers: list or rank.");
+        var catalog = new Command("catalog", "The sourced catalog of accelerators, instances and dated offers: list, rank, import or audit.");
         catalog.Options.Add(AsOf);
         catalog.Options.Add(CatalogFile);
         catalog.Subcommands.Add(CatalogListCommand(context));
         catalog.Subcommands.Add(CatalogRankCommand(context));
+        catalog.Subcommands.Add(CatalogImportCommand(context));
+        catalog.Subcommands.Add(CatalogAuditCommand(context));
         root.Subcommands.Add(catalog);
     }
 
@@ -54,10 +56,7 @@ internal static partial class Commands
     internal static CloudCatalog LoadCatalog(ParseResult parse)
     {
         var catalog = CloudCatalog.Default;
-        if (parse.GetValue(CatalogFile) is { } file)
-        {
-            catalog = catalog.MergeWith(CloudCatalog.LoadFile(file.FullName));
-        }
+        catalog = MergeCatalogFiles(catalog, parse);
         var date = parse.GetValue(AsOf) is { } text ? ParseDate(text, "--as-of") : LatestOfferDate(catalog);
         return catalog.AsOf(date);
     }
@@ -115,7 +114,7 @@ internal static partial class Commands
                 return ExitCodes.Success;
             }
             var table = new Table().Title($"Catalog as of {catalog.Date:uuuu-MM-dd}")
-                .AddColumn("Instance").AddColumn("Provider").AddColumn("Accelerators").AddColumn("Offer").AddColumn(new TableColumn("USD/h").RightAligned()).AddColumn("Confidence");
+                .AddColumn("Instance").AddColumn("Provider").AddColumn("Accelerators").AddColumn("Offer").AddColumn(new TableColumn("USD/h").RightAligned()).AddColumn("Confidence, as of").AddColumn("Source");
             foreach (var r in rows)
             {
                 var offers = r.offers.Count == 0 ? [null] : r.offers.Select(o => (object?)o).ToList();
@@ -125,13 +124,27 @@ internal static partial class Commands
                         Markup.Escape(r.instance), r.provider, Markup.Escape($"{r.accelerator} x{r.count?.ToString(CultureInfo.InvariantCulture) ?? "?"}"),
                         o is null ? "no offer on this date" : Markup.Escape($"{o.option} {o.region}"),
                         o is null ? "" : ((PricePerHour)o.pricePerHour).PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture),
-                        o is null ? "" : (string?)o.confidence ?? "");
+                        o is null ? "" : Markup.Escape($"{o.confidence} {o.asOf}"),
+                        o is null ? "" : Markup.Escape(ShortSource((string?)o.source)));
                 }
             }
             context.Console.Write(table);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A source short enough for a table column: the repository path's file and commit, or the URL's host and path, cut to 48 characters.</summary>
+    internal static string ShortSource(string? source)
+    {
+        if (string.IsNullOrEmpty(source))
+        {
+            return "";
+        }
+        var text = source.StartsWith("github:", StringComparison.Ordinal) && source.LastIndexOf('@') is var at and > 0
+            ? source[7..Math.Min(source.Length, at + 9)]
+            : source.Replace("https://", "", StringComparison.Ordinal);
+        return text.Length <= 48 ? text : text[..22] + "…" + text[^25..];
     }
 
     private static Command CatalogRankCommand(CliContext context)

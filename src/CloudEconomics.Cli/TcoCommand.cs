@@ -191,7 +191,9 @@ internal static partial class Commands
             var rentOptionText = parse.GetValue(rentOption)!;
             var rentKind = OptionNames.TryGetValue(rentOptionText, out var rk) ? rk
                 : throw new UsageException($"--rent-option must be one of {string.Join(", ", OptionNames.Keys)}; it was '{rentOptionText}'.");
-            var offer = catalog.OffersFor(rentInstance, rentKind).FirstOrDefault(o => o.Currency == cluster.Currency && o.HourlyPrice.Value is not null)
+            // The cheapest region's offer (us-east-1 first on a tie: the curated AWS price history is kept there).
+            var offer = catalog.OffersFor(rentInstance, rentKind).Where(o => o.Currency == cluster.Currency && o.HourlyPrice.Value is not null)
+                    .OrderBy(o => o.Price.PerHour.Amount).ThenBy(o => o.Region == "us-east-1" ? 0 : 1).ThenBy(o => o.Region, StringComparer.Ordinal).FirstOrDefault()
                 ?? throw new InvalidDataException($"The catalog has no {rentOptionText} {cluster.Currency.Code} offer for {rentInstance.Name} valid on {date:uuuu-MM-dd}.");
             var versus = tco.CompareWithOffer(offer, catalog);
 

@@ -264,7 +264,7 @@ public sealed class CloudCatalog
                     next.Add(piece);
                     continue;
                 }
-                if (user.ValidFrom is { } userFrom && (piece.ValidFrom is null || piece.ValidFrom.Value < userFrom))
+                if (user.EffectiveFrom is { } userFrom && (piece.EffectiveFrom is null || piece.EffectiveFrom.Value < userFrom))
                 {
                     next.Add(piece with { ValidTo = userFrom.PlusDays(-1) });
                 }
@@ -446,8 +446,8 @@ public sealed class CloudCatalog
             }
             if (!matched)
             {
-                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k } + " " : "") + options.Currency.Code + " offer"
-                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " valid on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
+                unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k } + " " : "") + options.Currency.Code + " price known"
+                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
             }
         }
         var order = Enumerable.Range(0, keys.Count).ToArray();
@@ -559,7 +559,7 @@ public sealed class CloudCatalog
         }
         foreach (var group in parts.Offers.GroupBy(o => (o.Record.InstanceId, o.Record.AcceleratorId, o.Record.Region, o.Record.Option, o.Record.Currency)))
         {
-            var sorted = group.OrderBy(o => o.Record.ValidFrom ?? LocalDate.MinIsoValue).ToArray();
+            var sorted = group.OrderBy(o => o.Record.EffectiveFrom ?? LocalDate.MinIsoValue).ToArray();
             for (var i = 0; i < sorted.Length; i++)
             {
                 for (var j = i + 1; j < sorted.Length; j++)

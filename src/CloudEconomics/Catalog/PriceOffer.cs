@@ -34,7 +34,7 @@ public sealed record PriceOffer
     /// <summary>An upfront payment for the whole term (partial or all-upfront reservations); null when none.</summary>
     public Figure<Money>? Upfront { get; init; }
 
-    /// <summary>First day the price applies (inclusive); null when unknown (open start).</summary>
+    /// <summary>First day the price applies (inclusive); null when not stated, in which case the offer starts at its first evidence (<see cref="EffectiveFrom"/>).</summary>
     public LocalDate? ValidFrom { get; init; }
 
     /// <summary>Last day the price applies (inclusive); null when open-ended.</summary>
@@ -57,10 +57,19 @@ public sealed record PriceOffer
     [JsonIgnore]
     public string TargetId => InstanceId ?? AcceleratorId ?? "";
 
-    /// <summary>Whether the offer applies on a date (open bounds always match).</summary>
+    /// <summary>
+    /// The first day the price is known to apply: <see cref="ValidFrom"/>, or when that is not stated the as-of date of
+    /// the price's evidence (<see cref="Provenance.AsOfDate"/>; the first of the month or year when only those are
+    /// given). Before it there is no price, never a later one. Null only when neither is known (an undated offer,
+    /// which applies on every date up to <see cref="ValidTo"/> and is listed by the catalog audit).
+    /// </summary>
+    [JsonIgnore]
+    public LocalDate? EffectiveFrom => ValidFrom ?? HourlyPrice.Provenance.AsOfDate;
+
+    /// <summary>Whether the offer applies on a date: from its <see cref="EffectiveFrom"/> to its <see cref="ValidTo"/>, both inclusive (an unknown bound is open).</summary>
     /// <param name="date">The date.</param>
-    /// <returns>True when <c>ValidFrom &lt;= date &lt;= ValidTo</c>.</returns>
-    public bool IsValidOn(LocalDate date) => (ValidFrom is null || ValidFrom.Value <= date) && (ValidTo is null || date <= ValidTo.Value);
+    /// <returns>True when <c>EffectiveFrom &lt;= date &lt;= ValidTo</c>.</returns>
+    public bool IsValidOn(LocalDate date) => (EffectiveFrom is not { } from || from <= date) && (ValidTo is null || date <= ValidTo.Value);
 
     /// <summary>Whether the validity windows of two offers share at least one day.</summary>
     /// <param name="other">The other offer.</param>
@@ -69,13 +78,13 @@ public sealed record PriceOffer
     public bool Overlaps(PriceOffer other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var startsBeforeOtherEnds = ValidFrom is null || other.ValidTo is null || ValidFrom.Value <= other.ValidTo.Value;
-        var otherStartsBeforeThisEnds = other.ValidFrom is null || ValidTo is null || other.ValidFrom.Value <= ValidTo.Value;
+        var startsBeforeOtherEnds = EffectiveFrom is not { } from || other.ValidTo is null || from <= other.ValidTo.Value;
+        var otherStartsBeforeThisEnds = other.EffectiveFrom is not { } otherFrom || ValidTo is null || otherFrom <= ValidTo.Value;
         return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
     }
 
     /// <summary>Readable text: id, price and validity.</summary>
     /// <returns>Invariant text.</returns>
     public override string ToString()
-        => $"{Id}: {(HourlyPrice.Value is { } p ? p.ToString() : "no price")} ({ValidFrom?.ToString("uuuu-MM-dd", null) ?? "…"}..{ValidTo?.ToString("uuuu-MM-dd", null) ?? "…"})";
+        => $"{Id}: {(HourlyPrice.Value is { } p ? p.ToString() : "no price")} ({EffectiveFrom?.ToString("uuuu-MM-dd", null) ?? "…"}..{ValidTo?.ToString("uuuu-MM-dd", null) ?? "…"})";
 }

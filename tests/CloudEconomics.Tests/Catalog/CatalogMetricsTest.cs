@@ -8,6 +8,9 @@ public class CatalogMetricsTest
 {
     private static readonly CloudCatalog July2026 = CloudCatalog.Default.AsOf(new LocalDate(2026, 7, 20));
 
+    // The GCP and TPU prices come from undated sources first recorded in the reference catalog of 2026-11-29.
+    private static readonly CloudCatalog November2026 = CloudCatalog.Default.AsOf(new LocalDate(2026, 11, 29));
+
     private static PriceOffer OnDemand(string instance) => July2026.OffersFor(July2026.GetInstance(instance), PurchaseOptionKind.OnDemand).Single();
 
     [Fact]
@@ -42,7 +45,8 @@ public class CatalogMetricsTest
     [Fact]
     public void PerChipProducts_AreNotDividedAgain()
         // Cloud TPU v6e 2.70 USD per chip-hour / 918 TFLOPS = 2.70 / 0.918 = 2.941176 USD per PFLOP/s-hour
-        => July2026.Metric(OnDemand("tpu-v6e-chip"), CatalogMetric.PricePerDensePetaflopHour)!.Amount.Amount.Should().BeApproximately(2.9411764706m, 1e-9m);
+        => November2026.Metric(November2026.OffersFor(November2026.GetInstance("tpu-v6e-chip"), PurchaseOptionKind.OnDemand).Single(), CatalogMetric.PricePerDensePetaflopHour)!
+            .Amount.Amount.Should().BeApproximately(2.9411764706m, 1e-9m);
 
     // The embedded catalog now knows every input of this metric (the A100 40GB got its data-sheet figures, issue 16), so
     // the unknown case is a user override that forgets the A100 40GB's dense peaks.
@@ -69,7 +73,7 @@ public class CatalogMetricsTest
         ranking.Ranked.Select(r => r.Value.Amount).Should().BeInAscendingOrder();
         ranking.Ranked.Select(r => r.Rank).Should().Equal(Enumerable.Range(1, ranking.Ranked.Count));
         July2026WithoutA100Peaks.Rank(CatalogMetric.PricePerDensePetaflopHour).Unranked.Should().Contain(u => u.Instance.Name == "p4d.24xlarge" && u.Reason.Contains("unknown"));
-        ranking.Unranked.Should().Contain(u => u.Instance.Name == "trn2.48xlarge" && u.Offer == null && u.Reason == "no on-demand USD offer valid on 2026-07-20");
+        ranking.Unranked.Should().Contain(u => u.Instance.Name == "trn2.48xlarge" && u.Offer == null && u.Reason == "no on-demand USD price known on 2026-07-20");
         ranking.Ranked.Should().OnlyContain(r => r.Offer.Option.Kind == PurchaseOptionKind.OnDemand);
         // The ranking's value equals the metric with provenance for every row.
         foreach (var row in ranking.Ranked)
@@ -84,7 +88,7 @@ public class CatalogMetricsTest
         var aws = July2026.Rank(CatalogMetric.PricePerAcceleratorHour, new RankingOptions { Provider = "aws", Option = PurchaseOptionKind.CapacityBlock });
         aws.Ranked.Should().OnlyContain(r => r.Instance.Provider == "aws" && r.Offer.Option.Kind == PurchaseOptionKind.CapacityBlock);
         aws.Ranked.Should().Contain(r => r.Instance.Name == "trn2.48xlarge");
-        July2026.Rank(CatalogMetric.PricePerAcceleratorHour, new RankingOptions { Region = "us-central1" }).Ranked.Should().OnlyContain(r => r.Offer.Region == "us-central1");
+        November2026.Rank(CatalogMetric.PricePerAcceleratorHour, new RankingOptions { Region = "us-central1" }).Ranked.Should().OnlyContain(r => r.Offer.Region == "us-central1");
         July2026.Rank(CatalogMetric.PricePerAcceleratorHour, new RankingOptions { Currency = Currency.Eur }).Ranked.Should().BeEmpty();
     }
 

@@ -71,7 +71,7 @@ public partial class CloudCatalogTest
                             "hourlyPrice": { "amount": 16.00, "currency": "USD", "per": "h", "source": "neocloud price sheet", "asOf": "2026-10", "confidence": "vendor" } } ] }
             """;
         var merged = CloudCatalog.Default.MergeWith(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "neo.json");
-        merged.GetInstance("h100x8").Accelerator!.Id.Should().Be("nvidia-h100-sxm");
+        merged.GetInstance("neo-h100x8").Accelerator!.Id.Should().Be("nvidia-h100-sxm");
         // 16 / (8 x 0.9894 PFLOP/s) = 16 / 7.9152 = 2.02143... USD per dense BF16 PFLOP/s-hour.
         merged.Rank(CatalogMetric.PricePerDensePetaflopHour, new RankingOptions { Provider = "neocloud" }).Ranked.Single().Value.Amount
             .Should().BeApproximately(2.02143m, 0.00001m);

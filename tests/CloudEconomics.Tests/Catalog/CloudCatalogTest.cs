@@ -9,7 +9,8 @@ public partial class CloudCatalogTest
     public void Default_Loads_WithTheRequiredRecords()
     {
         var catalog = CloudCatalog.Default;
-        catalog.Providers.Select(p => p.Id).Should().BeEquivalentTo("aws", "azure", "gcp");
+        // the curated clouds, and the neoclouds imported from SkyPilot's catalog (seeds/catalog/imported)
+        catalog.Providers.Select(p => p.Id).Should().BeEquivalentTo("aws", "azure", "gcp", "lambda", "nebius", "hyperstack", "mithril", "digitalocean", "paperspace");
         catalog.Accelerators.Select(a => a.Id).Should().Contain(
         [
             "aws-trainium1", "aws-trainium2", "aws-trainium3", "aws-inferentia1", "aws-inferentia2", "ms-maia100", "ms-maia200",

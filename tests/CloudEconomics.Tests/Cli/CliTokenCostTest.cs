@@ -49,7 +49,8 @@ public class CliTokenCostTest
         var result = CliRunner.Run("token-cost", "--model", "llama-3.1-70b", "--instance", "p5.48xlarge", "--format", "json");
         result.ExitCode.Should().Be(0, result.Error);
         using var json = JsonDocument.Parse(result.Out);
-        var row = json.RootElement.GetProperty("ranked").EnumerateArray().Single();
+        // one row per region since the SkyPilot import (seeds/catalog/imported/aws.json); the curated us-east-1 price is checked
+        var row = json.RootElement.GetProperty("ranked").EnumerateArray().Single(r => r.GetProperty("region").GetString() == "us-east-1");
         row.GetProperty("instance").GetString().Should().Be("p5.48xlarge");
         double price = (double)row.GetProperty("pricePerHour").GetProperty("amount").GetDecimal();
         double tps = row.GetProperty("tokensPerSecond").GetDouble();

@@ -1,0 +1,247 @@
+using System.Text;
+using CloudEconomics.Catalog;
+using CloudEconomics.Catalog.Import;
+using NodaTime;
+
+namespace CloudEconomics.Tests.Catalog.Import;
+
+/// <summary>
+/// The importers on real excerpts of their formats (Data/README.md names each file's source). Every expected value is
+/// read in the excerpt, or computed by hand from it in a comment.
+/// </summary>
+public class CatalogImporterTest
+{
+    private static readonly LocalDate AsOf = new(2026, 12, 5);
+
+    private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Catalog", "Import", "Data", name);
+
+    private static CatalogImportResult Import(ImportFormat format, string file, string provider, AcceleratorNameMap? map = null, Confidence confidence = Confidence.CuratedDataset)
+    {
+        using var stream = File.OpenRead(DataFile(file));
+        return CatalogImporter.Import(format, stream, new ImportSettings { Provider = provider, AsOf = AsOf, Source = "test excerpt " + file, Confidence = confidence, Map = map });
+    }
+
+    private static AcceleratorNameMap TestMap(string provider, string prefix, int? count = null)
+        => new([new AcceleratorNameRule { Provider = provider, InstancePrefix = prefix, Accelerator = "nvidia-h100-sxm", Count = count, Note = "test-only mapping" }]);
+
+    [Fact]
+    public void SkyPilot_Lambda_MapsNamesThatStateTheFormFactorAndReportsTheOthers()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-lambda-v8.csv", "lambda");
+
+        // gpu_8x_h100_sxm5,H100,8.0,208.0,1800.0,31.92,us-east-1 and ...,us-west-1 (SpotPrice empty: no spot offer)
+        var instance = result.Instances.Single(i => i.Name == "gpu_8x_h100_sxm5");
+        instance.Id.Should().Be("lambda-gpu-8x-h100-sxm5");
+        instance.AcceleratorId.Should().Be("nvidia-h100-sxm");
+        instance.AcceleratorCount.Value.Should().Be(8);
+        instance.Vcpus.Value.Should().Be(208);
+        instance.Memory.Value!.Value.Gibibytes.Should().Be(1800);
+        instance.AcceleratorCount.Provenance.Confidence.Should().Be(Confidence.CuratedDataset);
+        var offers = result.Offers.Where(o => o.InstanceId == instance.Id).ToArray();
+        offers.Select(o => (o.Region, o.Option.Kind, o.Price.PerHour.Amount)).Should().BeEquivalentTo(new[]
+        {
+            ("us-east-1", PurchaseOptionKind.OnDemand, 31.92m),
+            ("us-west-1", PurchaseOptionKind.OnDemand, 31.92m),
+        });
+        offers.Should().OnlyContain(o => o.ValidFrom == AsOf && o.Provenance.AsOf == "2026-12-05" && o.Provenance.Source == "test excerpt skypilot-lambda-v8.csv");
+        offers[0].Id.Should().Be("lambda-gpu-8x-h100-sxm5/onDemand/us-east-1/2026-12-05");
+
+        // The instance type says pcie or sxm5; V100 and GH200 have their own accelerators.
+        result.Instances.ToDictionary(i => i.Name, i => i.AcceleratorId).Should().Equal(new Dictionary<string, string>
+        {
+            ["gpu_8x_v100"] = "nvidia-v100-16gb",
+            ["gpu_1x_h100_pcie"] = "nvidia-h100-pcie",
+            ["gpu_8x_h100_sxm5"] = "nvidia-h100-sxm",
+            ["gpu_1x_gh200"] = "nvidia-gh200",
+        });
+        // Line 4, gpu_1x_a100 (A100 with neither SXM nor PCIe in its name), is reported, never guessed; the CPU line is skipped.
+        var unmapped = result.Unmapped.Should().ContainSingle().Subject;
+        unmapped.Line.Should().Be(4);
+        unmapped.Key.Should().Be("gpu_1x_a100 (A100)");
+        result.RowsRead.Should().Be(7);
+    }
+
+    [Fact]
+    public void SkyPilot_Nebius_ReadsSpotPricesPerRegion()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-nebius-v8.csv", "nebius");
+
+        // gpu-h100-sxm_8gpu-128vcpu-1600gb,H100,8,128,1600,23.60,eu-north1,...,10.00
+        var h100 = result.Offers.Where(o => o.InstanceId == "nebius-gpu-h100-sxm-8gpu-128vcpu-1600gb").ToDictionary(o => o.Option.Kind, o => o.Price.PerHour.Amount);
+        h100.Should().Equal(new Dictionary<PurchaseOptionKind, decimal> { [PurchaseOptionKind.OnDemand] = 23.60m, [PurchaseOptionKind.Spot] = 10.00m });
+
+        // gpu-h200-sxm_8gpu-128vcpu-1600gb: 28.00 on demand and 11.60 spot in eu-north1, eu-west1 and us-central1
+        var h200 = result.Offers.Where(o => o.InstanceId == "nebius-gpu-h200-sxm-8gpu-128vcpu-1600gb").ToArray();
+        h200.Should().HaveCount(6);
+        h200.Where(o => o.Option.Kind == PurchaseOptionKind.Spot).Select(o => o.Region).Should().Equal("eu-north1", "eu-west1", "us-central1");
+        h200.Where(o => o.Option.Kind == PurchaseOptionKind.Spot).Should().OnlyContain(o => o.Price.PerHour.Amount == 11.60m);
+        result.Instances.Single(i => i.Name == "gpu-h200-sxm_8gpu-128vcpu-1600gb").AcceleratorId.Should().Be("nvidia-h200-sxm");
+
+        result.Instances.Single(i => i.Name == "gpu-l40s-a_1gpu-8vcpu-32gb").AcceleratorId.Should().Be("nvidia-l40s");
+        result.Unmapped.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SkyPilot_AwsAvailabilityZones_OneOfferPerRegionAtTheLowestZonePrice()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-aws-v8-p4d.csv", "aws");
+
+        var instance = result.Instances.Should().ContainSingle().Subject;
+        instance.AcceleratorId.Should().Be("nvidia-a100-40gb-sxm", "the table maps the p4d. family");
+        // eu-central-1 rows: on demand 27.43298 in all three zones; spot 13.338300 (euc1-az1), 27.433000, 27.433000: the lowest is kept.
+        var spot = result.Offers.Single(o => o.Region == "eu-central-1" && o.Option.Kind == PurchaseOptionKind.Spot);
+        spot.Price.PerHour.Amount.Should().Be(13.3383m);
+        spot.Provenance.Note.Should().Contain("lowest of 3 availability-zone rows in the region (13.338300..27.433000)");
+        var onDemand = result.Offers.Single(o => o.Region == "us-east-1" && o.Option.Kind == PurchaseOptionKind.OnDemand);
+        onDemand.Price.PerHour.Amount.Should().Be(21.957642m);
+        onDemand.Provenance.Note.Should().Contain("lowest of 4 availability-zone rows in the region (all the same price)");
+        // us-east-1 spot: 2.465500 (use1-az1), 8.191500, 8.120300, 7.879900
+        result.Offers.Single(o => o.Region == "us-east-1" && o.Option.Kind == PurchaseOptionKind.Spot).Price.PerHour.Amount.Should().Be(2.4655m);
+        result.Offers.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void AwsPriceList_ReadsOnDemandAndStandardReservedTermsWithUpfrontFees()
+    {
+        var result = Import(ImportFormat.AwsPriceList, "aws-price-list-c4-large-2016.json", "aws", TestMap("aws", "c4.", count: 1), Confidence.Vendor);
+
+        var instance = result.Instances.Should().ContainSingle().Subject;
+        instance.Name.Should().Be("c4.large");
+        instance.Vcpus.Value.Should().Be(2);
+        instance.Memory.Value!.Value.Gibibytes.Should().Be(3.75m);
+
+        // JRTCKXETXF 0.10/h; HU7G6KETJZ 1yr partial upfront 0.03/h + 263; 38NPMPTW36 3yr partial upfront 0.021/h + 539;
+        // 4NA7Y494T4 1yr no upfront 0.063/h; R5XV2EPZQZ is convertible and left out.
+        var offers = result.Offers.ToDictionary(o => o.Option.ToString(), o => (o.Price.PerHour.Amount, o.Upfront?.Value?.Amount));
+        offers.Should().Equal(new Dictionary<string, (decimal, decimal?)>
+        {
+            ["on-demand"] = (0.10m, null),
+            ["reserved 1y partial upfront"] = (0.03m, 263m),
+            ["reserved 3y partial upfront"] = (0.021m, 539m),
+            ["reserved 1y no upfront"] = (0.063m, null),
+        });
+        result.Offers.Should().OnlyContain(o => o.Region == "us-east-1" && o.Provenance.Confidence == Confidence.Vendor);
+        result.Offers.Single(o => o.Option.Kind == PurchaseOptionKind.OnDemand).Provenance.Note.Should().Be("offer term JRTCKXETXF, effective 2016-12-01T00:00:00Z");
+        result.RowsRead.Should().Be(2, "two products: c4.large and a data-transfer product");
+    }
+
+    [Fact]
+    public void AwsPriceList_DefaultTable_ACpuInstanceIsNeitherImportedNorReported()
+    {
+        var result = Import(ImportFormat.AwsPriceList, "aws-price-list-c4-large-2016.json", "aws", null, Confidence.Vendor);
+        result.Instances.Should().BeEmpty();
+        result.Unmapped.Should().BeEmpty("c4.large has no 'gpu' attribute: not an accelerator instance");
+    }
+
+    [Fact]
+    public void AzureRetail_ReadsConsumptionAndReservationTotalsAsHourlyRates()
+    {
+        var result = Import(ImportFormat.AzureRetail, "azure-retail-d8v4-westeurope.json", "azure", TestMap("azure", "Standard_D8_v4", count: 1), Confidence.Vendor);
+
+        result.Instances.Should().ContainSingle().Which.Id.Should().Be("azure-d8-v4");
+        // Consumption 0.46/h; 1 Year reservation 2377.0 for the term: 2377 / 8760 h = 0.2713470319 -> 0.271347;
+        // 3 Years 4594.0: 4594 / 26280 h = 0.1748097412 -> 0.174810.
+        var offers = result.Offers.ToDictionary(o => o.Option.ToString(), o => o.Price.PerHour.Amount);
+        offers.Should().Equal(new Dictionary<string, decimal>
+        {
+            ["reserved 1y"] = 0.271347m,
+            ["on-demand"] = 0.46m,
+            ["reserved 3y"] = 0.174810m,
+        });
+        result.Offers.Should().OnlyContain(o => o.Region == "westeurope");
+        result.Offers.Single(o => o.Option.TermMonths == 36).Provenance.Note.Should().Contain("Azure quotes 4594.0 USD for the 3-year term, spread over 26280 hours");
+    }
+
+    [Fact]
+    public void AzureRetail_NdH100_SpotMeterIsASpotOffer_WindowsAndLowPriorityAreLeftOut()
+    {
+        // Linux on demand 98.32, Windows 102.736 (left out), Spot 18.169536, Windows Low Priority 41.094 (left out)
+        var result = Import(ImportFormat.AzureRetail, "azure-retail-nd96isr-h100-v5-eastus.json", "azure", null, Confidence.Secondary);
+        result.Offers.Select(o => (o.Option.Kind, o.Region, o.Price.PerHour.Amount)).Should().Equal(
+            (PurchaseOptionKind.OnDemand, "eastus", 98.32m), (PurchaseOptionKind.Spot, "eastus", 18.169536m));
+        var instance = result.Instances.Single();
+        instance.Id.Should().Be("azure-nd96isr-h100-v5", "the id of the curated record, so that a merge replaces it rather than duplicating it");
+        instance.AcceleratorCount.Value.Should().Be(8, "the embedded table gives 8 H100 per ND96isr H100 v5");
+        result.RowsRead.Should().Be(4);
+    }
+
+    [Fact]
+    public void ImportedDocument_MergesOverTheDefaultsAndRanks()
+    {
+        // A provider id the defaults do not have, so that the ranking sees only the imported records.
+        var result = Import(ImportFormat.SkyPilot, "skypilot-lambda-v8.csv", "lambda-excerpt");
+        using var json = new MemoryStream();
+        result.WriteJson(json, CloudCatalog.Default);
+        json.Position = 0;
+        var merged = CloudCatalog.Default.MergeWith(json, "lambda.json");
+
+        merged.FindProvider("lambda-excerpt").Should().NotBeNull();
+        var ranking = merged.AsOf(AsOf).Rank(CatalogMetric.PricePerAcceleratorHour, new RankingOptions { Provider = "lambda-excerpt" });
+        // 31.92 USD/h / 8 H100 = 3.99 USD per accelerator-hour, in both regions
+        ranking.Ranked.Where(r => r.Instance.Name == "gpu_8x_h100_sxm5").Select(r => r.Value.Amount).Should().Equal(3.99m, 3.99m);
+    }
+
+    [Fact]
+    public void SkyPilot_MissingPriceColumn_FailsNamingTheColumn()
+    {
+        var csv = "InstanceType,AcceleratorName,AcceleratorCount,Region\nx,H100,8,us-east-1\n";
+        var act = () => CatalogImporter.Import(ImportFormat.SkyPilot, new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ImportSettings { Provider = "lambda", AsOf = AsOf, Source = "t" });
+        act.Should().Throw<FormatException>().WithMessage("The SkyPilot CSV header must have a 'Price' column*");
+    }
+
+    [Fact]
+    public void SkyPilot_PriceThatIsNotANumber_FailsNamingTheLine()
+    {
+        var csv = "InstanceType,AcceleratorName,AcceleratorCount,Price,Region\ngpu_8x_h100_sxm5,H100,8,abc,us-east-1\n";
+        var act = () => CatalogImporter.Import(ImportFormat.SkyPilot, new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ImportSettings { Provider = "lambda", AsOf = AsOf, Source = "t" });
+        act.Should().Throw<FormatException>().WithMessage("SkyPilot CSV line 2: Price must be a non-negative number of USD per hour; it was 'abc'.");
+    }
+
+    [Fact]
+    public void SkyPilot_FractionalAcceleratorCount_IsReported()
+    {
+        var csv = "InstanceType,AcceleratorName,AcceleratorCount,Price,Region\ng6f.large,H100,0.125,0.2,us-east-1\n";
+        var result = CatalogImporter.Import(ImportFormat.SkyPilot, new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ImportSettings { Provider = "x", AsOf = AsOf, Source = "t" });
+        result.Unmapped.Should().ContainSingle().Which.Reason.Should().Be("the accelerator count '0.125' is not a whole number of accelerators");
+    }
+
+    [Fact]
+    public void AwsPriceList_TruncatedJson_FailsWithAFormatException()
+    {
+        var text = File.ReadAllText(DataFile("aws-price-list-c4-large-2016.json"));
+        var act = () => CatalogImporter.Import(ImportFormat.AwsPriceList, new MemoryStream(Encoding.UTF8.GetBytes(text[..2000])), new ImportSettings { Provider = "aws", AsOf = AsOf, Source = "t" });
+        act.Should().Throw<FormatException>().WithMessage("AWS Price List: malformed JSON: *reached end of data*");
+    }
+
+    [Fact]
+    public void AzureRetail_NotAPage_Fails()
+    {
+        var act = () => CatalogImporter.Import(ImportFormat.AzureRetail, new MemoryStream("[1,2]"u8.ToArray()), new ImportSettings { Provider = "azure", AsOf = AsOf, Source = "t" });
+        act.Should().Throw<FormatException>().WithMessage("An Azure Retail Prices page must be a JSON object with an 'Items' array.");
+    }
+
+    [Fact]
+    public void Settings_BadProviderId_IsRejected()
+    {
+        var act = () => CatalogImporter.Import(ImportFormat.SkyPilot, new MemoryStream(), new ImportSettings { Provider = "Lambda Labs", AsOf = AsOf, Source = "t" });
+        act.Should().Throw<ArgumentException>().WithMessage("The provider id must be lower-case letters, digits and '-'*");
+    }
+
+    [Fact]
+    public void AwsPriceList_ReadsAFileLargerThanItsBuffer()
+    {
+        // 20,000 data-transfer products (about 6 MB) before the c4.large product: the reader holds one product at a time.
+        var excerpt = File.ReadAllText(DataFile("aws-price-list-c4-large-2016.json"));
+        var filler = new StringBuilder();
+        for (var i = 0; i < 20_000; i++)
+        {
+            filler.Append("\"F").Append(i).Append("\":{\"sku\":\"F").Append(i).Append("\",\"productFamily\":\"Data Transfer\",\"attributes\":{\"servicecode\":\"AWSDataTransfer\",\"transferType\":\"")
+                  .Append('x', 200).Append("\"}},");
+        }
+        var big = excerpt.Replace("\"products\" : {", "\"products\" : {" + filler, StringComparison.Ordinal);
+        var result = CatalogImporter.Import(ImportFormat.AwsPriceList, new MemoryStream(Encoding.UTF8.GetBytes(big)),
+            new ImportSettings { Provider = "aws", AsOf = AsOf, Source = "t", Map = TestMap("aws", "c4.", 1) });
+        result.RowsRead.Should().Be(20_002);
+        result.Offers.Should().HaveCount(4);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace CloudEconomics.Tests.Cli;
+
+/// <summary><c>cloudecon catalog import</c>, <c>audit</c> and <c>list</c> on the real excerpts of Catalog/Import/Data.</summary>
+public class CliCatalogImportTest
+{
+    private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Catalog", "Import", "Data", name);
+
+    private static string TempFile() => Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.json");
+
+    [Fact]
+    public void Import_SkyPilot_WritesACatalogThatMergesAndRanks()
+    {
+        var output = TempFile();
+        try
+        {
+            var result = CliRunner.Run("catalog", "import", "--format", "skypilot", "--provider", "nebius-excerpt", "--as-of", "2026-12-05",
+                "--source", "github:skypilot-org/skypilot-catalog/catalogs/v8/nebius/vms.csv@0082b0435f3912ae4c566856b272455cc78f4f61", Data("skypilot-nebius-v8.csv"), "--out", output);
+            result.ExitCode.Should().Be(0, result.Error);
+            // 3 accelerator instances (H100 x8, H200 x8, L40S x1): 2 + 6 + 1 offers in 3 regions, from 6 rows
+            result.Out.Should().StartWith("nebius-excerpt: 3 instances, 9 offers in 3 regions from 6 rows (0 not imported");
+
+            var ranked = CliRunner.Run("catalog", "--catalog", output, "--as-of", "2026-12-05", "rank", "--metric", "accelerator-hour", "--provider", "nebius-excerpt", "--option", "spot", "--format", "json");
+            ranked.ExitCode.Should().Be(0, ranked.Error);
+            using var json = JsonDocument.Parse(ranked.Out);
+            // spot 10.00 / 8 H100 = 1.25 USD per accelerator-hour, the cheapest spot offer of the excerpt (H200: 11.60 / 8 = 1.45)
+            var first = json.RootElement.GetProperty("ranked")[0];
+            first.GetProperty("instance").GetString().Should().Be("gpu-h100-sxm_8gpu-128vcpu-1600gb");
+            first.GetProperty("value").GetProperty("amount").GetDecimal().Should().Be(1.25m);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Import_UnmappedRows_AreListedOnStderr()
+    {
+        var output = TempFile();
+        try
+        {
+            var result = CliRunner.Run("catalog", "import", "--format", "skypilot", "--provider", "lambda-excerpt", "--as-of", "2026-12-05", "--source", "t", Data("skypilot-lambda-v8.csv"), "--out", output);
+            result.ExitCode.Should().Be(0, result.Error);
+            result.Error.Should().Contain("cloudecon: not imported: line 4: gpu_1x_a100 (A100)");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Import_AzureRetail_NotAPage_IsOneLineDataError()
+    {
+        var page = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}.json");
+        File.WriteAllText(page, "[1, 2]");
+        var result = CliRunner.Run("catalog", "import", "--format", "azure-retail", "--provider", "azure", "--as-of", "2026-12-05", "--source", "t", page, "--out", TempFile());
+        File.Delete(page);
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Be("cloudecon: An Azure Retail Prices page must be a JSON object with an 'Items' array." + Environment.NewLine);
+    }
+
+    [Theory]
+    [InlineData("--format", "csv")]
+    [InlineData("--as-of", "soon")]
+    public void Import_BadArguments_AreUsageErrors(string option, string value)
+    {
+        var args = new List<string> { "catalog", "import", "--format", "skypilot", "--provider", "x", "--as-of", "2026-12-05", "--source", "t", Data("skypilot-lambda-v8.csv"), "--out", TempFile() };
+        args[args.IndexOf(option) + 1] = value;
+        var result = CliRunner.Run([.. args]);
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().StartWith("cloudecon: ");
+    }
+
+    [Fact]
+    public void Import_MissingFile_IsOneLineDataError()
+    {
+        var result = CliRunner.Run("catalog", "import", "--format", "skypilot", "--provider", "x", "--as-of", "2026-12-05", "--source", "t", "/no/such/vms.csv", "--out", TempFile());
+        result.ExitCode.Should().Be(1);
+        result.Error.TrimEnd().Split('\n').Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Audit_ListsEstimatesAndSecondaryFiguresWithTheirAge()
+    {
+        var result = CliRunner.Run("catalog", "audit", "--as-of", "2026-12-05", "--format", "json");
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        // seeds/catalog/offers.json: the p5.48xlarge 1-year Savings Plan rate (38.00) is an ESTIMATE as of 2026-04-28,
+        // 221 days before 2026-12-05 (3 days of April, 31+30+31+31+30+31+30 for May..Nov, 4 of December... counted by NodaTime: 221)
+        var sp = findings.Single(f => f.GetProperty("record").GetString() == "aws-p5.48xlarge/savingsPlan-12m/us-east-1");
+        sp.GetProperty("flags").EnumerateArray().Select(x => x.GetString()).Should().Contain("estimate");
+        sp.GetProperty("ageDays").GetInt32().Should().Be(221);
+        json.RootElement.GetProperty("summary").GetProperty("estimated").GetInt32().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void List_ShowsRegionOptionPriceSourceAndAsOf()
+    {
+        var result = CliRunner.Run("catalog", "list", "--provider", "lambda", "--as-of", "2026-12-05", "--format", "json");
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var h100 = json.RootElement.GetProperty("instances").EnumerateArray().Single(i => i.GetProperty("instance").GetString() == "gpu_8x_h100_sxm5");
+        var offer = h100.GetProperty("offers").EnumerateArray().Single(o => o.GetProperty("region").GetString() == "us-east-1");
+        // catalogs/v8/lambda/vms.csv: gpu_8x_h100_sxm5,H100,8.0,208.0,1800.0,31.92,us-east-1
+        offer.GetProperty("pricePerHour").GetProperty("amount").GetDecimal().Should().Be(31.92m);
+        offer.GetProperty("option").GetString().Should().Be("OnDemand");
+        offer.GetProperty("source").GetString().Should().Be("github:skypilot-org/skypilot-catalog/catalogs/v8/lambda/vms.csv@0f4070387edc953d7004cff197940e1918a1d6aa");
+        offer.GetProperty("asOf").GetString().Should().Be("2026-12-05");
+    }
+}
