@@ -65,6 +65,10 @@ public static partial class CashFlowMath
         FinanceChecks.CheckRate(rate, nameof(rate));
         FinanceChecks.CheckNotEmpty(values, nameof(values));
         CheckDates(values, dates);
+        if (values.Length <= DirectXnpvMaxFlows)
+        {
+            return XnpvDirect(rate, values, dates);
+        }
         // Pooled scratch, not stackalloc (see FinanceKernels.DatedSums): no allocation once the pool is warm.
         int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
         Span<int> offsets = rented.AsSpan(0, values.Length);
@@ -85,6 +89,32 @@ public static partial class CashFlowMath
             ArrayPool<int>.Shared.Return(rented);
             ArrayPool<double>.Shared.Return(table);
         }
+    }
+
+    /// <summary>Up to this many flows, XNPV discounts each flow with one <see cref="Math.Exp"/> and no scratch (cheaper than building the power tables).</summary>
+    private const int DirectXnpvMaxFlows = 32;
+
+    /// <summary>XNPV for a few flows: one pass converting each date and discounting by exp(-t ln(1+r)/365), no pooled scratch.</summary>
+    private static double XnpvDirect(double rate, ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates)
+    {
+        double logStep = -FinanceMath.Log1P(rate) / 365.0;
+        int first = DayNumber(dates[0]);
+        double sum = values[0];
+        for (int i = 1; i < values.Length; i++)
+        {
+            int offset = DayNumber(dates[i]) - first;
+            if (offset < 0)
+            {
+                throw DatePrecedesFirst(dates, i);
+            }
+            sum += values[i] * Math.Exp(offset * logStep);
+        }
+        if (!double.IsFinite(sum))
+        {
+            FinanceChecks.CheckAllFinite(values, nameof(values));
+            throw FinanceChecks.NonFinite("XNPV");
+        }
+        return sum;
     }
 
     /// <summary>
@@ -285,15 +315,17 @@ public static partial class CashFlowMath
             int offset = DayNumber(dates[i]) - first;
             if (offset < 0)
             {
-                throw new ArgumentException(
-                    $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
-                    nameof(dates));
+                throw DatePrecedesFirst(dates, i);
             }
             offsets[i] = offset;
             max = Math.Max(max, offset);
         }
         return max;
     }
+
+    private static ArgumentException DatePrecedesFirst(ReadOnlySpan<LocalDate> dates, int i) => new(
+        $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+        "dates");
 
     /// <summary>A day count that is consecutive across the ISO calendar (days since 0001-01-01).</summary>
     internal static int DayNumber(LocalDate date)
