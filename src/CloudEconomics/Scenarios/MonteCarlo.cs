@@ -129,7 +129,7 @@ public static class MonteCarlo
             }
 
             var values = outputs.AsSpan(0, n);
-            double[] percentiles = Percentiles(values, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95], options.HistogramBins, out long[] histogramCounts);
+            double[] percentiles = Percentiles(outputs, n, parallel, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95], options.HistogramBins, out long[] histogramCounts);
             var histogram = new Histogram(total.Min, total.Max, histogramCounts);
             return new SimulationResult(model.Name, model.OutputUnit, n, options.Seed, total.Mean, Math.Sqrt(total.M2 / (n - 1)),
                 total.Min, total.Max, percentiles, histogram, conditions, convergence,
@@ -142,9 +142,9 @@ public static class MonteCarlo
     }
 
     /// <summary>Exact PERCENTILE.INC values via a fine histogram to locate order statistics, then sorting those bins only.</summary>
-    private static double[] Percentiles(ReadOnlySpan<double> values, double min, double max, double[] probabilities, int histogramBins, out long[] histogram)
+    private static double[] Percentiles(double[] outputs, int n, ParallelOptions parallel, double min, double max, double[] probabilities, int histogramBins, out long[] histogram)
     {
-        int n = values.Length;
+        var values = outputs.AsSpan(0, n);
         var result = new double[probabilities.Length];
         histogram = new long[histogramBins];
         if (min == max)
@@ -156,7 +156,30 @@ public static class MonteCarlo
         double scale = FineBins / (max - min);
         double histogramScale = histogramBins / (max - min);
         var counts = new int[FineBins];
-        CountBins(values, min, scale, histogramScale, counts, histogram);
+        // Both passes over the outputs run on partitions in parallel; counts are summed in partition order and each
+        // needed bin is sorted afterwards, so the result does not depend on the number of threads.
+        int partitions = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, n / (1 << 18)));
+        if (partitions == 1)
+        {
+            CountBins(values, min, scale, histogramScale, counts, histogram);
+        }
+        else
+        {
+            var partCounts = new int[partitions][];
+            var partHistograms = new long[partitions][];
+            Parallel.For(0, partitions, parallel, p =>
+            {
+                partCounts[p] = new int[FineBins];
+                partHistograms[p] = new long[histogramBins];
+                var (start, length) = Partition(n, partitions, p);
+                CountBins(outputs.AsSpan(start, length), min, scale, histogramScale, partCounts[p], partHistograms[p]);
+            });
+            for (int p = 0; p < partitions; p++)
+            {
+                for (int b = 0; b < FineBins; b++) counts[b] += partCounts[p][b];
+                for (int b = 0; b < histogramBins; b++) histogram[b] += partHistograms[p][b];
+            }
+        }
         var cumulative = new long[FineBins + 1];
         for (int b = 0; b < FineBins; b++) cumulative[b + 1] = cumulative[b] + counts[b];
 
@@ -182,7 +205,32 @@ public static class MonteCarlo
                 fill.Add(0);
             }
         }
-        CollectBins(values, min, scale, slotOfBin, lists, fill);
+        if (partitions == 1)
+        {
+            CollectBins(values, min, scale, slotOfBin, lists, fill);
+        }
+        else
+        {
+            // Each partition fills its own lists; they are concatenated in partition order (the sort below makes the
+            // order irrelevant anyway).
+            var partLists = new List<double[]>[partitions];
+            var partFill = new List<int>[partitions];
+            Parallel.For(0, partitions, parallel, p =>
+            {
+                var (start, length) = Partition(n, partitions, p);
+                partLists[p] = lists.Select(l => new double[l.Length]).ToList();
+                partFill[p] = lists.Select(_ => 0).ToList();
+                CollectBins(outputs.AsSpan(start, length), min, scale, slotOfBin, partLists[p], partFill[p]);
+            });
+            for (int p = 0; p < partitions; p++)
+            {
+                for (int slot = 0; slot < lists.Count; slot++)
+                {
+                    Array.Copy(partLists[p][slot], 0, lists[slot], fill[slot], partFill[p][slot]);
+                    fill[slot] += partFill[p][slot];
+                }
+            }
+        }
         foreach (var list in lists) Array.Sort(list);
         double OrderStatistic(long r)
         {
@@ -198,6 +246,14 @@ public static class MonteCarlo
             result[i] = xlo + (h - lo) * (xhi - xlo);
         }
         return result;
+    }
+
+    /// <summary>Start and length of partition <paramref name="p"/> of <paramref name="n"/> values in <paramref name="partitions"/> nearly equal parts.</summary>
+    private static (int Start, int Length) Partition(int n, int partitions, int p)
+    {
+        int start = (int)((long)n * p / partitions);
+        int end = (int)((long)n * (p + 1) / partitions);
+        return (start, end - start);
     }
 
     /// <summary>
