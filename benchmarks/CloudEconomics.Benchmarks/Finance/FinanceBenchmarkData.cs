@@ -41,4 +41,78 @@ internal static class FinanceBenchmarkData
         values[0] = -pv;
         return (values, dates, days);
     }
+
+    /// <summary>
+    /// <paramref name="count"/> seeded random sets of <paramref name="n"/> monthly flows (see <see cref="IrrRandomFlowsBenchmarks"/>):
+    /// "Returns" = -investment then noisy positive returns; "Mixed" = the same with some negative months. A set is kept
+    /// only when Visual Basic's IRR and ours both solve it from the guess 0.1 and agree to 1e-9.
+    /// </summary>
+    internal static double[][] RandomFlowSets(string kind, int count, int n, int seed)
+    {
+        var random = new Random(seed);
+        var sets = new List<double[]>();
+        int attempts = 0;
+        while (sets.Count < count)
+        {
+            if (++attempts > 100 * count)
+            {
+                throw new InvalidOperationException($"Could not draw {count} solvable '{kind}' flow sets.");
+            }
+            var values = new double[n];
+            double monthly = 5_000 + (random.NextDouble() * 20_000);
+            double paybackMonths = 12 + (random.NextDouble() * 60);
+            values[0] = -monthly * paybackMonths;
+            for (int i = 1; i < n; i++)
+            {
+                double noise = 1 + (0.3 * ((2 * random.NextDouble()) - 1));
+                values[i] = monthly * noise;
+                if (kind == "Mixed" && random.NextDouble() < 0.15)
+                {
+                    values[i] = -monthly * (0.2 + (1.5 * random.NextDouble()));
+                }
+            }
+            if (!UniqueRoot(values))
+            {
+                continue;
+            }
+            try
+            {
+                var copy = (double[])values.Clone();
+                double vb = Microsoft.VisualBasic.Financial.IRR(ref copy, 0.1);
+                double ours = CloudEconomics.Finance.CashFlowMath.Irr(values, 0.1);
+                if (Math.Abs(vb - ours) <= 1e-9 * Math.Max(1, Math.Abs(vb)))
+                {
+                    sets.Add(values);
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Visual Basic's "Arguments are not valid" (no convergence from 0.1): redraw.
+            }
+        }
+        return [.. sets];
+    }
+
+    /// <summary>The cumulative cash changes sign exactly once, ending positive (Norstrom's condition: a unique IRR).</summary>
+    private static bool UniqueRoot(double[] values)
+    {
+        double cumulative = 0;
+        int changes = 0;
+        bool? negative = null;
+        foreach (double v in values)
+        {
+            cumulative += v;
+            if (cumulative == 0)
+            {
+                continue;
+            }
+            bool now = cumulative < 0;
+            if (negative is bool before && before != now)
+            {
+                changes++;
+            }
+            negative = now;
+        }
+        return changes == 1 && cumulative > 0;
+    }
 }

@@ -83,49 +83,117 @@ public static class BenchmarkModels
                 }
                 return negative ? Months : recovery;
             },
-            (batch, output) =>
+            (batch, output) => PaybackBatch(batch[capex], batch[price], batch[u], batch[decline], batch[power], output));
+    }
+
+    /// <summary>
+    /// The batch form of the payback model: the same operations per scenario as the scalar function, fused into one
+    /// pass over the periods with four vectors of scenarios at once (independent chains hide the latency of the
+    /// running products and sums); no flow matrix is stored.
+    /// </summary>
+    private static void PaybackBatch(ReadOnlySpan<double> capex, ReadOnlySpan<double> price, ReadOnlySpan<double> utilization,
+        ReadOnlySpan<double> decline, ReadOnlySpan<double> power, Span<double> output)
+    {
+        const double kw = 10.2, pue = 1.14, hours = 730, other = 2_000;
+        const double energyPerPrice = kw * pue * hours / 1000;
+        int n = output.Length;
+        int w = Vector<double>.Count;
+        var zero = Vector<double>.Zero;
+        var one = Vector<double>.One;
+        var hoursV = new Vector<double>(hours);
+        var energyV = new Vector<double>(energyPerPrice);
+        var otherV = new Vector<double>(other);
+        var months = new Vector<double>(Months);
+        int s = 0;
+        for (; s <= n - 4 * w; s += 4 * w)
+        {
+            var c0 = -new Vector<double>(capex.Slice(s));
+            var r0 = new Vector<double>(price.Slice(s)) * hoursV * new Vector<double>(utilization.Slice(s));
+            var e0 = energyV * new Vector<double>(power.Slice(s));
+            var k0 = one - new Vector<double>(decline.Slice(s));
+            var c1 = -new Vector<double>(capex.Slice(s + w));
+            var r1 = new Vector<double>(price.Slice(s + w)) * hoursV * new Vector<double>(utilization.Slice(s + w));
+            var e1 = energyV * new Vector<double>(power.Slice(s + w));
+            var k1 = one - new Vector<double>(decline.Slice(s + w));
+            var c2 = -new Vector<double>(capex.Slice(s + 2 * w));
+            var r2 = new Vector<double>(price.Slice(s + 2 * w)) * hoursV * new Vector<double>(utilization.Slice(s + 2 * w));
+            var e2 = energyV * new Vector<double>(power.Slice(s + 2 * w));
+            var k2 = one - new Vector<double>(decline.Slice(s + 2 * w));
+            var c3 = -new Vector<double>(capex.Slice(s + 3 * w));
+            var r3 = new Vector<double>(price.Slice(s + 3 * w)) * hoursV * new Vector<double>(utilization.Slice(s + 3 * w));
+            var e3 = energyV * new Vector<double>(power.Slice(s + 3 * w));
+            var k3 = one - new Vector<double>(decline.Slice(s + 3 * w));
+            var n0 = Vector.LessThan(c0, zero);
+            var n1 = Vector.LessThan(c1, zero);
+            var n2 = Vector.LessThan(c2, zero);
+            var n3 = Vector.LessThan(c3, zero);
+            var p0 = zero;
+            var p1 = zero;
+            var p2 = zero;
+            var p3 = zero;
+            for (int t = 1; t <= Months; t++)
             {
-                // Blocks of 128 scenarios keep the 121 x 128 flow matrix (124 KB) in the L2 cache.
-                const int Block = 128;
-                int periods = Months + 1;
-                var scratch = batch.GetScratch(Block * periods + 2 * Block);
-                Span<bool> reached = stackalloc bool[Block];
-                for (int start = 0; start < batch.Count; start += Block)
+                r0 *= k0;
+                r1 *= k1;
+                r2 *= k2;
+                r3 *= k3;
+                var f0 = r0 - e0 - otherV;
+                var f1 = r1 - e1 - otherV;
+                var f2 = r2 - e2 - otherV;
+                var f3 = r3 - e3 - otherV;
+                var b0 = c0;
+                var b1 = c1;
+                var b2 = c2;
+                var b3 = c3;
+                c0 += f0;
+                c1 += f1;
+                c2 += f2;
+                c3 += f3;
+                var m0 = Vector.LessThan(c0, zero);
+                var m1 = Vector.LessThan(c1, zero);
+                var m2 = Vector.LessThan(c2, zero);
+                var m3 = Vector.LessThan(c3, zero);
+                var g0 = Vector.AndNot(n0, m0);
+                var g1 = Vector.AndNot(n1, m1);
+                var g2 = Vector.AndNot(n2, m2);
+                var g3 = Vector.AndNot(n3, m3);
+                if (((g0 | g1) | (g2 | g3)) != Vector<long>.Zero)
                 {
-                    int n = Math.Min(Block, batch.Count - start);
-                    var flows = scratch[..(n * periods)];
-                    var revenue = scratch.Slice(Block * periods, n);
-                    var energy = scratch.Slice(Block * periods + Block, n);
-                    var capexes = batch[capex].Slice(start, n);
-                    var prices = batch[price].Slice(start, n);
-                    var utils = batch[u].Slice(start, n);
-                    var declines = batch[decline].Slice(start, n);
-                    var powers = batch[power].Slice(start, n);
-                    for (int s = 0; s < n; s++)
-                    {
-                        flows[s] = -capexes[s];
-                        revenue[s] = prices[s] * hours * utils[s];
-                        energy[s] = kw * pue * hours / 1000 * powers[s];
-                    }
-                    var otherV = new Vector<double>(other);
-                    for (int t = 1; t < periods; t++)
-                    {
-                        var row = flows.Slice(t * n, n);
-                        int s = 0;
-                        for (; s <= n - Vector<double>.Count; s += Vector<double>.Count)
-                        {
-                            var r = new Vector<double>(revenue[s..]) * (Vector<double>.One - new Vector<double>(declines[s..]));
-                            r.CopyTo(revenue[s..]);
-                            (r - new Vector<double>(energy[s..]) - otherV).CopyTo(row[s..]);
-                        }
-                        for (; s < n; s++)
-                        {
-                            revenue[s] *= 1 - declines[s];
-                            row[s] = revenue[s] - energy[s] - other;
-                        }
-                    }
-                    ScenarioKernels.Payback(flows, periods, output.Slice(start, n), reached[..n]);
+                    var before = new Vector<double>(t - 1);
+                    p0 = Vector.ConditionalSelect(g0, before + (-b0) / f0, p0);
+                    p1 = Vector.ConditionalSelect(g1, before + (-b1) / f1, p1);
+                    p2 = Vector.ConditionalSelect(g2, before + (-b2) / f2, p2);
+                    p3 = Vector.ConditionalSelect(g3, before + (-b3) / f3, p3);
                 }
-            });
+                n0 = m0;
+                n1 = m1;
+                n2 = m2;
+                n3 = m3;
+            }
+            Vector.ConditionalSelect(n0, months, p0).CopyTo(output.Slice(s));
+            Vector.ConditionalSelect(n1, months, p1).CopyTo(output.Slice(s + w));
+            Vector.ConditionalSelect(n2, months, p2).CopyTo(output.Slice(s + 2 * w));
+            Vector.ConditionalSelect(n3, months, p3).CopyTo(output.Slice(s + 3 * w));
+        }
+        for (; s < n; s++)
+        {
+            double cumulative = -capex[s];
+            double revenue = price[s] * hours * utilization[s];
+            double energy = energyPerPrice * power[s];
+            double keep = 1 - decline[s];
+            bool negative = cumulative < 0;
+            double recovery = 0;
+            for (int t = 1; t <= Months; t++)
+            {
+                revenue *= keep;
+                double flow = revenue - energy - other;
+                double before = cumulative;
+                cumulative += flow;
+                bool nowNegative = cumulative < 0;
+                if (negative && !nowNegative) recovery = t - 1 + -before / flow;
+                negative = nowNegative;
+            }
+            output[s] = negative ? Months : recovery;
+        }
     }
 }

@@ -6,6 +6,10 @@ internal static class AnnuitySolver
     internal static bool TryRate(double n, double pmt, double pv, double fv, bool due, double guess, out double rate)
     {
         double t = due ? 1.0 : 0.0;
+        if (UniqueRoot(n, pmt, pv, fv, due, out int lowSign) && TryUniqueRoot(n, pmt, pv, fv, t, lowSign, out rate))
+        {
+            return true;
+        }
         double r = guess;
         for (int it = 0; it < 100; it++)
         {
@@ -61,4 +65,158 @@ internal static class AnnuitySolver
     /// <summary><see cref="Scaled"/> over (n, pmt, pv, fv, t) packed in a span, for the shared bracketing scan.</summary>
     private static double ScaledFromParameters(ReadOnlySpan<double> p, ReadOnlySpan<int> unused, double unusedTMax, double l)
         => Scaled(p[0], p[1], p[2], p[3], p[4], l);
+
+    /// <summary>
+    /// Whether the equation has exactly one rate above -100%. With x = 1 + r and a whole number n of periods, f is a
+    /// polynomial in x: pv x^n + pmt (x^(n-1) + ... + 1) + fv in arrears, pv x^n + pmt (x^n + ... + x) + fv in advance.
+    /// By Descartes' rule of signs, one sign change in its coefficients (ascending: pmt + fv, pmt, ..., pv in arrears;
+    /// fv, pmt, ..., pv + pmt in advance) means exactly one positive root x. Then any convergent method finds the rate
+    /// Excel's Newton finds, whatever the guess. <paramref name="lowSign"/> is the sign of f as x tends to 0.
+    /// </summary>
+    private static bool UniqueRoot(double n, double pmt, double pv, double fv, bool due, out int lowSign)
+    {
+        lowSign = 0;
+        if (n != Math.Floor(n) || n > 1e9)
+        {
+            return false;
+        }
+        double low = due ? fv : pmt + fv;
+        double middle = n >= 2 ? pmt : 0.0;
+        double high = due ? pv + pmt : pv;
+        int changes = 0, previous = 0;
+        foreach (double c in (ReadOnlySpan<double>)[low, middle, high])
+        {
+            int sign = Math.Sign(c);
+            if (sign == 0)
+            {
+                continue;
+            }
+            if (previous == 0)
+            {
+                lowSign = sign;
+            }
+            else if (sign != previous)
+            {
+                changes++;
+            }
+            previous = sign;
+        }
+        return changes == 1;
+    }
+
+    /// <summary>
+    /// The unique rate by Newton's method safeguarded by a bracket: on f itself while n ln(1+r) &lt;= 1, on
+    /// f (1+r)^-n (same sign, nearly flat instead of exponential for positive rates) above; a step that leaves the
+    /// bracket is replaced by bisection in ln(1+r). Starts from 2 (-f(0)) / (pv (n + 1)), the rate that balances the
+    /// flows to first order (close for loans), or 0. Two or three elementary functions per iteration.
+    /// </summary>
+    private static bool TryUniqueRoot(double n, double pmt, double pv, double fv, double t, int lowSign, out double rate)
+    {
+        double r = pv != 0 ? -2.0 * (pv + (n * pmt) + fv) / (pv * (n + 1.0)) : 0.0;
+        if (!double.IsFinite(r) || r <= -0.9 || r > 10.0)
+        {
+            r = 0.0;
+        }
+        double lo = -1.0, hi = double.PositiveInfinity, stride = 1.0;
+        for (int it = 0; it < 200; it++)
+        {
+            Evaluate(n, pmt, pv, fv, t, r, out double f, out double slope);
+            if (f == 0.0)
+            {
+                rate = r;
+                return true;
+            }
+            if (double.IsNaN(f))
+            {
+                break;
+            }
+            if (Math.Sign(f) == lowSign)
+            {
+                lo = r;
+            }
+            else
+            {
+                hi = r;
+            }
+            double next = r - (f / slope);
+            if (!(next > lo && next < hi))
+            {
+                // Bisection in ln(1+r), or a growing stride towards the open side.
+                if (lo == -1.0)
+                {
+                    next = FinanceMath.ExpM1(FinanceMath.Log1P(hi) - stride);
+                    stride *= 2.0;
+                }
+                else if (double.IsPositiveInfinity(hi))
+                {
+                    next = FinanceMath.ExpM1(FinanceMath.Log1P(lo) + stride);
+                    stride *= 2.0;
+                }
+                else
+                {
+                    next = FinanceMath.ExpM1(0.5 * (FinanceMath.Log1P(lo) + FinanceMath.Log1P(hi)));
+                }
+                if (!(next > lo && next < hi))
+                {
+                    break;
+                }
+                r = next;
+                continue;
+            }
+            if (Math.Abs(next - r) <= 1e-13 * Math.Max(1.0, Math.Abs(next)))
+            {
+                rate = next;
+                return true;
+            }
+            r = next;
+        }
+        rate = 0;
+        return false;
+    }
+
+    /// <summary>f(r) and df/dr (while n ln(1+r) &lt;= 1), else g = f (1+r)^-n and dg/dr; the same sign and root.</summary>
+    private static void Evaluate(double n, double pmt, double pv, double fv, double t, double r, out double f, out double slope)
+    {
+        double e = r == 0.0 ? 0.0 : n * FinanceMath.Log1P(r);
+        double x = 1.0 + r;
+        if (e <= 1.0)
+        {
+            double a, b;
+            if (r == 0.0)
+            {
+                a = 1.0;
+                b = n;
+            }
+            else
+            {
+                // FinanceMath.Growth with its two exponentials of the same argument computed once.
+                a = Math.Exp(e);
+                double em1;
+                if (Math.Abs(e) > 0.5)
+                {
+                    em1 = a - 1.0;
+                }
+                else if (a == 1.0)
+                {
+                    em1 = e;
+                }
+                else
+                {
+                    double um1 = a - 1.0;
+                    em1 = um1 == -1.0 ? -1.0 : um1 * e / Math.Log(a);
+                }
+                b = em1 == 0.0 ? n : em1 / r;
+            }
+            f = (pv * a) + (pmt * (1.0 + (r * t)) * b) + fv;
+            double db = Math.Abs(r) < 1e-7 ? n * (n - 1.0) / 2.0 : ((n * a / x) - b) / r;
+            slope = (pv * n * a / x) + (pmt * t * b) + (pmt * (1.0 + (r * t)) * db);
+            return;
+        }
+        // (1+r)^-n = exp(-e) < e^-1: 1 - w has no cancellation.
+        double w = Math.Exp(-e);
+        double annuity = (1.0 - w) / r;
+        double dAnnuity = ((n * w / x) - annuity) / r;
+        f = pv + (pmt * (1.0 + (r * t)) * annuity) + (fv * w);
+        slope = (pmt * t * annuity) + (pmt * (1.0 + (r * t)) * dAnnuity) - (fv * n * w / x);
+    }
 }

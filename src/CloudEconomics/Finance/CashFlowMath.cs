@@ -65,6 +65,10 @@ public static partial class CashFlowMath
         FinanceChecks.CheckRate(rate, nameof(rate));
         FinanceChecks.CheckNotEmpty(values, nameof(values));
         CheckDates(values, dates);
+        if (values.Length <= DirectXnpvMaxFlows)
+        {
+            return XnpvDirect(rate, values, dates);
+        }
         // Pooled scratch, not stackalloc (see FinanceKernels.DatedSums): no allocation once the pool is warm.
         int[] rented = ArrayPool<int>.Shared.Rent(values.Length);
         Span<int> offsets = rented.AsSpan(0, values.Length);
@@ -85,6 +89,33 @@ public static partial class CashFlowMath
             ArrayPool<int>.Shared.Return(rented);
             ArrayPool<double>.Shared.Return(table);
         }
+    }
+
+    /// <summary>Up to this many flows (measured crossover), XNPV discounts each flow with one <see cref="Math.Exp"/> and no scratch (cheaper than building the power tables).</summary>
+    private const int DirectXnpvMaxFlows = 64;
+
+    /// <summary>XNPV for a few flows: one pass converting each date and discounting by exp(-t ln(1+r)/365), no pooled scratch.</summary>
+    private static double XnpvDirect(double rate, ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates)
+    {
+        double logStep = -FinanceMath.Log1P(rate) / 365.0;
+        var days = default(DayCounter);
+        int first = days.Of(dates[0]);
+        double sum = values[0];
+        for (int i = 1; i < values.Length; i++)
+        {
+            int offset = days.Of(dates[i]) - first;
+            if (offset < 0)
+            {
+                throw DatePrecedesFirst(dates, i);
+            }
+            sum += values[i] * Math.Exp(offset * logStep);
+        }
+        if (!double.IsFinite(sum))
+        {
+            FinanceChecks.CheckAllFinite(values, nameof(values));
+            throw FinanceChecks.NonFinite("XNPV");
+        }
+        return sum;
     }
 
     /// <summary>
@@ -278,21 +309,59 @@ public static partial class CashFlowMath
     /// <summary>Days from the first date (rejecting a date before it, as Excel does); returns the largest offset.</summary>
     private static int ComputeOffsets(ReadOnlySpan<LocalDate> dates, Span<int> offsets)
     {
-        int first = DayNumber(dates[0]);
+        var days = default(DayCounter);
+        int first = days.Of(dates[0]);
         int max = 0;
         for (int i = 0; i < dates.Length; i++)
         {
-            int offset = DayNumber(dates[i]) - first;
+            int offset = days.Of(dates[i]) - first;
             if (offset < 0)
             {
-                throw new ArgumentException(
-                    $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
-                    nameof(dates));
+                throw DatePrecedesFirst(dates, i);
             }
             offsets[i] = offset;
             max = Math.Max(max, offset);
         }
         return max;
+    }
+
+    private static ArgumentException DatePrecedesFirst(ReadOnlySpan<LocalDate> dates, int i) => new(
+        $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+        "dates");
+
+    /// <summary>
+    /// <see cref="DayNumber(LocalDate)"/> for a run of dates, remembering the start of the last year seen: dates of cash flows
+    /// cluster in a few years, so most conversions are a table lookup and additions.
+    /// </summary>
+    private struct DayCounter
+    {
+        private int _year;
+        private int _yearStart;
+        private bool _leap;
+        private bool _started;
+
+        private static ReadOnlySpan<int> DaysBeforeMonth => [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+        internal int Of(LocalDate date)
+        {
+            if (!ReferenceEquals(date.Calendar, CalendarSystem.Iso))
+            {
+                return DayNumber(date);
+            }
+            unchecked
+            {
+                int y = date.Year;
+                if (y != _year || !_started)
+                {
+                    _started = true;
+                    _year = y;
+                    _yearStart = DayNumber(y, 1, 1);
+                    _leap = (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0));
+                }
+                int m = date.Month;
+                return _yearStart + DaysBeforeMonth[m] + (m > 2 && _leap ? 1 : 0) + date.Day - 1;
+            }
+        }
     }
 
     /// <summary>A day count that is consecutive across the ISO calendar (days since 0001-01-01).</summary>
@@ -302,13 +371,24 @@ public static partial class CashFlowMath
         {
             date = date.WithCalendar(CalendarSystem.Iso);
         }
+        return DayNumber(date.Year, date.Month, date.Day);
+    }
+
+    /// <summary>Days since 0001-01-01 of an ISO (proleptic Gregorian) year, month and day.</summary>
+    private static int DayNumber(int year, int month, int day)
+    {
         // Days from civil (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), shifted to 0001-01-01 = 0.
-        int y = date.Year, m = date.Month, d = date.Day;
-        y -= m <= 2 ? 1 : 0;
-        int era = (y >= 0 ? y : y - 399) / 400;
-        int yoe = y - (era * 400);
-        int doy = ((153 * (m + (m > 2 ? -3 : 9))) + 2) / 5 + d - 1;
-        int doe = (yoe * 365) + (yoe / 4) - (yoe / 100) + doy;
-        return (era * 146097) + doe - 719468 + 719162;
+        // Unchecked: ISO years are within -9998..9999, so nothing can overflow, and the project-wide overflow
+        // checks would otherwise double the cost of this conversion, which dominates XNPV for short inputs.
+        unchecked
+        {
+            int y = year, m = month, d = day;
+            y -= m <= 2 ? 1 : 0;
+            int era = (y >= 0 ? y : y - 399) / 400;
+            int yoe = y - (era * 400);
+            int doy = ((153 * (m + (m > 2 ? -3 : 9))) + 2) / 5 + d - 1;
+            int doe = (yoe * 365) + (yoe / 4) - (yoe / 100) + doy;
+            return (era * 146097) + doe - 719468 + 719162;
+        }
     }
 }

@@ -160,28 +160,20 @@ public abstract class Distribution
     /// <summary>location + scale x Phi^-1(u) for a column, vectorised; bit-identical to the scalar path.</summary>
     private protected static void StandardNormalQuantiles(ReadOnlySpan<double> uniforms, Span<double> destination, double location, double scale)
     {
+        SpecialFunctions.InverseNormal(uniforms, destination);
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var loc = new Vector<double>(location);
             var sc = new Vector<double>(scale);
-            int w = Vector<double>.Count;
-            // Two vectors per iteration: independent dependency chains for the out-of-order core.
-            for (; i <= uniforms.Length - 2 * w; i += 2 * w)
+            for (; i <= destination.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var a = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
-                var b = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i + w)));
-                (loc + sc * a).CopyTo(destination.Slice(i));
-                (loc + sc * b).CopyTo(destination.Slice(i + w));
-            }
-            for (; i <= uniforms.Length - w; i += w)
-            {
-                (loc + sc * SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)))).CopyTo(destination.Slice(i));
+                (loc + sc * new Vector<double>(destination.Slice(i))).CopyTo(destination.Slice(i));
             }
         }
-        for (; i < uniforms.Length; i++)
+        for (; i < destination.Length; i++)
         {
-            destination[i] = location + scale * SpecialFunctions.InverseNormal(uniforms[i]);
+            destination[i] = location + scale * destination[i];
         }
     }
 }

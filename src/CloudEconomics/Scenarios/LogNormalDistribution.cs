@@ -40,28 +40,28 @@ public sealed class LogNormalDistribution : Distribution
 
     internal override void Quantiles(ReadOnlySpan<double> uniforms, Span<double> destination)
     {
+        SpecialFunctions.InverseNormal(uniforms, destination);
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var mu = new Vector<double>(Mu);
             var sigma = new Vector<double>(Sigma);
             int w = Vector<double>.Count;
-            for (; i <= uniforms.Length - 2 * w; i += 2 * w)
+            for (; i <= destination.Length - 2 * w; i += 2 * w)
             {
-                var za = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
-                var zb = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i + w)));
+                var za = new Vector<double>(destination.Slice(i));
+                var zb = new Vector<double>(destination.Slice(i + w));
                 PortableMath.Exp(mu + sigma * za).CopyTo(destination.Slice(i));
                 PortableMath.Exp(mu + sigma * zb).CopyTo(destination.Slice(i + w));
             }
-            for (; i <= uniforms.Length - w; i += w)
+            for (; i <= destination.Length - w; i += w)
             {
-                var z = SpecialFunctions.InverseNormal(new Vector<double>(uniforms.Slice(i)));
-                PortableMath.Exp(mu + sigma * z).CopyTo(destination.Slice(i));
+                PortableMath.Exp(mu + sigma * new Vector<double>(destination.Slice(i))).CopyTo(destination.Slice(i));
             }
         }
-        for (; i < uniforms.Length; i++)
+        for (; i < destination.Length; i++)
         {
-            destination[i] = Quantile(uniforms[i]);
+            destination[i] = PortableMath.Exp(Mu + Sigma * destination[i]);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 
 namespace CloudEconomics.Scenarios;
 
@@ -128,7 +129,7 @@ public static class MonteCarlo
             }
 
             var values = outputs.AsSpan(0, n);
-            double[] percentiles = Percentiles(values, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95], options.HistogramBins, out long[] histogramCounts);
+            double[] percentiles = Percentiles(outputs, n, parallel, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95], options.HistogramBins, out long[] histogramCounts);
             var histogram = new Histogram(total.Min, total.Max, histogramCounts);
             return new SimulationResult(model.Name, model.OutputUnit, n, options.Seed, total.Mean, Math.Sqrt(total.M2 / (n - 1)),
                 total.Min, total.Max, percentiles, histogram, conditions, convergence,
@@ -141,9 +142,9 @@ public static class MonteCarlo
     }
 
     /// <summary>Exact PERCENTILE.INC values via a fine histogram to locate order statistics, then sorting those bins only.</summary>
-    private static double[] Percentiles(ReadOnlySpan<double> values, double min, double max, double[] probabilities, int histogramBins, out long[] histogram)
+    private static double[] Percentiles(double[] outputs, int n, ParallelOptions parallel, double min, double max, double[] probabilities, int histogramBins, out long[] histogram)
     {
-        int n = values.Length;
+        var values = outputs.AsSpan(0, n);
         var result = new double[probabilities.Length];
         histogram = new long[histogramBins];
         if (min == max)
@@ -155,11 +156,29 @@ public static class MonteCarlo
         double scale = FineBins / (max - min);
         double histogramScale = histogramBins / (max - min);
         var counts = new int[FineBins];
-        foreach (double v in values)
+        // Both passes over the outputs run on partitions in parallel; counts are summed in partition order and each
+        // needed bin is sorted afterwards, so the result does not depend on the number of threads.
+        int partitions = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, n / (1 << 18)));
+        if (partitions == 1)
         {
-            counts[Bin(v, min, scale)]++;
-            int h = unchecked((int)((v - min) * histogramScale));
-            histogram[h >= histogramBins ? histogramBins - 1 : h < 0 ? 0 : h]++;
+            CountBins(values, min, scale, histogramScale, counts, histogram);
+        }
+        else
+        {
+            var partCounts = new int[partitions][];
+            var partHistograms = new long[partitions][];
+            Parallel.For(0, partitions, parallel, p =>
+            {
+                partCounts[p] = new int[FineBins];
+                partHistograms[p] = new long[histogramBins];
+                var (start, length) = Partition(n, partitions, p);
+                CountBins(outputs.AsSpan(start, length), min, scale, histogramScale, partCounts[p], partHistograms[p]);
+            });
+            for (int p = 0; p < partitions; p++)
+            {
+                for (int b = 0; b < FineBins; b++) counts[b] += partCounts[p][b];
+                for (int b = 0; b < histogramBins; b++) histogram[b] += partHistograms[p][b];
+            }
         }
         var cumulative = new long[FineBins + 1];
         for (int b = 0; b < FineBins; b++) cumulative[b + 1] = cumulative[b] + counts[b];
@@ -186,13 +205,30 @@ public static class MonteCarlo
                 fill.Add(0);
             }
         }
-        foreach (double v in values)
+        if (partitions == 1)
         {
-            int slot = slotOfBin[Bin(v, min, scale)];
-            if (slot >= 0)
+            CollectBins(values, min, scale, slotOfBin, lists, fill);
+        }
+        else
+        {
+            // Each partition fills its own lists; they are concatenated in partition order (the sort below makes the
+            // order irrelevant anyway).
+            var partLists = new List<double[]>[partitions];
+            var partFill = new List<int>[partitions];
+            Parallel.For(0, partitions, parallel, p =>
             {
-                lists[slot][fill[slot]] = v;
-                fill[slot]++;
+                var (start, length) = Partition(n, partitions, p);
+                partLists[p] = lists.Select(l => new double[l.Length]).ToList();
+                partFill[p] = lists.Select(_ => 0).ToList();
+                CollectBins(outputs.AsSpan(start, length), min, scale, slotOfBin, partLists[p], partFill[p]);
+            });
+            for (int p = 0; p < partitions; p++)
+            {
+                for (int slot = 0; slot < lists.Count; slot++)
+                {
+                    Array.Copy(partLists[p][slot], 0, lists[slot], fill[slot], partFill[p][slot]);
+                    fill[slot] += partFill[p][slot];
+                }
             }
         }
         foreach (var list in lists) Array.Sort(list);
@@ -210,6 +246,89 @@ public static class MonteCarlo
             result[i] = xlo + (h - lo) * (xhi - xlo);
         }
         return result;
+    }
+
+    /// <summary>Start and length of partition <paramref name="p"/> of <paramref name="n"/> values in <paramref name="partitions"/> nearly equal parts.</summary>
+    private static (int Start, int Length) Partition(int n, int partitions, int p)
+    {
+        int start = (int)((long)n * p / partitions);
+        int end = (int)((long)n * (p + 1) / partitions);
+        return (start, end - start);
+    }
+
+    /// <summary>
+    /// Counts each value in its fine bin and its histogram bin; the bin indices of a vector of values are computed
+    /// together (the same truncation and clamping as <see cref="Bin"/>), the increments one by one.
+    /// </summary>
+    private static void CountBins(ReadOnlySpan<double> values, double min, double scale, double histogramScale, int[] counts, long[] histogram)
+    {
+        int histogramBins = histogram.Length;
+        int w = Vector<double>.Count;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vmin = new Vector<double>(min);
+            var vscale = new Vector<double>(scale);
+            var vhscale = new Vector<double>(histogramScale);
+            var zero = Vector<double>.Zero;
+            var fineTop = new Vector<double>(FineBins - 1);
+            var histogramTop = new Vector<double>(histogramBins - 1);
+            for (; i <= values.Length - w; i += w)
+            {
+                var offset = new Vector<double>(values.Slice(i)) - vmin;
+                // Clamp before truncating: same index as Bin (truncation toward zero, then clamp to [0, top]).
+                var fine = Vector.ConvertToInt64(Vector.Min(Vector.Max(offset * vscale, zero), fineTop));
+                var coarse = Vector.ConvertToInt64(Vector.Min(Vector.Max(offset * vhscale, zero), histogramTop));
+                for (int k = 0; k < w; k++)
+                {
+                    counts[(int)fine[k]]++;
+                    histogram[(int)coarse[k]]++;
+                }
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            double v = values[i];
+            counts[Bin(v, min, scale)]++;
+            int h = unchecked((int)((v - min) * histogramScale));
+            histogram[h >= histogramBins ? histogramBins - 1 : h < 0 ? 0 : h]++;
+        }
+    }
+
+    /// <summary>Copies each value whose fine bin has a slot into that slot's list.</summary>
+    private static void CollectBins(ReadOnlySpan<double> values, double min, double scale, int[] slotOfBin, List<double[]> lists, List<int> fill)
+    {
+        int w = Vector<double>.Count;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vmin = new Vector<double>(min);
+            var vscale = new Vector<double>(scale);
+            var zero = Vector<double>.Zero;
+            var fineTop = new Vector<double>(FineBins - 1);
+            for (; i <= values.Length - w; i += w)
+            {
+                var fine = Vector.ConvertToInt64(Vector.Min(Vector.Max((new Vector<double>(values.Slice(i)) - vmin) * vscale, zero), fineTop));
+                for (int k = 0; k < w; k++)
+                {
+                    int slot = slotOfBin[(int)fine[k]];
+                    if (slot >= 0)
+                    {
+                        lists[slot][fill[slot]] = values[i + k];
+                        fill[slot]++;
+                    }
+                }
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            int slot = slotOfBin[Bin(values[i], min, scale)];
+            if (slot >= 0)
+            {
+                lists[slot][fill[slot]] = values[i];
+                fill[slot]++;
+            }
+        }
     }
 
     /// <summary>The bin b with cumulative[b] &lt;= r &lt; cumulative[b + 1].</summary>
@@ -238,16 +357,58 @@ public static class MonteCarlo
 
         internal static ChunkStats Of(ReadOnlySpan<double> values)
         {
+            // Two passes (sum, min, max; then squared deviations), each over two vector accumulators.
+            int n = values.Length;
+            int w = Vector<double>.Count;
+            int i = 0;
             double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-            foreach (double v in values)
+            if (Vector.IsHardwareAccelerated && n >= 2 * w)
             {
+                var s0 = Vector<double>.Zero;
+                var s1 = Vector<double>.Zero;
+                var lo = new Vector<double>(double.PositiveInfinity);
+                var hi = new Vector<double>(double.NegativeInfinity);
+                for (; i <= n - 2 * w; i += 2 * w)
+                {
+                    var a = new Vector<double>(values.Slice(i));
+                    var b = new Vector<double>(values.Slice(i + w));
+                    s0 += a;
+                    s1 += b;
+                    lo = Vector.Min(lo, Vector.Min(a, b));
+                    hi = Vector.Max(hi, Vector.Max(a, b));
+                }
+                sum = Vector.Sum(s0 + s1);
+                for (int k = 0; k < w; k++)
+                {
+                    if (lo[k] < min) min = lo[k];
+                    if (hi[k] > max) max = hi[k];
+                }
+            }
+            for (; i < n; i++)
+            {
+                double v = values[i];
                 sum += v;
                 if (v < min) min = v;
                 if (v > max) max = v;
             }
-            double mean = sum / values.Length, m2 = 0;
-            foreach (double v in values) m2 += (v - mean) * (v - mean);
-            return new ChunkStats { Count = values.Length, Mean = mean, M2 = m2, Min = min, Max = max };
+            double mean = sum / n, m2 = 0;
+            i = 0;
+            if (Vector.IsHardwareAccelerated && n >= 2 * w)
+            {
+                var mv = new Vector<double>(mean);
+                var q0 = Vector<double>.Zero;
+                var q1 = Vector<double>.Zero;
+                for (; i <= n - 2 * w; i += 2 * w)
+                {
+                    var a = new Vector<double>(values.Slice(i)) - mv;
+                    var b = new Vector<double>(values.Slice(i + w)) - mv;
+                    q0 += a * a;
+                    q1 += b * b;
+                }
+                m2 = Vector.Sum(q0 + q1);
+            }
+            for (; i < n; i++) m2 += (values[i] - mean) * (values[i] - mean);
+            return new ChunkStats { Count = n, Mean = mean, M2 = m2, Min = min, Max = max };
         }
 
         internal static ChunkStats Merge(ChunkStats a, ChunkStats b)
@@ -405,17 +566,7 @@ public static class MonteCarlo
         }
 
         private static void StandardNormals(ReadOnlySpan<double> uniforms, Span<double> normals)
-        {
-            int i = 0;
-            if (System.Numerics.Vector.IsHardwareAccelerated)
-            {
-                for (; i <= uniforms.Length - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
-                {
-                    SpecialFunctions.InverseNormal(new System.Numerics.Vector<double>(uniforms.Slice(i))).CopyTo(normals.Slice(i));
-                }
-            }
-            for (; i < uniforms.Length; i++) normals[i] = SpecialFunctions.InverseNormal(uniforms[i]);
-        }
+            => SpecialFunctions.InverseNormal(uniforms, normals);
 
         /// <summary>Null when every output is finite; else an exception naming the first bad draw and its inputs.</summary>
         internal ScenarioEvaluationException? Check(ReadOnlySpan<double> output, int start)
