@@ -423,18 +423,18 @@ public sealed record CapitalReport
             => s.DepreciationPolicies.Select((p, i) =>
             {
                 var path = $"$.depreciationPolicies[{i}]";
-                var policy = p.ToPolicy(path);
-                var inForce = policy.Changes.LastOrDefault(c => c.Effective <= q.End);
+                var policy = p.ToPolicy();
+                int inForce = p.Changes.ToList().FindLastIndex(c => c.Effective <= q.End);
                 var life = new CapitalFigure
                 {
                     Id = $"depreciation.{p.Id}.usefulLife",
                     Label = $"Useful life of {p.AssetClass} at the end of {q}",
                     Value = (decimal)policy.UsefulLifeOn(q.End),
                     Unit = FigureUnit.Years,
-                    Sources = inForce?.Provenance is { } prov ? [prov] : [],
+                    Sources = inForce >= 0 && p.Changes[inForce].ToYears.ToProvenance($"{path}.changes[{inForce}].toYears") is { } prov ? [prov] : [],
                     Note = p.Note,
                 };
-                var changes = policy.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Effective:uuuu-MM-dd}: {c.FromYears} -> {c.ToYears} years")).ToList();
+                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Effective:uuuu-MM-dd}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
                 return new DepreciationPolicySummary(p.Id, p.AssetClass, life, changes, p.Note);
             }).ToList();
 
