@@ -5,7 +5,7 @@ using CloudEconomics.Capital;
 using CloudEconomics.Charts;
 using CloudEconomics.Scenarios;
 using Spectre.Console;
-using ChartTornadoBar = CloudEconomics.Charts.TornadoBar;
+using ChartTornadoBar = CloudEconomics.Charts.TornadoChartBar;
 
 namespace CloudEconomics.Cli;
 
