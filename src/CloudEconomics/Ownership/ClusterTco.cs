@@ -337,7 +337,7 @@ public sealed class ClusterTco
             var equityCharge = equity.Amount > 0 ? equity * (decimal)monthlyCostOfCapital : zero;
             double needMwh = facility.FacilityWatts(start.Month) / 1e6 * hours;
             Money energy = cluster.EnergyPrice is { } price
-                ? price.CostOf(needMwh)
+                ? price.CostOf(UnitsNet.Energy.FromMegawattHours(needMwh))
                 : cluster.PowerSupply!.CoverMonth(new YearMonth(start.Year, start.Month), UnitsNet.Energy.FromMegawattHours(needMwh)).TotalCost;
             months[m] = new TcoMonth(start, hours, depreciation, interest, equityCharge, energy, maintenance, staff, space, bookValue, openingDebt, debtService);
             bookValue -= depreciation;
