@@ -83,6 +83,7 @@ public static class Depreciation
     /// <param name="month">Months in the first year, 1 to 12 (truncated); Excel's default 12.</param>
     /// <returns>The depreciation in that year, in the unit of <paramref name="cost"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite or outside its range.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows.</exception>
     public static double Db(double cost, double salvage, double life, double period, double month = 12)
     {
         if (!double.IsFinite(cost) || cost <= 0)
@@ -103,7 +104,7 @@ public static class Depreciation
         }
         double rate = 1.0 - Math.Pow(salvage / cost, 1.0 / life);
         rate = Math.Floor((rate * 1000.0) + 0.5) / 1000.0;
-        double first = cost * rate * months / 12.0;
+        double first = cost * rate * (months / 12.0);
         if (ApproxFloor(period) == 1)
         {
             return first;
@@ -116,9 +117,9 @@ public static class Depreciation
         double current = last >= 2 ? afterFirst * Math.Pow(decline, last - 2.0) * rate : 0.0;
         if (period > life)
         {
-            current = afterFirst * Math.Pow(decline, Math.Max(last, 1.0) - 1.0) * rate * (12.0 - months) / 12.0;
+            current = afterFirst * Math.Pow(decline, Math.Max(last, 1.0) - 1.0) * rate * ((12.0 - months) / 12.0);
         }
-        return current;
+        return Finite(current, "DB");
     }
 
     /// <summary>
@@ -134,6 +135,8 @@ public static class Depreciation
     /// <param name="factor">Rate of decline; greater than zero; Excel's default 2 (double declining).</param>
     /// <returns>The depreciation in that period, in the unit of <paramref name="cost"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite or outside its range.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows (a period below 1 with a cost near the
+    /// largest double).</exception>
     public static double Ddb(double cost, double salvage, double life, double period, double factor = 2)
     {
         CheckCost(cost);
@@ -145,7 +148,7 @@ public static class Depreciation
             throw new ArgumentOutOfRangeException(nameof(period), period,
                 $"Period must be greater than zero and at most the life ({FinanceChecks.Format(life)}); it was {FinanceChecks.Format(period)}.");
         }
-        return DdbCore(cost, salvage, life, period, factor);
+        return Finite(DdbCore(cost, salvage, life, period, factor), "DDB");
     }
 
     /// <summary>
@@ -242,8 +245,8 @@ public static class Depreciation
         if (k > 1.0)
         {
             total = k - 1.0 < n
-                ? value - Book(value, life, factor, k)
-                : value - Book(value, life, factor, n) + (fraction * DdbCore(value, salvage, life, n, factor));
+                ? DecliningFall(value, life, factor, 1.0, k - 1.0)
+                : DecliningFall(value, life, factor, 1.0, n - 1.0) + (fraction * DdbCore(value, salvage, life, n, factor));
         }
         if (k <= n)
         {
@@ -301,13 +304,29 @@ public static class Depreciation
         {
             return i == 1.0 ? value : 0.0;
         }
-        return value * Math.Pow(1.0 - rate, i - 1.0);
+        return value * Math.Exp((i - 1.0) * FinanceMath.Log1P(-rate));
     }
 
     private static double NextBook(double value, double life, double factor, double i)
     {
-        double rate = Math.Min(factor / life, 1.0);
-        return value * Math.Pow(1.0 - rate, i);
+        double rate = factor / life;
+        return rate >= 1.0 ? 0.0 : value * Math.Exp(i * FinanceMath.Log1P(-rate));
+    }
+
+    /// <summary>The fall in book value over whole periods a..b under pure declining balance,
+    /// B_a - B_(b+1) = B_a (1 - (1 - r)^(b - a + 1)), without cancellation when r (b - a + 1) is small.</summary>
+    private static double DecliningFall(double value, double life, double factor, double a, double b)
+    {
+        if (b < a)
+        {
+            return 0.0;
+        }
+        double rate = factor / life;
+        if (rate >= 1.0)
+        {
+            return Book(value, life, factor, a);
+        }
+        return -Book(value, life, factor, a) * FinanceMath.ExpM1((b - a + 1.0) * FinanceMath.Log1P(-rate));
     }
 
     /// <summary>
@@ -320,25 +339,39 @@ public static class Depreciation
         {
             return 0.0;
         }
-        double sum = Book(cost, life, factor, a) - Math.Max(NextBook(cost, life, factor, b), salvage);
+        double sum = NextBook(cost, life, factor, b) >= salvage
+            ? DecliningFall(cost, life, factor, a, b)
+            : Book(cost, life, factor, a) - salvage;
         return sum < 0 ? 0 : sum;
     }
 
+    // Excel's DDB: book value before = cost (1 - r)^(period - 1), after = cost (1 - r)^period, r = factor / life, the
+    // depreciation before - after = before x r unless the book value would fall below salvage. Written before x r
+    // (not a difference of two nearly equal numbers when r is small) and (1 - r)^p as exp(p log1p(-r)) (not a power
+    // of the rounded 1 - r, whose error grows with p).
     internal static double DdbCore(double cost, double salvage, double life, double period, double factor)
     {
         double rate = factor / life;
         double before;
+        double after;
+        double amount;
         if (rate >= 1.0)
         {
-            rate = 1.0;
             before = period == 1.0 ? cost : 0.0;
+            after = 0.0;
+            amount = before;
         }
         else
         {
-            before = cost * Math.Pow(1.0 - rate, period - 1.0);
+            double log = FinanceMath.Log1P(-rate);
+            before = cost * Math.Exp((period - 1.0) * log);
+            after = cost * Math.Exp(period * log);
+            amount = before * rate;
         }
-        double after = cost * Math.Pow(1.0 - rate, period);
-        double amount = after < salvage ? before - salvage : before - after;
+        if (after < salvage)
+        {
+            amount = before - salvage;
+        }
         return amount < 0 ? 0 : amount;
     }
 
