@@ -105,7 +105,7 @@ if (args.Length > 0)
 {
     Directory.CreateDirectory(args[0]);
     var tsvg = SvgCharts.Tornado(
-        [.. tornado.Bars.Select(b => new CloudEconomics.Charts.TornadoBar(b.Input.Name, b.OutputAtLow, b.OutputAtHigh))], tornado.BaseOutput,
+        [.. tornado.Bars.Select(b => new CloudEconomics.Charts.TornadoChartBar(b.Input.Name, b.OutputAtLow, b.OutputAtHigh))], tornado.BaseOutput,
         new ChartOptions("What moves the cost ratio (below 1: custom silicon cheaper)", "cost per token, custom silicon / GPU", "") { Height = 300 });
     File.WriteAllText(Path.Combine(args[0], "ratio-tornado.svg"), tsvg);
     var h = sim.Histogram;

@@ -32,8 +32,8 @@ Console.WriteLine();
 Console.WriteLine($"{"Utilisation",11}  {"On demand USD",14}  {"Block USD",10}  {"Saving",7}  Answer     (one instance, 730 reserved hours)");
 foreach (var u in new[] { 0.25, 0.40, 0.45, 0.60, 0.80, 1.00 })
 {
-    var od = onDemand.Price.CostFor(730 * u);
-    var cb = block.Price.CostFor(730);
+    var od = onDemand.Price.CostOf(UnitsNet.Duration.FromHours(730 * u));
+    var cb = block.Price.CostOf(UnitsNet.Duration.FromHours(730));
     var saving = CommitmentEconomics.SavingsFraction(onDemand.Price, block.Price, u);
     Console.WriteLine($"{u,11:0%}  {od.Amount,14:#,0.00}  {cb.Amount,10:#,0.00}  {saving,7:0.0%}  {(saving > 0 ? "reserve" : "on demand")}");
 }

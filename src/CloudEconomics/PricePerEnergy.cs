@@ -26,6 +26,21 @@ public readonly struct PricePerEnergy : IEquatable<PricePerEnergy>, IComparable<
     /// <summary>The currency of the price.</summary>
     public Currency Currency => PerMegawattHour.Currency;
 
+    /// <summary>A price per megawatt-hour (the constructor's twin, for symmetry with the other price types).</summary>
+    /// <param name="perMegawattHour">The money charged for one MWh.</param>
+    /// <returns>The price.</returns>
+    public static PricePerEnergy From(Money perMegawattHour) => new(perMegawattHour);
+
+    /// <summary>Zero per MWh in the given currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>A zero price.</returns>
+    public static PricePerEnergy Zero(Currency currency) => new(Money.Zero(currency));
+
+    /// <summary>Shorthand for US dollars per kWh (0.0861 is 86.10 USD/MWh).</summary>
+    /// <param name="amountPerKilowattHour">USD per kWh.</param>
+    /// <returns>The price.</returns>
+    public static PricePerEnergy UsdPerKilowattHour(decimal amountPerKilowattHour) => FromPerKilowattHour(Money.Usd(amountPerKilowattHour));
+
     /// <summary>Creates a price from money per kilowatt-hour (US retail and EIA quote cents per kWh: 8.61 ¢/kWh is 0.0861 USD/kWh).</summary>
     /// <param name="perKilowattHour">The money charged for one kWh.</param>
     /// <returns>The price.</returns>
@@ -38,21 +53,22 @@ public readonly struct PricePerEnergy : IEquatable<PricePerEnergy>, IComparable<
 
     /// <summary>The cost of an amount of energy at this price.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The energy is not finite.</exception>
-    public static Money operator *(PricePerEnergy price, Energy energy) => price.CostOf(energy.MegawattHours);
+    public static Money operator *(PricePerEnergy price, Energy energy) => price.CostOf(energy);
 
     /// <summary>The cost of an amount of energy at this price.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The energy is not finite.</exception>
-    public static Money operator *(Energy energy, PricePerEnergy price) => price.CostOf(energy.MegawattHours);
+    public static Money operator *(Energy energy, PricePerEnergy price) => price.CostOf(energy);
 
-    /// <summary>The cost of <paramref name="megawattHours"/> MWh at this price.</summary>
-    /// <param name="megawattHours">Energy in MWh; finite.</param>
+    /// <summary>The cost of <paramref name="energy"/> at this price (MWh x price per MWh).</summary>
+    /// <param name="energy">The energy; finite (a negative energy, such as a shortfall, gives a negative cost).</param>
     /// <returns>The cost.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="megawattHours"/> is NaN or infinite.</exception>
-    public Money CostOf(double megawattHours)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="energy"/> is NaN or infinite.</exception>
+    public Money CostOf(Energy energy)
     {
+        double megawattHours = energy.MegawattHours;
         if (!double.IsFinite(megawattHours))
         {
-            throw new ArgumentOutOfRangeException(nameof(megawattHours), megawattHours, $"Energy must be a finite number of MWh; it was {megawattHours.ToString("R", CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(nameof(energy), megawattHours, $"Energy must be a finite number of MWh; it was {megawattHours.ToString("R", CultureInfo.InvariantCulture)}.");
         }
         return PerMegawattHour * (decimal)megawattHours;
     }

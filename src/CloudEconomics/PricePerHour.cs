@@ -41,6 +41,12 @@ public readonly struct PricePerHour : IEquatable<PricePerHour>, IComparable<Pric
     /// <returns>A zero price.</returns>
     public static PricePerHour Zero(Currency currency) => new(Money.Zero(currency));
 
+    /// <summary>A price per hour (the constructor's twin, for symmetry with the other price types).</summary>
+    /// <param name="perHour">The money charged for one hour; not negative.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perHour"/> is negative.</exception>
+    public static PricePerHour From(Money perHour) => new(perHour);
+
     /// <summary>The hourly price that spreads <paramref name="cost"/> evenly over <paramref name="duration"/>.</summary>
     /// <param name="cost">The total cost; not negative.</param>
     /// <param name="duration">The duration; positive.</param>
@@ -56,26 +62,27 @@ public readonly struct PricePerHour : IEquatable<PricePerHour>, IComparable<Pric
         return new PricePerHour(cost / (decimal)hours);
     }
 
-    /// <summary>The cost of <paramref name="hours"/> hours at this price.</summary>
-    /// <param name="hours">Hours; not negative, finite.</param>
+    /// <summary>The cost of <paramref name="duration"/> at this price (hours x price per hour).</summary>
+    /// <param name="duration">The duration; not negative, finite.</param>
     /// <returns>The cost.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is negative, NaN or infinite.</exception>
-    public Money CostFor(double hours)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative, NaN or infinite.</exception>
+    public Money CostOf(UnitsDuration duration)
     {
+        double hours = duration.Hours;
         if (!double.IsFinite(hours) || hours < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(hours), hours, $"Hours must be a finite number not below zero; it was {hours.ToString("R", CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(nameof(duration), hours, $"Duration must be a finite number of hours not below zero; it was {hours.ToString("R", CultureInfo.InvariantCulture)} h.");
         }
         return PerHour * (decimal)hours;
     }
 
     /// <summary>The cost of a duration at this price (hours x price per hour).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The duration is negative or not finite.</exception>
-    public static Money operator *(PricePerHour price, UnitsDuration duration) => price.CostFor(duration.Hours);
+    public static Money operator *(PricePerHour price, UnitsDuration duration) => price.CostOf(duration);
 
     /// <summary>The cost of a duration at this price (hours x price per hour).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The duration is negative or not finite.</exception>
-    public static Money operator *(UnitsDuration duration, PricePerHour price) => price.CostFor(duration.Hours);
+    public static Money operator *(UnitsDuration duration, PricePerHour price) => price.CostOf(duration);
 
     /// <summary>
     /// The price per million tokens when this hourly price buys <paramref name="throughput"/> at full utilisation:

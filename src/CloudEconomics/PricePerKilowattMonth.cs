@@ -1,3 +1,4 @@
+using System.Globalization;
 using UnitsNet;
 
 namespace CloudEconomics;
@@ -26,23 +27,51 @@ public readonly struct PricePerKilowattMonth : IEquatable<PricePerKilowattMonth>
     /// <summary>The currency of the price.</summary>
     public Currency Currency => PerKilowattMonth.Currency;
 
-    /// <summary>The monthly charge for a capacity (kW x price).</summary>
+    /// <summary>A capacity price (the constructor's twin, for symmetry with the other price types).</summary>
+    /// <param name="perKilowattMonth">The money charged for one kW of capacity for one month; not negative.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perKilowattMonth"/> is negative.</exception>
+    public static PricePerKilowattMonth From(Money perKilowattMonth) => new(perKilowattMonth);
+
+    /// <summary>Shorthand for US dollars per kW-month.</summary>
+    /// <param name="amountPerKilowattMonth">USD per kW of capacity per month; not negative.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amountPerKilowattMonth"/> is negative.</exception>
+    public static PricePerKilowattMonth Usd(decimal amountPerKilowattMonth) => new(Money.Usd(amountPerKilowattMonth));
+
+    /// <summary>Zero per kW-month in the given currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>A zero price.</returns>
+    public static PricePerKilowattMonth Zero(Currency currency) => new(Money.Zero(currency));
+
+    /// <summary>A capacity price from money per MW of capacity per month (÷ 1,000).</summary>
+    /// <param name="perMegawattMonth">The money charged for one MW of capacity for one month; not negative.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perMegawattMonth"/> is negative.</exception>
+    public static PricePerKilowattMonth FromPerMegawattMonth(Money perMegawattMonth) => new(perMegawattMonth / 1000m);
+
+    /// <summary>The charge for <paramref name="capacity"/> over <paramref name="months"/> months (kW x months x price).</summary>
     /// <param name="capacity">The contracted capacity; not negative.</param>
-    /// <returns>The charge for one month.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
-    public Money MonthlyCost(UnitsNet.Power capacity)
+    /// <param name="months">The number of months (may be fractional); finite and not negative.</param>
+    /// <returns>The charge.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative, or <paramref name="months"/> is negative or not finite.</exception>
+    public Money CostOf(UnitsNet.Power capacity, double months)
     {
         decimal kilowatts = (decimal)capacity.Kilowatts;
         if (kilowatts < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(capacity), kilowatts, $"Capacity must not be negative; it was {kilowatts.ToString(CultureInfo.InvariantCulture)} kW.");
         }
-        return PerKilowattMonth * kilowatts;
+        if (!double.IsFinite(months) || months < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, $"Months must be a finite number not below zero; it was {months.ToString("R", CultureInfo.InvariantCulture)}.");
+        }
+        return PerKilowattMonth * kilowatts * (decimal)months;
     }
 
-    /// <summary>The monthly charge for a capacity (kW x price).</summary>
+    /// <summary>The charge for one month of a capacity (kW x price): <c>CostOf(capacity, 1)</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The capacity is negative.</exception>
-    public static Money operator *(PricePerKilowattMonth price, UnitsNet.Power capacity) => price.MonthlyCost(capacity);
+    public static Money operator *(PricePerKilowattMonth price, UnitsNet.Power capacity) => price.CostOf(capacity, 1);
 
     /// <summary>Sum of two capacity prices in one currency.</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>

@@ -30,8 +30,30 @@ public readonly struct PricePerMillionTokens : IEquatable<PricePerMillionTokens>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amountPerMillionTokens"/> is negative.</exception>
     public static PricePerMillionTokens Usd(decimal amountPerMillionTokens) => new(Money.Usd(amountPerMillionTokens));
 
+    /// <summary>A price per million tokens (the constructor's twin, for symmetry with the other price types).</summary>
+    /// <param name="perMillionTokens">The money charged for 1,000,000 tokens; not negative.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perMillionTokens"/> is negative.</exception>
+    public static PricePerMillionTokens From(Money perMillionTokens) => new(perMillionTokens);
+
+    /// <summary>Zero per million tokens in the given currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>A zero price.</returns>
+    public static PricePerMillionTokens Zero(Currency currency) => new(Money.Zero(currency));
+
+    /// <summary>A price from money per thousand tokens (x 1,000; some APIs quote per 1K tokens).</summary>
+    /// <param name="perThousandTokens">The money charged for 1,000 tokens; not negative.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perThousandTokens"/> is negative.</exception>
+    public static PricePerMillionTokens FromPerThousandTokens(Money perThousandTokens) => new(perThousandTokens * 1000m);
+
+    /// <summary>The cost of <paramref name="tokens"/> at this price (millions of tokens x price per million).</summary>
+    /// <param name="tokens">The tokens.</param>
+    /// <returns>The cost.</returns>
+    public Money CostOf(TokenCount tokens) => PerMillionTokens * ((decimal)tokens.Tokens / 1_000_000m);
+
     /// <summary>The cost of a number of tokens at this price.</summary>
-    public static Money operator *(PricePerMillionTokens price, TokenCount tokens) => price.PerMillionTokens * ((decimal)tokens.Tokens / 1_000_000m);
+    public static Money operator *(PricePerMillionTokens price, TokenCount tokens) => price.CostOf(tokens);
 
     /// <summary>The cost of a number of tokens at this price.</summary>
     public static Money operator *(TokenCount tokens, PricePerMillionTokens price) => price * tokens;

@@ -41,10 +41,10 @@ public class PriceTest
     }
 
     [Fact]
-    public void PricePerHour_CostForInvalidHours_Throws()
+    public void PricePerHour_CostOfNegativeDuration_Throws()
     {
-        var act = () => PricePerHour.Usd(1m).CostFor(double.NaN);
-        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "hours" && e.Message.Contains("finite"));
+        var act = () => PricePerHour.Usd(1m).CostOf(UnitsNet.Duration.FromHours(-1));
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "duration" && e.Message.Contains("not below zero"));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class VocabularyProperties
     public bool PriceTimesHours_DividedByHours_IsPrice(PositiveInt centsPerHour, PositiveInt hours)
     {
         var price = PricePerHour.Usd(centsPerHour.Get / 100m);
-        var cost = price.CostFor(hours.Get);
+        var cost = price.CostOf(UnitsNet.Duration.FromHours(hours.Get));
         var back = cost / hours.Get;
         return Math.Abs(back.Amount - price.PerHour.Amount) <= 1e-20m;
     }

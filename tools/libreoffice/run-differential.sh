@@ -3,4 +3,4 @@
 # --no-install-recommends libreoffice-calc-nogui). With CI=true a missing soffice fails the test instead of skipping it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet test tests/CloudEconomics.Tests -- --filter-class "CloudEconomics.Tests.Finance.LibreOfficeDifferentialTest" "$@"
+dotnet test tests/CloudEconomics.Finance.Tests -- --filter-class "CloudEconomics.Tests.Finance.LibreOfficeDifferentialTest" "$@"

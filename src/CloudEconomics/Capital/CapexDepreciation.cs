@@ -1,19 +1,21 @@
+using CloudEconomics.Finance;
 using NodaTime;
 
 namespace CloudEconomics.Capital;
 
 /// <summary>
-/// Depreciation expense of a <see cref="CapexProgram"/> under a <see cref="DepreciationPolicy"/>: straight-line by
-/// month, no salvage, a useful-life change applied prospectively to the remaining net book value.
+/// Depreciation expense of a <see cref="CapexProgram"/> under a <see cref="DepreciationPolicy"/>: each tranche is one
+/// <see cref="DepreciationSchedule"/> (Finance's), straight-line by month, no salvage, a useful-life change applied
+/// prospectively to the remaining net book value.
 /// </summary>
 /// <remarks>
-/// <para>Each tranche depreciates from the month it is placed in service (full-month convention). Each month's
-/// expense is the net book value at the start of the month divided by the months of life remaining. When a change
-/// of useful life takes effect, the months remaining become the new life minus the months already depreciated; if
-/// that is zero or less (a shortened life the asset has already outlived), the whole remaining net book value is
-/// expensed in that month (accelerated depreciation). The last month takes the exact remainder, so a tranche's
-/// expense sums to its cost. Monthly amounts are rounded to 10 decimal places of the currency unit (the last month
-/// absorbs the rounding), so every sum is an exact decimal.</para>
+/// <para>Each tranche depreciates from the first day of the month it is placed in service (full-month convention)
+/// over the life in force on that day; the policy's later changes are the schedule's
+/// <see cref="DepreciationPlan.LifeChanges"/>. Each month's expense is the net book value at the start of the month
+/// divided by the months of life remaining. When a change takes effect, the months remaining become the new life
+/// minus the months already depreciated; if that is zero or less (a shortened life the asset has already outlived),
+/// the whole remaining net book value is expensed in that month (<see cref="OutlivedLifeTreatment.ExpenseRemainder"/>).
+/// A tranche's months add up exactly to its cost.</para>
 /// <para>Worked example (the one the tests check). A server costing 1,200 is placed in service on 2020-01-01 with a
 /// 3-year life: 1,200 / 36 = 33.33 a month, 400 a year. On 2022-01-01 (24 months depreciated, 800 expensed, net book
 /// value 400) the life changes from 3 to 4 years, so 48 - 24 = 24 months remain: 400 / 24 = 16.67 a month, 200 a
@@ -22,38 +24,28 @@ namespace CloudEconomics.Capital;
 /// </remarks>
 public static class CapexDepreciation
 {
-    /// <summary>The monthly depreciation schedule of <paramref name="program"/> under <paramref name="policy"/>.</summary>
+    /// <summary>The monthly depreciation of <paramref name="program"/> under <paramref name="policy"/>.</summary>
     /// <param name="program">The capex program.</param>
     /// <param name="policy">The depreciation policy.</param>
-    /// <returns>The schedule.</returns>
+    /// <returns>One Finance schedule per tranche, and their sums by month.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static DepreciationSchedule Schedule(CapexProgram program, DepreciationPolicy policy)
+    public static ProgramDepreciation Schedule(CapexProgram program, DepreciationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(policy);
-        var monthly = new SortedDictionary<YearMonth, decimal>();
-        foreach (var tranche in program.Tranches)
+        var schedules = program.Tranches.Select(tranche =>
         {
-            var month = new YearMonth(tranche.InService.Year, tranche.InService.Month);
-            decimal nbv = tranche.Cost.Amount;
-            int elapsed = 0;
-            int remaining = policy.UsefulLifeMonthsOn(tranche.InService);
-            while (nbv > 0)
+            var inService = new LocalDate(tranche.InService.Year, tranche.InService.Month, 1);
+            return DepreciationSchedule.Create(new DepreciationPlan
             {
-                var firstDay = month.OnDayOfMonth(1);
-                if (elapsed > 0 && policy.Changes.Any(c => c.Effective == firstDay))
-                {
-                    remaining = policy.UsefulLifeMonthsOn(firstDay) - elapsed;
-                }
-                decimal expense = remaining <= 1 ? nbv : Math.Round(nbv / remaining, 10, MidpointRounding.ToEven);
-                monthly[month] = monthly.GetValueOrDefault(month) + expense;
-                nbv -= expense;
-                remaining--;
-                elapsed++;
-                month = NextMonth(month);
-            }
-        }
-        return new DepreciationSchedule(program.Currency, monthly.ToDictionary(kv => kv.Key, kv => new Money(kv.Value, program.Currency)));
+                Cost = tranche.Cost,
+                InServiceDate = inService,
+                UsefulLifeMonths = policy.UsefulLifeMonthsOn(inService),
+                LifeChanges = policy.Changes.Where(c => c.EffectiveDate > inService).ToList(),
+                OutlivedLife = OutlivedLifeTreatment.ExpenseRemainder,
+            });
+        }).ToList();
+        return new ProgramDepreciation(program.Currency, schedules);
     }
 
     /// <summary>
@@ -71,23 +63,32 @@ public static class CapexDepreciation
         var counterfactual = policy.Without(change);
         return new DepreciationChangeEffect(change, Schedule(program, policy), Schedule(program, counterfactual));
     }
-
-    private static YearMonth NextMonth(YearMonth m) => m.Month == 12 ? new YearMonth(m.Year + 1, 1) : new YearMonth(m.Year, m.Month + 1);
 }
 
-/// <summary>Depreciation expense by calendar month, in one currency.</summary>
-public sealed class DepreciationSchedule
+/// <summary>
+/// The depreciation of a capex program: one Finance <see cref="DepreciationSchedule"/> per tranche, and the expense by
+/// calendar month summed over the tranches, in one currency.
+/// </summary>
+public sealed class ProgramDepreciation
 {
-    private readonly IReadOnlyDictionary<YearMonth, Money> monthly;
+    private readonly SortedDictionary<YearMonth, Money> monthly = new();
 
-    internal DepreciationSchedule(Currency currency, IReadOnlyDictionary<YearMonth, Money> monthly)
+    internal ProgramDepreciation(Currency currency, IReadOnlyList<DepreciationSchedule> tranches)
     {
         Currency = currency;
-        this.monthly = monthly;
+        Tranches = tranches;
+        foreach (var period in tranches.SelectMany(t => t))
+        {
+            var month = new YearMonth(period.Start.Year, period.Start.Month);
+            monthly[month] = monthly.TryGetValue(month, out var sum) ? sum + period.Depreciation : period.Depreciation;
+        }
     }
 
     /// <summary>The currency.</summary>
     public Currency Currency { get; }
+
+    /// <summary>The schedule of each tranche, in the program's order.</summary>
+    public IReadOnlyList<DepreciationSchedule> Tranches { get; }
 
     /// <summary>Expense by month (months with no expense are absent).</summary>
     public IReadOnlyDictionary<YearMonth, Money> Monthly => monthly;
@@ -119,7 +120,7 @@ public sealed class DepreciationSchedule
 /// <param name="Change">The change.</param>
 /// <param name="WithChange">Depreciation under the policy as it is.</param>
 /// <param name="WithoutChange">Depreciation had the change not been made.</param>
-public sealed record DepreciationChangeEffect(UsefulLifeChange Change, DepreciationSchedule WithChange, DepreciationSchedule WithoutChange)
+public sealed record DepreciationChangeEffect(UsefulLifeChange Change, ProgramDepreciation WithChange, ProgramDepreciation WithoutChange)
 {
     /// <summary>The operating-income effect in <paramref name="interval"/>: depreciation without - with (positive raises operating income).</summary>
     /// <param name="interval">The period.</param>

@@ -257,11 +257,11 @@ public sealed record CapitalReport
             var revenueYearAgo = Read("segment.revenueYearAgo", $"{Seg} revenue, {q.YearAgo}", q.YearAgo, r => r.SegmentRevenue, nameof(QuarterRecord.SegmentRevenue));
             var growthReported = Read("segment.revenueGrowthReported", $"{Seg} revenue growth year over year, {q} (reported)", q, r => r.SegmentRevenueGrowthYoY, nameof(QuarterRecord.SegmentRevenueGrowthYoY));
             var growth = Percent("segment.revenueGrowthCalculated", $"{Seg} revenue growth year over year, {q} (calculated)",
-                revenue, revenueYearAgo, (a, b) => (a / b - 1m) * 100m, "(revenue {0} / revenue {1} - 1) x 100", [q.ToString(), q.YearAgo.ToString()]);
+                revenue, revenueYearAgo, Growth.YearOverYear, "(revenue {0} / revenue {1} - 1) x 100", [q.ToString(), q.YearAgo.ToString()]);
             var oi = Read("segment.operatingIncome", $"{Seg} operating income, {q}", q, r => r.SegmentOperatingIncome, nameof(QuarterRecord.SegmentOperatingIncome));
-            var margin = Percent("segment.operatingMargin", $"{Seg} operating margin, {q}", oi, revenue, (a, b) => a / b * 100m, "operating income / revenue x 100", []);
+            var margin = Percent("segment.operatingMargin", $"{Seg} operating margin, {q}", oi, revenue, Growth.Ratio, "operating income / revenue x 100", []);
             var oiYearAgo = Read("segment.operatingIncomeYearAgo", $"{Seg} operating income, {q.YearAgo}", q.YearAgo, r => r.SegmentOperatingIncome, nameof(QuarterRecord.SegmentOperatingIncome));
-            var marginYearAgo = Percent("segment.operatingMarginYearAgo", $"{Seg} operating margin, {q.YearAgo}", oiYearAgo, revenueYearAgo, (a, b) => a / b * 100m, "operating income / revenue x 100", []);
+            var marginYearAgo = Percent("segment.operatingMarginYearAgo", $"{Seg} operating margin, {q.YearAgo}", oiYearAgo, revenueYearAgo, Growth.Ratio, "operating income / revenue x 100", []);
             var consolidated = Read("company.operatingIncome", $"{Co} consolidated operating income, {q}", q, r => r.OperatingIncome, nameof(QuarterRecord.OperatingIncome));
             return new SegmentSummary(revenue, growthReported, growth, oi, margin, marginYearAgo, consolidated);
         }
@@ -276,7 +276,7 @@ public sealed record CapitalReport
                 "operating cash flow TTM {0} - net capex TTM {1}", "Amazon's definition: operating cash flow less purchases of property and equipment net of proceeds from sales and incentives");
             var fcfReported = Read("cash.freeCashFlowTtmReported", $"{Co} free cash flow, TTM to {q} (reported)", q, r => r.FreeCashFlowTtm, nameof(QuarterRecord.FreeCashFlowTtm));
             var fcfYearAgo = Read("cash.freeCashFlowTtmYearAgo", $"{Co} free cash flow, TTM to {q.YearAgo} (reported)", q.YearAgo, r => r.FreeCashFlowTtm, nameof(QuarterRecord.FreeCashFlowTtm));
-            var capexToOcf = Percent("cash.capexToOperatingCashFlow", $"Net capex / operating cash flow, TTM to {q}", netCapex, ocf, (a, b) => a / b * 100m, "net capex TTM / operating cash flow TTM x 100", []);
+            var capexToOcf = Percent("cash.capexToOperatingCashFlow", $"Net capex / operating cash flow, TTM to {q}", netCapex, ocf, Growth.Ratio, "net capex TTM / operating cash flow TTM x 100", []);
             bool? wiped = fcf.Value is { } f && ocf.Value is { } o && o > 0 ? f <= o * (decimal)options.WipedThreshold : null;
 
             // Latest fiscal year with operating cash flow: every definition.
@@ -342,9 +342,9 @@ public sealed record CapitalReport
             var netCapex = Ttm("cash.netCapexTtm", "net capex TTM", r => r.NetCapitalExpenditures, nameof(QuarterRecord.NetCapitalExpenditures));
             var sales = Ttm("company.netSalesTtm", $"{Co} net sales TTM", r => r.NetSales, nameof(QuarterRecord.NetSales));
             var segRevenue = Ttm("segment.revenueTtm", $"{Seg} revenue TTM", r => r.SegmentRevenue, nameof(QuarterRecord.SegmentRevenue));
-            var intensity = Percent("intensity.capexIntensityTtm", $"Capex intensity (net capex / {Co} net sales), TTM to {q}", netCapex, sales, (a, b) => a / b * 100m,
+            var intensity = Percent("intensity.capexIntensityTtm", $"Capex intensity (net capex / {Co} net sales), TTM to {q}", netCapex, sales, Growth.Ratio,
                 "net capex TTM {0} / net sales TTM {1} x 100", [Fmt(netCapex.Value), Fmt(sales.Value)]);
-            var toSegment = Percent("intensity.capexToSegmentRevenueTtm", $"{Co} net capex / {Seg} revenue, TTM to {q}", netCapex, segRevenue, (a, b) => a / b * 100m,
+            var toSegment = Percent("intensity.capexToSegmentRevenueTtm", $"{Co} net capex / {Seg} revenue, TTM to {q}", netCapex, segRevenue, Growth.Ratio,
                 "net capex TTM {0} / segment revenue TTM {1} x 100", [Fmt(netCapex.Value), Fmt(segRevenue.Value)]) with
             {
                 Note = $"capex is reported for {Co} as a whole, not by segment; this ratio sets all of it against {Seg} revenue",
@@ -387,9 +387,9 @@ public sealed record CapitalReport
                 withAdditions = Unknown("backlog.withAdditions", $"{Seg} backlog including later additions", FigureUnit.Billions, "the reported backlog is unknown for this quarter");
             }
             var revenue = Read("segment.revenue", $"{Seg} revenue, {q}", q, r => r.SegmentRevenue, nameof(QuarterRecord.SegmentRevenue));
-            var coverage = Combine("backlog.coverageYears", $"{Seg} backlog coverage in years of revenue run-rate, {q}", FigureUnit.Years, reported, revenue, (b, r) => b / (r * 4m),
+            var coverage = Combine("backlog.coverageYears", $"{Seg} backlog coverage in years of revenue run-rate, {q}", FigureUnit.Years, reported, revenue, (b, r) => (decimal)BacklogMetrics.CoverageYears(Bn(b), Bn(r)),
                 "backlog {0} / (quarterly revenue {1} x 4)", null);
-            var coverageWith = Combine("backlog.coverageYearsWithAdditions", $"{Seg} backlog incl. additions, coverage in years of revenue run-rate", FigureUnit.Years, withAdditions, revenue, (b, r) => b / (r * 4m),
+            var coverageWith = Combine("backlog.coverageYearsWithAdditions", $"{Seg} backlog incl. additions, coverage in years of revenue run-rate", FigureUnit.Years, withAdditions, revenue, (b, r) => (decimal)BacklogMetrics.CoverageYears(Bn(b), Bn(r)),
                 "backlog incl. additions {0} / (quarterly revenue {1} x 4)", null) with { IsLowerBound = withAdditions.IsLowerBound };
             var life = Read("backlog.weightedAverageRemainingLife", $"{Seg} backlog weighted-average remaining life at the end of {q}", q, r => r.BacklogWeightedAverageRemainingLife, nameof(QuarterRecord.BacklogWeightedAverageRemainingLife));
             var previous = Read("backlog.previousQuarter", $"{Seg} backlog at the end of {q.Previous}", q.Previous, r => r.Backlog, nameof(QuarterRecord.Backlog));
@@ -401,7 +401,7 @@ public sealed record CapitalReport
                 {
                     Id = "backlog.bookToBill",
                     Label = $"{Seg} book-to-bill, {q}",
-                    Value = (rv + close - open) / rv,
+                    Value = (decimal)BacklogMetrics.BookToBill(Bn(rv), Bn(open), Bn(close)),
                     Unit = FigureUnit.Ratio,
                     Formula = $"(revenue {Fmt(rv)} + closing backlog {Fmt(close)} - opening backlog {Fmt(open)}) / revenue {Fmt(rv)}",
                     Sources = revenue.Sources.Concat(reported.Sources).Concat(previous.Sources).ToList(),
@@ -413,8 +413,8 @@ public sealed record CapitalReport
                 bookToBill = Unknown("backlog.bookToBill", $"{Seg} book-to-bill, {q}", FigureUnit.Ratio, $"needs revenue and the backlog at the end of {q} and {q.Previous}");
                 unknowns.Add($"{Seg} book-to-bill for {q}: the backlog at the end of {q.Previous} or {q} is unknown.");
             }
-            var qoq = Percent("backlog.growthQuarterOverQuarter", $"{Seg} backlog growth over {q.Previous}", reported, previous, (a, b) => (a / b - 1m) * 100m, "(backlog {0} / backlog {1} - 1) x 100", [q.ToString(), q.Previous.ToString()]);
-            var yoy = Percent("backlog.growthYearOverYear", $"{Seg} backlog growth over {q.YearAgo}", reported, yearAgo, (a, b) => (a / b - 1m) * 100m, "(backlog {0} / backlog {1} - 1) x 100", [q.ToString(), q.YearAgo.ToString()]);
+            var qoq = Percent("backlog.growthQuarterOverQuarter", $"{Seg} backlog growth over {q.Previous}", reported, previous, Growth.OverPeriod, "(backlog {0} / backlog {1} - 1) x 100", [q.ToString(), q.Previous.ToString()]);
+            var yoy = Percent("backlog.growthYearOverYear", $"{Seg} backlog growth over {q.YearAgo}", reported, yearAgo, Growth.OverPeriod, "(backlog {0} / backlog {1} - 1) x 100", [q.ToString(), q.YearAgo.ToString()]);
             return new BacklogSummary(reported, additions, withAdditions, coverage, coverageWith, life, bookToBill, qoq, yoy);
         }
 
@@ -423,18 +423,18 @@ public sealed record CapitalReport
             => s.DepreciationPolicies.Select((p, i) =>
             {
                 var path = $"$.depreciationPolicies[{i}]";
-                var policy = p.ToPolicy(path);
-                var inForce = policy.Changes.LastOrDefault(c => c.Effective <= q.End);
+                var policy = p.ToPolicy();
+                int inForce = p.Changes.ToList().FindLastIndex(c => c.Effective <= q.End);
                 var life = new CapitalFigure
                 {
                     Id = $"depreciation.{p.Id}.usefulLife",
                     Label = $"Useful life of {p.AssetClass} at the end of {q}",
                     Value = (decimal)policy.UsefulLifeOn(q.End),
                     Unit = FigureUnit.Years,
-                    Sources = inForce?.Provenance is { } prov ? [prov] : [],
+                    Sources = inForce >= 0 && p.Changes[inForce].ToYears.ToProvenance($"{path}.changes[{inForce}].toYears") is { } prov ? [prov] : [],
                     Note = p.Note,
                 };
-                var changes = policy.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Effective:uuuu-MM-dd}: {c.FromYears} -> {c.ToYears} years")).ToList();
+                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Effective:uuuu-MM-dd}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
                 return new DepreciationPolicySummary(p.Id, p.AssetClass, life, changes, p.Note);
             }).ToList();
 
@@ -621,7 +621,11 @@ public sealed record CapitalReport
             };
         }
 
-        private CapitalFigure Percent(string id, string label, CapitalFigure a, CapitalFigure b, Func<decimal, decimal, decimal> op, string formula, string[] args)
+        /// <summary>An amount in billions of the scenario's currency, for the typed calculators (ratios do not depend on the scale).</summary>
+        private Money Bn(decimal billions) => new(billions, s.Currency);
+
+        /// <summary>A percentage: <paramref name="fraction"/> (a typed calculator of <see cref="Growth"/>) of the two figures x 100.</summary>
+        private CapitalFigure Percent(string id, string label, CapitalFigure a, CapitalFigure b, Func<Money, Money, double> fraction, string formula, string[] args)
         {
             var sources = a.Sources.Concat(b.Sources).ToList();
             if (a.Value is not { } x || b.Value is not { } y)
@@ -637,7 +641,7 @@ public sealed record CapitalReport
             var text = args.Length > 0 ? string.Format(CultureInfo.InvariantCulture, formula, args.Cast<object>().ToArray()) : formula;
             return new CapitalFigure
             {
-                Id = id, Label = label, Value = op(x, y), Unit = FigureUnit.Percent,
+                Id = id, Label = label, Value = (decimal)fraction(Bn(x), Bn(y)) * 100m, Unit = FigureUnit.Percent,
                 Formula = $"{text} = {Fmt(x)} / {Fmt(y)}",
                 Sources = sources,
             };

@@ -1,14 +1,8 @@
 using System.Globalization;
+using CloudEconomics.Finance;
 using NodaTime;
 
 namespace CloudEconomics.Capital;
-
-/// <summary>A change of an asset class's estimated useful life, effective from a date (prospective, as US GAAP ASC 250 requires).</summary>
-/// <param name="Effective">The first day the new life applies; must be the first day of a month.</param>
-/// <param name="FromYears">The useful life before the change, in years.</param>
-/// <param name="ToYears">The useful life from <paramref name="Effective"/>, in years.</param>
-/// <param name="Provenance">Where the change is reported; optional.</param>
-public sealed record UsefulLifeChange(LocalDate Effective, double FromYears, double ToYears, FigureProvenance? Provenance = null);
 
 /// <summary>
 /// A depreciation policy for one asset class: straight-line over a useful life that may change on dates, with no
@@ -24,34 +18,35 @@ public sealed class DepreciationPolicy
     /// <summary>Creates a policy.</summary>
     /// <param name="assetClass">The asset class (e.g. "servers"); not blank.</param>
     /// <param name="initialUsefulLifeYears">The useful life before the first change, in years; positive, a whole number of months.</param>
-    /// <param name="changes">The changes; effective dates distinct and each the first of a month; each change's
-    /// <see cref="UsefulLifeChange.FromYears"/> equal to the life in force before it.</param>
+    /// <param name="changes">The changes (<see cref="UsefulLifeChange.InYears"/> makes one from years); effective dates
+    /// distinct and each the first of a month.</param>
     /// <exception cref="ArgumentException"><paramref name="assetClass"/> is blank, or the changes break a rule above.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A life is not positive or not a whole number of months.</exception>
     public DepreciationPolicy(string assetClass, double initialUsefulLifeYears, IEnumerable<UsefulLifeChange>? changes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assetClass);
-        ToMonths(initialUsefulLifeYears, nameof(initialUsefulLifeYears));
-        var sorted = (changes ?? []).OrderBy(c => c.Effective).ToList();
-        double inForce = initialUsefulLifeYears;
+        UsefulLifeChange.LifeMonths(initialUsefulLifeYears, nameof(initialUsefulLifeYears));
+        var list = (changes ?? []).ToList();
+        if (list.Any(c => c is null))
+        {
+            throw new ArgumentException("A useful-life change must not be null.", nameof(changes));
+        }
+        var sorted = list.OrderBy(c => c.EffectiveDate).ToList();
         for (int i = 0; i < sorted.Count; i++)
         {
-            var c = sorted[i] ?? throw new ArgumentException("A useful-life change must not be null.", nameof(changes));
-            ToMonths(c.ToYears, nameof(changes));
-            if (c.Effective.Day != 1)
+            var c = sorted[i];
+            if (c.UsefulLifeMonths < 1 || c.UsefulLifeMonths > 1200)
             {
-                throw new ArgumentException($"A useful-life change must take effect on the first day of a month; it was {Format(c.Effective)}.", nameof(changes));
+                throw new ArgumentOutOfRangeException(nameof(changes), c.UsefulLifeMonths, $"A useful life must be from 1 to 1,200 months; the change effective {Format(c.EffectiveDate)} gives {c.UsefulLifeMonths}.");
             }
-            if (i > 0 && sorted[i - 1].Effective == c.Effective)
+            if (c.EffectiveDate.Day != 1)
             {
-                throw new ArgumentException($"Two useful-life changes take effect on {Format(c.Effective)}; each date may appear once.", nameof(changes));
+                throw new ArgumentException($"A useful-life change must take effect on the first day of a month; it was {Format(c.EffectiveDate)}.", nameof(changes));
             }
-            if (c.FromYears != inForce)
+            if (i > 0 && sorted[i - 1].EffectiveDate == c.EffectiveDate)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"The change effective {Format(c.Effective)} starts from {c.FromYears} years, but the life in force before it is {inForce} years."), nameof(changes));
+                throw new ArgumentException($"Two useful-life changes take effect on {Format(c.EffectiveDate)}; each date may appear once.", nameof(changes));
             }
-            inForce = c.ToYears;
         }
         AssetClass = assetClass;
         InitialUsefulLifeYears = initialUsefulLifeYears;
@@ -82,7 +77,7 @@ public sealed class DepreciationPolicy
         double life = InitialUsefulLifeYears;
         foreach (var c in Changes)
         {
-            if (c.Effective <= date) life = c.ToYears;
+            if (c.EffectiveDate <= date) life = c.UsefulLifeMonths / 12.0;
         }
         return life;
     }
@@ -100,27 +95,14 @@ public sealed class DepreciationPolicy
         int index = Changes.ToList().IndexOf(change);
         if (index < 0)
         {
-            throw new ArgumentException($"The change effective {Format(change.Effective)} is not part of the {AssetClass} policy.", nameof(change));
+            throw new ArgumentException($"The change effective {Format(change.EffectiveDate)} is not part of the {AssetClass} policy.", nameof(change));
         }
         var rest = Changes.Where((_, i) => i != index).ToList();
         return new DepreciationPolicy(AssetClass, InitialUsefulLifeYears, rest, true);
     }
 
-    internal int UsefulLifeMonthsOn(LocalDate date) => ToMonths(UsefulLifeOn(date), "date");
-
-    internal static int ToMonths(double years, string paramName)
-    {
-        if (!double.IsFinite(years) || years <= 0 || years > 100)
-        {
-            throw new ArgumentOutOfRangeException(paramName, years, string.Create(CultureInfo.InvariantCulture, $"A useful life must be greater than 0 and at most 100 years; it was {years}."));
-        }
-        double months = years * 12;
-        if (Math.Abs(months - Math.Round(months)) > 1e-9)
-        {
-            throw new ArgumentOutOfRangeException(paramName, years, string.Create(CultureInfo.InvariantCulture, $"A useful life must be a whole number of months; {years} years is {months} months."));
-        }
-        return (int)Math.Round(months);
-    }
+    /// <summary>The useful life in force on <paramref name="date"/>, in months.</summary>
+    internal int UsefulLifeMonthsOn(LocalDate date) => Changes.LastOrDefault(c => c.EffectiveDate <= date)?.UsefulLifeMonths ?? UsefulLifeChange.LifeMonths(InitialUsefulLifeYears, "date");
 
     private static string Format(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

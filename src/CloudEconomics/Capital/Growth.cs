@@ -11,17 +11,27 @@ public static class Growth
     /// <returns>The growth as a fraction (0.2833 = 28.33 %).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="yearAgo"/> is zero or negative (growth from a non-positive base is undefined).</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    public static double YearOverYear(Money current, Money yearAgo)
+    public static double YearOverYear(Money current, Money yearAgo) => OverPeriod(current, yearAgo, nameof(yearAgo), "year-ago");
+
+    /// <summary>Growth over any earlier period (quarter over quarter, year over year): <c>current / previous - 1</c>.</summary>
+    /// <param name="current">The figure for the current period.</param>
+    /// <param name="previous">The figure for the earlier period; must be positive.</param>
+    /// <returns>The growth as a fraction (0.4918 = 49.18 %).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="previous"/> is zero or negative (growth from a non-positive base is undefined).</exception>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public static double OverPeriod(Money current, Money previous) => OverPeriod(current, previous, nameof(previous), "previous");
+
+    private static double OverPeriod(Money current, Money previous, string paramName, string what)
     {
-        if (current.Currency != yearAgo.Currency)
+        if (current.Currency != previous.Currency)
         {
-            throw new CurrencyMismatchException(current.Currency, yearAgo.Currency);
+            throw new CurrencyMismatchException(current.Currency, previous.Currency);
         }
-        if (yearAgo.Amount <= 0)
+        if (previous.Amount <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(yearAgo), yearAgo, $"Growth needs a positive year-ago figure; it was {yearAgo}.");
+            throw new ArgumentOutOfRangeException(paramName, previous, $"Growth needs a positive {what} figure; it was {previous}.");
         }
-        return (double)(current.Amount / yearAgo.Amount) - 1.0;
+        return (double)(current.Amount / previous.Amount) - 1.0;
     }
 
     /// <summary>The ratio <paramref name="numerator"/> / <paramref name="denominator"/> as a fraction (margin, intensity, coverage of cash).</summary>

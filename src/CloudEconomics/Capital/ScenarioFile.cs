@@ -378,15 +378,13 @@ public sealed record DepreciationPolicyRecord
     /// <summary>A note (e.g. how the class relates to another).</summary>
     public string? Note { get; init; }
 
-    /// <summary>The policy as a calculator input.</summary>
-    /// <param name="path">The record's JSON path, for provenance.</param>
+    /// <summary>The policy as a calculator input: the first change's <c>fromYears</c> as the initial life, then each change's <c>toYears</c> (the chain is checked on load).</summary>
     /// <returns>The policy.</returns>
-    /// <exception cref="ArgumentException">The chain is inconsistent (the validator catches this on load).</exception>
-    public DepreciationPolicy ToPolicy(string? path = null) => new(
+    /// <exception cref="ArgumentOutOfRangeException">A life is not a whole number of months (the validator catches this on load).</exception>
+    public DepreciationPolicy ToPolicy() => new(
         AssetClass,
         (double)Changes[0].FromYears.Value!.Value,
-        Changes.Select((c, i) => new UsefulLifeChange(c.Effective, (double)c.FromYears.Value!.Value, (double)c.ToYears.Value!.Value,
-            c.ToYears.ToProvenance(path is null ? null : $"{path}.changes[{i}].toYears"))));
+        Changes.Select(c => Finance.UsefulLifeChange.InYears(c.Effective, (double)c.ToYears.Value!.Value)));
 }
 
 /// <summary>A change of useful life in a <see cref="DepreciationPolicyRecord"/>.</summary>

@@ -212,8 +212,8 @@ public static class CommitmentEconomics
         for (var i = 0; i < months.Length; i++)
         {
             var u = monthlyUtilization[i];
-            var committed = hourly.CostFor(hours) + (i == 0 ? upfront : Money.Zero(hourly.Currency));
-            var onDemandCost = onDemand.CostFor(hours * u);
+            var committed = hourly.CostOf(UnitsNet.Duration.FromHours(hours)) + (i == 0 ? upfront : Money.Zero(hourly.Currency));
+            var onDemandCost = onDemand.CostOf(UnitsNet.Duration.FromHours(hours * u));
             months[i] = new CommitmentMonth(start.PlusMonths(i), start.PlusMonths(i + 1).PlusDays(-1), hours, u, committed, onDemandCost);
             totalCommitment += committed;
             totalOnDemand += onDemandCost;

@@ -38,7 +38,7 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
 /// <param name="Label">The input's name.</param>
 /// <param name="OutputAtLow">The output with the input at its low value.</param>
 /// <param name="OutputAtHigh">The output with the input at its high value.</param>
-public readonly record struct TornadoBar(string Label, double OutputAtLow, double OutputAtHigh);
+public readonly record struct TornadoChartBar(string Label, double OutputAtLow, double OutputAtHigh);
 
 /// <summary>A histogram bin [Lower, Upper) with its count.</summary>
 /// <param name="Lower">Lower edge, inclusive.</param>

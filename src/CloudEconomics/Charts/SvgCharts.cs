@@ -175,7 +175,7 @@ public static class SvgCharts
     /// <param name="options">Title and axis labels (the x axis carries the output).</param>
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentException">No bars, or a value that is not finite.</exception>
-    public static string Tornado(IReadOnlyList<TornadoBar> bars, double baseOutput, ChartOptions options)
+    public static string Tornado(IReadOnlyList<TornadoChartBar> bars, double baseOutput, ChartOptions options)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(options);

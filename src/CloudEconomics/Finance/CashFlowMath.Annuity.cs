@@ -26,10 +26,19 @@ public static partial class CashFlowMath
         return Finite(PmtCore(rate, periods, presentValue, futureValue, timing), "PMT");
     }
 
+    // Where (1+r)^n > 1 the equation is divided through by (1+r)^n, so only v^n = (1+r)^-n &lt;= 1 appears: no
+    // overflow (infinity / infinity) and no cancellation for high rates over many periods.
     internal static double PmtCore(double rate, double periods, double presentValue, double futureValue, PaymentTiming timing)
     {
-        FinanceMath.Growth(rate, periods, out double growth, out double annuity);
         double due = timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
+        double exponent = rate == 0.0 ? 0.0 : periods * FinanceMath.Log1P(rate);
+        if (exponent > 0)
+        {
+            double discount = Math.Exp(-exponent);
+            double presentAnnuity = -FinanceMath.ExpM1(-exponent) / rate;
+            return -(presentValue + (futureValue * discount)) / (due * presentAnnuity);
+        }
+        FinanceMath.Growth(rate, periods, out double growth, out double annuity);
         return -((presentValue * growth) + futureValue) / (due * annuity);
     }
 
@@ -49,7 +58,7 @@ public static partial class CashFlowMath
     public static double Ipmt(double rate, double period, double periods, double presentValue, double futureValue = 0, PaymentTiming timing = PaymentTiming.EndOfPeriod)
     {
         CheckPerPeriodArguments(rate, period, periods, presentValue, futureValue, timing);
-        return Finite(IpmtCore(rate, period, periods, presentValue, futureValue, timing, out _), "IPMT");
+        return Finite(IpmtCore(rate, period, periods, presentValue, futureValue, timing, out _, out _), "IPMT");
     }
 
     /// <summary>
@@ -69,22 +78,45 @@ public static partial class CashFlowMath
     public static double Ppmt(double rate, double period, double periods, double presentValue, double futureValue = 0, PaymentTiming timing = PaymentTiming.EndOfPeriod)
     {
         CheckPerPeriodArguments(rate, period, periods, presentValue, futureValue, timing);
-        double interest = IpmtCore(rate, period, periods, presentValue, futureValue, timing, out double payment);
-        return Finite(payment - interest, "PPMT");
+        IpmtCore(rate, period, periods, presentValue, futureValue, timing, out _, out double principal);
+        return Finite(principal, "PPMT");
     }
 
     // The interest of period k is r times the balance after k-1 payments, that balance being FV(r, k-1, pmt, pv)
     // (for payments in advance FV(r, k-2, pmt, pv, 1) - pmt, and no interest in period 1): the formulation of
-    // LibreOffice's ScGetIpmt, which agrees with Excel.
-    private static double IpmtCore(double rate, double period, double periods, double presentValue, double futureValue, PaymentTiming timing, out double payment)
+    // LibreOffice's ScGetIpmt, which agrees with Excel. For r > 0 that forward form subtracts two numbers of size
+    // pv (1+r)^(k-1) and loses every digit for high rates over many periods; the same balance computed backwards
+    // from the end, as the value of the m = n-k+1 payments still due, is pmt (1 - v^m) / r + fv v^m with
+    // v = 1/(1+r) (for payments in advance fv v^(m+1) and m payments of which the first is due now), in which
+    // nothing cancels. So interest = pmt (1 - v^m) + r fv v^m' and principal = pmt - interest = pmt v^m - r fv v^m'.
+    private static double IpmtCore(double rate, double period, double periods, double presentValue, double futureValue, PaymentTiming timing, out double payment, out double principal)
     {
         payment = PmtCore(rate, periods, presentValue, futureValue, timing);
+        bool advance = timing == PaymentTiming.BeginningOfPeriod;
+        if (advance && period == 1.0)
+        {
+            principal = payment;
+            return 0.0;
+        }
+        if (rate > 0)
+        {
+            double log = FinanceMath.Log1P(rate);
+            double remaining = periods - period + 1.0;
+            double discount = Math.Exp(-remaining * log);
+            double fvDiscount = advance ? Math.Exp(-(remaining + 1.0) * log) : discount;
+            principal = (payment * discount) - (futureValue * (rate * fvDiscount));
+            if (period == 1.0)
+            {
+                return -presentValue * rate;
+            }
+            return (-payment * FinanceMath.ExpM1(-remaining * log)) + (futureValue * (rate * fvDiscount));
+        }
         double interest;
         if (period == 1.0)
         {
-            interest = timing == PaymentTiming.BeginningOfPeriod ? 0.0 : -presentValue;
+            interest = -presentValue;
         }
-        else if (timing == PaymentTiming.BeginningOfPeriod)
+        else if (advance)
         {
             interest = FvCore(rate, period - 2.0, payment, presentValue, PaymentTiming.BeginningOfPeriod) - payment;
         }
@@ -92,7 +124,9 @@ public static partial class CashFlowMath
         {
             interest = FvCore(rate, period - 1.0, payment, presentValue, PaymentTiming.EndOfPeriod);
         }
-        return interest * rate;
+        interest *= rate;
+        principal = payment - interest;
+        return interest;
     }
 
     /// <summary>
@@ -114,9 +148,23 @@ public static partial class CashFlowMath
         FinanceChecks.CheckFinite(payment, nameof(payment));
         FinanceChecks.CheckFinite(futureValue, nameof(futureValue));
         FinanceChecks.CheckTiming(timing, nameof(timing));
-        FinanceMath.Growth(rate, periods, out double growth, out double annuity);
+        return Finite(PvCore(rate, periods, payment, futureValue, timing), "PV");
+    }
+
+    // Where (1+r)^n > 1: -(fv v^n + pmt due (1 - v^n) / r), only discount factors below 1 (no overflow of (1+r)^n
+    // and no division of two huge numbers).
+    internal static double PvCore(double rate, double periods, double payment, double futureValue, PaymentTiming timing)
+    {
         double due = timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
-        return Finite(-(futureValue + (payment * due * annuity)) / growth, "PV");
+        double exponent = rate == 0.0 ? 0.0 : periods * FinanceMath.Log1P(rate);
+        if (exponent > 0)
+        {
+            double discount = Math.Exp(-exponent);
+            double presentAnnuity = -FinanceMath.ExpM1(-exponent) / rate;
+            return -((futureValue * discount) + (payment * due * presentAnnuity));
+        }
+        FinanceMath.Growth(rate, periods, out double growth, out double annuity);
+        return -(futureValue + (payment * due * annuity)) / growth;
     }
 
     /// <summary>
@@ -141,11 +189,27 @@ public static partial class CashFlowMath
         return Finite(FvCore(rate, periods, payment, presentValue, timing), "FV");
     }
 
+    // FV = -(pv g + pmt (1 + r t) (g - 1) / r) with g = (1+r)^n. For a loan that (nearly) amortizes, pv g and the
+    // payments' term are huge and nearly cancel; written -((pv + q) g - q) with q = pmt (1 + r t) / r = pmt / r + t pmt,
+    // and pv + q summed exactly enough (q as a double-double from a fused multiply-add), the cancellation happens
+    // before the multiplication by g, so the error is about one rounding of q instead of one rounding of pv g.
     internal static double FvCore(double rate, double periods, double payment, double presentValue, PaymentTiming timing)
     {
         FinanceMath.Growth(rate, periods, out double growth, out double annuity);
         double due = timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
-        return -((presentValue * growth) + (payment * due * annuity));
+        if (rate <= 0 || growth <= 2.0 || !double.IsFinite(growth))
+        {
+            return -((presentValue * growth) + (payment * due * annuity));
+        }
+        double quotient = payment / rate;
+        double quotientError = -Math.FusedMultiplyAdd(quotient, rate, -payment) / rate;
+        double extra = timing == PaymentTiming.BeginningOfPeriod ? payment : 0.0;
+        // c = pv + quotient + quotientError + extra, with the rounding errors of the two sums kept.
+        double s1 = FinanceMath.TwoSum(presentValue, quotient, out double e1);
+        double s2 = FinanceMath.TwoSum(s1, extra, out double e2);
+        double c = s2 + (e1 + e2 + quotientError);
+        double q = quotient + (quotientError + extra);
+        return -((c * growth) - q);
     }
 
     /// <summary>

@@ -14,12 +14,16 @@ namespace CloudEconomics.Finance;
 /// date.</para>
 /// <para>Errors: an argument outside a function's domain (Excel's <c>#VALUE!</c>, or <c>#NUM!</c> for a domain
 /// violation) throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> with the rule and
-/// the value; a rate of -100% or below is always rejected. When no answer exists or none is found (Excel's
+/// the value; a rate of -100% or below is rejected (NPV and MIRR accept rates below -100%, as Excel does). When no answer exists or none is found (Excel's
 /// <c>#NUM!</c> or <c>#DIV/0!</c>), <see cref="FinancialCalculationException"/> is thrown. No method returns NaN or
 /// infinity.</para>
 /// <para>IRR, XIRR and RATE start Newton's method from the caller's guess, as Excel does, so where several rates
 /// exist the answer is the one Excel finds from the same guess; where Newton fails they fall back to bracketing
-/// (Brent's method) over rates in (-100%, about 1e13) and return the root nearest the guess.</para>
+/// (Brent's method) over rates in (-100%, about 1e13) and return the root nearest the guess. So they can find a root
+/// where Excel reports <c>#NUM!</c> (for example XIRR from guess -0.1 on flows whose root Excel's Newton misses): we
+/// knowingly differ from Excel there and return the root, which satisfies the defining equation.</para>
+/// <para>NPV and MIRR accept discount rates below -100% (1 + rate negative) as Excel does; only a rate of exactly
+/// -100% is refused.</para>
 /// </remarks>
 public static partial class CashFlowMath
 {
@@ -27,16 +31,17 @@ public static partial class CashFlowMath
     /// Net present value of periodic cash flows, as Excel's <c>NPV(rate, value1, ...)</c>: the first value is
     /// discounted by one full period, so NPV = sum of values[i] / (1 + rate)^(i + 1).
     /// </summary>
-    /// <param name="rate">Discount rate per period, as a decimal fraction; greater than -1.</param>
+    /// <param name="rate">Discount rate per period, as a decimal fraction; finite and not -1. As in Excel, a rate below
+    /// -1 is accepted (1 + rate is then negative and the discount factors alternate in sign).</param>
     /// <param name="values">Cash flows at the end of periods 1, 2, ... (same unit as the result); at least one.</param>
     /// <returns>The present value one period before the first flow, in the unit of <paramref name="values"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is not finite or is exactly -1 (Excel's <c>#DIV/0!</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
     /// <exception cref="FinancialCalculationException">The result overflows.</exception>
     /// <remarks>To value a flow at time zero (an investment today), add it outside: <c>values[0] + Npv(rate, values[1..])</c>.</remarks>
     public static double Npv(double rate, ReadOnlySpan<double> values)
     {
-        FinanceChecks.CheckRate(rate, nameof(rate));
+        FinanceChecks.CheckDiscountRate(rate, nameof(rate));
         FinanceChecks.CheckNotEmpty(values, nameof(values));
         double d = 1.0 / (1.0 + rate);
         double result = d * FinanceKernels.Polynomial(values, d);
@@ -179,6 +184,9 @@ public static partial class CashFlowMath
     /// differ in length; or a date precedes the first date.</exception>
     /// <exception cref="FinancialCalculationException">The flows are all of one sign (no rate exists), or no rate
     /// was found in (-100%, about 1e13).</exception>
+    /// <remarks>Where Excel's Newton iteration fails from the given guess and Excel reports <c>#NUM!</c> (for example
+    /// guess -0.1 on some flows with a root), this falls back to bracketing and returns the root: a known, deliberate
+    /// difference from Excel.</remarks>
     public static double Xirr(ReadOnlySpan<double> values, ReadOnlySpan<LocalDate> dates, double guess = 0.1)
     {
         if (!TryXirrCore(values, dates, guess, out double rate, out bool bothSigns))
@@ -247,16 +255,21 @@ public static partial class CashFlowMath
     /// <paramref name="financeRate"/>))^(1/(n-1)) - 1, with n the number of flows.
     /// </summary>
     /// <param name="values">Cash flows at periods 0 to n-1; at least one positive and one negative.</param>
-    /// <param name="financeRate">Rate paid on the money invested (the negative flows), per period; greater than -1.</param>
-    /// <param name="reinvestRate">Rate earned on reinvesting the positive flows, per period; greater than -1.</param>
+    /// <param name="financeRate">Rate paid on the money invested (the negative flows), per period; finite and not -1
+    /// (below -1 is accepted, as in Excel).</param>
+    /// <param name="reinvestRate">Rate earned on reinvesting the positive flows, per period; finite and not -1 (below
+    /// -1 is accepted, as in Excel).</param>
     /// <returns>The modified rate per period, as a decimal fraction.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A rate is not finite or is -1 or below.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not finite or is exactly -1 (Excel's <c>#DIV/0!</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a non-finite value.</exception>
-    /// <exception cref="FinancialCalculationException">The flows are all of one sign (Excel's <c>#DIV/0!</c>) or the result overflows.</exception>
+    /// <exception cref="FinancialCalculationException">The flows are all of one sign (Excel's <c>#DIV/0!</c>); the
+    /// ratio under the (n-1)th root is negative with n-1 even, or zero (Excel's <c>#NUM!</c>); or the result overflows.</exception>
+    /// <remarks>With a rate below -1 the ratio can be negative; for an odd n-1 its real root is taken, as Excel's
+    /// POWER does for a negative base and the reciprocal of an odd integer.</remarks>
     public static double Mirr(ReadOnlySpan<double> values, double financeRate, double reinvestRate)
     {
-        FinanceChecks.CheckRate(financeRate, nameof(financeRate));
-        FinanceChecks.CheckRate(reinvestRate, nameof(reinvestRate));
+        FinanceChecks.CheckDiscountRate(financeRate, nameof(financeRate));
+        FinanceChecks.CheckDiscountRate(reinvestRate, nameof(reinvestRate));
         FinanceChecks.CheckNotEmpty(values, nameof(values));
         FinanceKernels.Scan(values, out bool finite, out bool anyPositive, out bool anyNegative);
         if (!finite)
@@ -268,11 +281,22 @@ public static partial class CashFlowMath
             throw new FinancialCalculationException("MIRR needs at least one positive and one negative cash flow (Excel's #DIV/0!).");
         }
         int n = values.Length;
-        // MIRR = (1 + reinvest) (PV of positives at reinvest / -PV of negatives at finance)^(1/(n-1)) - 1: the same
-        // as Excel's FV-based formula, without (1 + reinvest)^(n-1) overflowing for long flows.
-        double positive = FinanceKernels.PolynomialOfSign(values, 1.0 / (1.0 + reinvestRate), positive: true);
+        // MIRR = ratio^(1/(n-1)) - 1 with ratio = (1 + reinvest)^(n-1) (PV of positives at reinvest) / -(PV of
+        // negatives at finance): Excel's FV-based formula, without (1 + reinvest)^(n-1) overflowing for long flows.
+        // The root is taken of |1 + reinvest| and |PV ratio| separately; the sign is tracked (1 + rate < 0 is allowed).
+        double growth = 1.0 + reinvestRate;
+        double positive = FinanceKernels.PolynomialOfSign(values, 1.0 / growth, positive: true);
         double negative = FinanceKernels.PolynomialOfSign(values, 1.0 / (1.0 + financeRate), positive: false);
-        double result = ((1.0 + reinvestRate) * Math.Pow(positive / -negative, 1.0 / (n - 1))) - 1.0;
+        double quotient = positive / -negative;
+        int power = n - 1;
+        bool negativeRatio = (quotient < 0) != (growth < 0 && (power & 1) == 1);
+        if (quotient == 0 || (negativeRatio && (power & 1) == 0))
+        {
+            throw new FinancialCalculationException(
+                "MIRR has no real result for these flows and rates: the ratio of future to present value is zero, or negative under an even root (Excel's #NUM!).");
+        }
+        double root = Math.Abs(growth) * Math.Pow(Math.Abs(quotient), 1.0 / power);
+        double result = (negativeRatio ? -root : root) - 1.0;
         if (!double.IsFinite(result))
         {
             throw FinanceChecks.NonFinite("MIRR");

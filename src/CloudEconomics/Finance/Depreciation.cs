@@ -6,8 +6,10 @@ namespace CloudEconomics.Finance;
 /// </summary>
 /// <remarks>
 /// Arguments outside a function's domain (Excel's <c>#NUM!</c> for cost, salvage, life, period or factor out of
-/// range) throw <see cref="ArgumentOutOfRangeException"/> stating the rule and the value. Where LibreOffice and
-/// Excel differ (DB or DDB with a period below 1) these follow Excel and reject the period.
+/// range) throw <see cref="ArgumentOutOfRangeException"/> stating the rule and the value; a result beyond the range of
+/// double throws <see cref="FinancialCalculationException"/>. Periods may be fractional wherever Excel accepts them
+/// (DB and DDB from just above 0). Every function does a bounded amount of work whatever its arguments: DB and VDB use
+/// closed forms of Excel's period-by-period recurrences.
 /// </remarks>
 public static class Depreciation
 {
@@ -17,12 +19,20 @@ public static class Depreciation
     /// <param name="life">Number of periods of useful life; greater than zero.</param>
     /// <returns>The depreciation in each period, in the unit of <paramref name="cost"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite, or <paramref name="life"/> is not positive.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows (a life so small that the depreciation
+    /// per period exceeds the largest double).</exception>
     public static double Sln(double cost, double salvage, double life)
     {
         FinanceChecks.CheckFinite(cost, nameof(cost));
         FinanceChecks.CheckFinite(salvage, nameof(salvage));
         CheckLife(life);
-        return (cost - salvage) / life;
+        double result = (cost - salvage) / life;
+        if (!double.IsFinite(result))
+        {
+            // cost - salvage overflowed, or life is so small that the quotient does.
+            result = (cost / life) - (salvage / life);
+        }
+        return Finite(result, "SLN");
     }
 
     /// <summary>
@@ -36,6 +46,8 @@ public static class Depreciation
     /// <returns>The depreciation in that period, in the unit of <paramref name="cost"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite, <paramref name="life"/> is not positive,
     /// or <paramref name="period"/> is outside (0, life].</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows (a life so small that the depreciation
+    /// exceeds the largest double).</exception>
     public static double Syd(double cost, double salvage, double life, double period)
     {
         FinanceChecks.CheckFinite(cost, nameof(cost));
@@ -46,7 +58,15 @@ public static class Depreciation
             throw new ArgumentOutOfRangeException(nameof(period), period,
                 $"Period must be greater than zero and at most the life ({FinanceChecks.Format(life)}); it was {FinanceChecks.Format(period)}.");
         }
-        return (cost - salvage) * (life - period + 1.0) * 2.0 / (life * (life + 1.0));
+        // 2 (life - per + 1) / (life (life + 1)), as two bounded factors so that a huge life cannot overflow to
+        // infinity / infinity (NaN).
+        double weight = ((life - period + 1.0) / life) * (2.0 / (life + 1.0));
+        double result = (cost - salvage) * weight;
+        if (!double.IsFinite(result))
+        {
+            result = (cost * weight) - (salvage * weight);
+        }
+        return Finite(result, "SYD");
     }
 
     /// <summary>
@@ -57,10 +77,13 @@ public static class Depreciation
     /// <param name="cost">Initial cost of the asset; greater than zero.</param>
     /// <param name="salvage">Value at the end of its life; from zero to <paramref name="cost"/>.</param>
     /// <param name="life">Number of years of useful life; greater than zero.</param>
-    /// <param name="period">The year, from 1 to life (life + 1 for the stub year); truncated to an integer.</param>
+    /// <param name="period">The year, greater than zero and at most life + 1 (the stub year); counted in whole years
+    /// (truncated), so a period below 1 depreciates nothing (as Excel and LibreOffice; e.g. period 0.3 gives 0), except
+    /// a period past the life, which gives the stub year.</param>
     /// <param name="month">Months in the first year, 1 to 12 (truncated); Excel's default 12.</param>
     /// <returns>The depreciation in that year, in the unit of <paramref name="cost"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite or outside its range.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows.</exception>
     public static double Db(double cost, double salvage, double life, double period, double month = 12)
     {
         if (!double.IsFinite(cost) || cost <= 0)
@@ -74,31 +97,29 @@ public static class Depreciation
             throw new ArgumentOutOfRangeException(nameof(month), month, $"Months in the first year must be from 1 to 12; it was {FinanceChecks.Format(month)}.");
         }
         double months = Math.Truncate(month);
-        if (!double.IsFinite(period) || period < 1 || period > life + 1)
+        if (!double.IsFinite(period) || period <= 0 || period > life + 1)
         {
             throw new ArgumentOutOfRangeException(nameof(period), period,
-                $"Period must be at least 1 and at most the life + 1 ({FinanceChecks.Format(life + 1)}); it was {FinanceChecks.Format(period)}.");
+                $"Period must be greater than zero and at most the life + 1 ({FinanceChecks.Format(life + 1)}); it was {FinanceChecks.Format(period)}.");
         }
         double rate = 1.0 - Math.Pow(salvage / cost, 1.0 / life);
         rate = Math.Floor((rate * 1000.0) + 0.5) / 1000.0;
-        double first = cost * rate * months / 12.0;
+        double first = cost * rate * (months / 12.0);
         if (ApproxFloor(period) == 1)
         {
             return first;
         }
-        double accumulated = first;
-        double current = 0;
-        int last = (int)ApproxFloor(Math.Min(life, period));
-        for (int i = 2; i <= last; i++)
-        {
-            current = (cost - accumulated) * rate;
-            accumulated += current;
-        }
+        // Excel's recurrence (book value times the rate, year after year) in closed form: after the first year the
+        // book value is cost - first, and each later year keeps (1 - rate) of it. O(1) whatever the life.
+        double afterFirst = cost - first;
+        double decline = 1.0 - rate;
+        double last = ApproxFloor(Math.Min(life, period));
+        double current = last >= 2 ? afterFirst * Math.Pow(decline, last - 2.0) * rate : 0.0;
         if (period > life)
         {
-            current = (cost - accumulated) * rate * (12.0 - months) / 12.0;
+            current = afterFirst * Math.Pow(decline, Math.Max(last, 1.0) - 1.0) * rate * ((12.0 - months) / 12.0);
         }
-        return current;
+        return Finite(current, "DB");
     }
 
     /// <summary>
@@ -109,22 +130,25 @@ public static class Depreciation
     /// <param name="cost">Initial cost of the asset; not negative.</param>
     /// <param name="salvage">Value at the end of its life; from zero to <paramref name="cost"/>.</param>
     /// <param name="life">Number of periods of useful life; greater than zero.</param>
-    /// <param name="period">The period, from 1 to <paramref name="life"/> (may be fractional).</param>
+    /// <param name="period">The period, greater than zero and at most <paramref name="life"/> (may be fractional, as
+    /// in Excel: the book value before it is cost (1 - f/life)^(period-1), so period 0.3 gives cost (1 - f/life)^(-0.7) f/life).</param>
     /// <param name="factor">Rate of decline; greater than zero; Excel's default 2 (double declining).</param>
     /// <returns>The depreciation in that period, in the unit of <paramref name="cost"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite or outside its range.</exception>
+    /// <exception cref="FinancialCalculationException">The result overflows (a period below 1 with a cost near the
+    /// largest double).</exception>
     public static double Ddb(double cost, double salvage, double life, double period, double factor = 2)
     {
         CheckCost(cost);
         CheckSalvage(salvage, cost);
         CheckLife(life);
         CheckFactor(factor);
-        if (!double.IsFinite(period) || period < 1 || period > life)
+        if (!double.IsFinite(period) || period <= 0 || period > life)
         {
             throw new ArgumentOutOfRangeException(nameof(period), period,
-                $"Period must be at least 1 and at most the life ({FinanceChecks.Format(life)}); it was {FinanceChecks.Format(period)}.");
+                $"Period must be greater than zero and at most the life ({FinanceChecks.Format(life)}); it was {FinanceChecks.Format(period)}.");
         }
-        return DdbCore(cost, salvage, life, period, factor);
+        return Finite(DdbCore(cost, salvage, life, period, factor), "DDB");
     }
 
     /// <summary>
@@ -161,23 +185,21 @@ public static class Depreciation
         double intEnd = ApproxCeil(endPeriod);
         if (noSwitch)
         {
-            double sum = 0;
-            long loopStart = (long)intStart;
-            long loopEnd = (long)intEnd;
-            for (long i = loopStart + 1; i <= loopEnd; i++)
+            // Excel's sum of DDB terms over the periods intStart + 1 .. intEnd (first and last weighted by the share
+            // of the period inside the span); the whole periods in between telescope (see DecliningSum), so O(1).
+            double a = intStart + 1.0;
+            double b = intEnd;
+            if (a > b)
             {
-                double term = DdbCore(cost, salvage, life, i, factor);
-                if (i == loopStart + 1)
-                {
-                    term *= Math.Min(endPeriod, intStart + 1.0) - startPeriod;
-                }
-                else if (i == loopEnd)
-                {
-                    term *= endPeriod + 1.0 - intEnd;
-                }
-                sum += term;
+                return 0.0;
             }
-            return sum;
+            double firstTerm = DdbCore(cost, salvage, life, a, factor) * (Math.Min(endPeriod, intStart + 1.0) - startPeriod);
+            if (a == b)
+            {
+                return firstTerm;
+            }
+            double lastTerm = DdbCore(cost, salvage, life, b, factor) * (endPeriod + 1.0 - intEnd);
+            return firstTerm + DecliningSum(cost, salvage, life, factor, a + 1.0, b - 1.0) + lastTerm;
         }
 
         // Whole periods from intStart to intEnd, less the fractions of the first and last period outside the span.
@@ -202,60 +224,154 @@ public static class Depreciation
     /// declining balance (rate from the full <paramref name="life"/>) until straight line over the
     /// <paramref name="remainingLife"/> gives more, then straight line. The last, possibly partial, period counts pro rata.
     /// </summary>
+    /// <remarks>
+    /// Excel steps through the periods one by one; this finds the period where the step changes (the first where
+    /// straight line gives more, or where declining balance reaches salvage) by bisection, and sums each phase in
+    /// closed form: the declining terms telescope to the fall in book value, the straight-line terms are equal. The
+    /// bisection is valid because the test is monotone in the period (the switch test is B_i (1 - r (R - i + 1)) &gt;
+    /// salvage, and that product grows with i while i &lt;= R), and it is capped (at most about 2,100 steps, 64 for any
+    /// life below 2^53), so the work is bounded whatever the life.
+    /// </remarks>
     private static double SwitchingSegment(double value, double salvage, double life, double remainingLife, double span, double factor)
     {
-        double intEnd = ApproxCeil(span);
-        long loopEnd = (long)intEnd;
-        double depreciable = value - salvage;
-        bool straightLine = false;
-        double lineAmount = 0;
-        double total = 0;
-        for (long i = 1; i <= loopEnd; i++)
+        double n = ApproxCeil(span);
+        if (n < 1.0)
         {
-            double term;
-            if (!straightLine)
-            {
-                double declining = DdbCore(value, salvage, life, i, factor);
-                lineAmount = depreciable / (remainingLife - (i - 1));
-                if (lineAmount > declining)
-                {
-                    term = lineAmount;
-                    straightLine = true;
-                }
-                else
-                {
-                    term = declining;
-                    depreciable -= declining;
-                }
-            }
-            else
-            {
-                term = lineAmount;
-            }
-            if (i == loopEnd)
-            {
-                term *= span + 1.0 - intEnd;
-            }
-            total += term;
+            return 0.0;
+        }
+        double fraction = span + 1.0 - n;
+        double k = FirstSwitchOrFloor(value, salvage, life, remainingLife, factor, n);
+        double total = 0.0;
+        if (k > 1.0)
+        {
+            total = k - 1.0 < n
+                ? DecliningFall(value, life, factor, 1.0, k - 1.0)
+                : DecliningFall(value, life, factor, 1.0, n - 1.0) + (fraction * DdbCore(value, salvage, life, n, factor));
+        }
+        if (k <= n)
+        {
+            double declining = DdbCore(value, salvage, life, k, factor);
+            double line = (Book(value, life, factor, k) - salvage) / (remainingLife - (k - 1.0));
+            total += line > declining
+                ? line * (n - k + fraction)
+                : declining * (k == n ? fraction : 1.0);
         }
         return total;
     }
 
+    /// <summary>The first period in [1, n] where straight line beats declining balance or declining balance reaches
+    /// salvage; n + 1 when there is none. Bisection over whole periods held as doubles, with a step cap.</summary>
+    private static double FirstSwitchOrFloor(double value, double salvage, double life, double remainingLife, double factor, double n)
+    {
+        if (!SwitchesOrFloors(value, salvage, life, remainingLife, factor, n))
+        {
+            return n + 1.0;
+        }
+        double lo = 1.0;
+        double hi = n;
+        for (int step = 0; lo < hi && step < MaxBisectionSteps; step++)
+        {
+            double mid = Math.Floor(lo + ((hi - lo) / 2.0));
+            if (SwitchesOrFloors(value, salvage, life, remainingLife, factor, mid))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1.0;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>Bisection steps allowed: enough to split any range of doubles (2 x 1,075 binary exponents).</summary>
+    internal const int MaxBisectionSteps = 2200;
+
+    private static bool SwitchesOrFloors(double value, double salvage, double life, double remainingLife, double factor, double i)
+    {
+        double declining = DdbCore(value, salvage, life, i, factor);
+        double book = Book(value, life, factor, i);
+        double after = NextBook(value, life, factor, i);
+        double line = (book - salvage) / (remainingLife - (i - 1.0));
+        return after < salvage || line > declining;
+    }
+
+    /// <summary>Book value at the start of whole period i under pure declining balance (no salvage floor).</summary>
+    private static double Book(double value, double life, double factor, double i)
+    {
+        double rate = factor / life;
+        if (rate >= 1.0)
+        {
+            return i == 1.0 ? value : 0.0;
+        }
+        return value * Math.Exp((i - 1.0) * FinanceMath.Log1P(-rate));
+    }
+
+    private static double NextBook(double value, double life, double factor, double i)
+    {
+        double rate = factor / life;
+        return rate >= 1.0 ? 0.0 : value * Math.Exp(i * FinanceMath.Log1P(-rate));
+    }
+
+    /// <summary>The fall in book value over whole periods a..b under pure declining balance,
+    /// B_a - B_(b+1) = B_a (1 - (1 - r)^(b - a + 1)), without cancellation when r (b - a + 1) is small.</summary>
+    private static double DecliningFall(double value, double life, double factor, double a, double b)
+    {
+        if (b < a)
+        {
+            return 0.0;
+        }
+        double rate = factor / life;
+        if (rate >= 1.0)
+        {
+            return Book(value, life, factor, a);
+        }
+        return -Book(value, life, factor, a) * FinanceMath.ExpM1((b - a + 1.0) * FinanceMath.Log1P(-rate));
+    }
+
+    /// <summary>
+    /// Sum of <see cref="DdbCore"/> over whole periods a..b: the terms are B_i - B_(i+1) until the book value would
+    /// fall below salvage, then B_j - salvage once, then 0; so the sum is max(0, B_a - max(B_(b+1), salvage)).
+    /// </summary>
+    private static double DecliningSum(double cost, double salvage, double life, double factor, double a, double b)
+    {
+        if (a > b)
+        {
+            return 0.0;
+        }
+        double sum = NextBook(cost, life, factor, b) >= salvage
+            ? DecliningFall(cost, life, factor, a, b)
+            : Book(cost, life, factor, a) - salvage;
+        return sum < 0 ? 0 : sum;
+    }
+
+    // Excel's DDB: book value before = cost (1 - r)^(period - 1), after = cost (1 - r)^period, r = factor / life, the
+    // depreciation before - after = before x r unless the book value would fall below salvage. Written before x r
+    // (not a difference of two nearly equal numbers when r is small) and (1 - r)^p as exp(p log1p(-r)) (not a power
+    // of the rounded 1 - r, whose error grows with p).
     internal static double DdbCore(double cost, double salvage, double life, double period, double factor)
     {
         double rate = factor / life;
         double before;
+        double after;
+        double amount;
         if (rate >= 1.0)
         {
-            rate = 1.0;
             before = period == 1.0 ? cost : 0.0;
+            after = 0.0;
+            amount = before;
         }
         else
         {
-            before = cost * Math.Pow(1.0 - rate, period - 1.0);
+            double log = FinanceMath.Log1P(-rate);
+            before = cost * Math.Exp((period - 1.0) * log);
+            after = cost * Math.Exp(period * log);
+            amount = before * rate;
         }
-        double after = cost * Math.Pow(1.0 - rate, period);
-        double amount = after < salvage ? before - salvage : before - after;
+        if (after < salvage)
+        {
+            amount = before - salvage;
+        }
         return amount < 0 ? 0 : amount;
     }
 
@@ -264,6 +380,15 @@ public static class Depreciation
     private static double ApproxCeil(double x) => Math.Ceiling(x - (1e-12 * Math.Max(1.0, Math.Abs(x))));
 
     private static bool ApproxEqual(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1.0, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    private static double Finite(double value, string function)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw FinanceChecks.NonFinite(function);
+        }
+        return value;
+    }
 
     private static void CheckLife(double life)
     {

@@ -25,7 +25,47 @@ public enum DepreciationMethod
 /// </summary>
 /// <param name="EffectiveDate">The date from which the new life applies (Amazon: 2025-01-01).</param>
 /// <param name="UsefulLifeMonths">The new total useful life in months, counted from the in-service date (Amazon: 60, down from 72).</param>
-public sealed record UsefulLifeChange(LocalDate EffectiveDate, int UsefulLifeMonths);
+public sealed record UsefulLifeChange(LocalDate EffectiveDate, int UsefulLifeMonths)
+{
+    /// <summary>A change to a life given in years (4.5 = 54 months); the years must make a whole number of months.</summary>
+    /// <param name="effectiveDate">The date from which the new life applies.</param>
+    /// <param name="usefulLifeYears">The new total useful life in years, counted from the in-service date; greater than 0 and at most 100.</param>
+    /// <returns>The change, its life in months.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="usefulLifeYears"/> is not finite, not in (0, 100] or not a whole number of months.</exception>
+    public static UsefulLifeChange InYears(LocalDate effectiveDate, double usefulLifeYears) => new(effectiveDate, LifeMonths(usefulLifeYears, nameof(usefulLifeYears)));
+
+    /// <summary>The months of a life given in years: finite, in (0, 100] and a whole number of months, or the named parameter is rejected.</summary>
+    /// <param name="years">The life in years.</param>
+    /// <param name="paramName">The parameter named in the exception.</param>
+    /// <returns>The life in months.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="years"/> breaks a rule above.</exception>
+    public static int LifeMonths(double years, string paramName)
+    {
+        if (!double.IsFinite(years) || years <= 0 || years > 100)
+        {
+            throw new ArgumentOutOfRangeException(paramName, years, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A useful life must be greater than 0 and at most 100 years; it was {years}."));
+        }
+        double months = years * 12;
+        if (Math.Abs(months - Math.Round(months)) > 1e-9)
+        {
+            throw new ArgumentOutOfRangeException(paramName, years, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A useful life must be a whole number of months; {years} years is {months} months."));
+        }
+        return (int)Math.Round(months);
+    }
+}
+
+/// <summary>What a <see cref="UsefulLifeChange"/> does when the asset has already outlived the new life at its effective date.</summary>
+public enum OutlivedLifeTreatment
+{
+    /// <summary>Reject the change: <see cref="DepreciationSchedule.Create"/> throws an <see cref="ArgumentException"/>.</summary>
+    Reject = 0,
+
+    /// <summary>
+    /// Expense the book value left above salvage on the effective date (accelerated depreciation, as US GAAP ASC 250
+    /// treats a shortened life that the asset has already outlived); later changes have nothing left to act on.
+    /// </summary>
+    ExpenseRemainder = 1,
+}
 
 /// <summary>What to depreciate, from when, over how long and how: the input of <see cref="DepreciationSchedule.Create"/>.</summary>
 public sealed record DepreciationPlan
@@ -51,6 +91,9 @@ public sealed record DepreciationPlan
     /// <summary>Changes of useful life, in increasing order of effective date; default none.</summary>
     public IReadOnlyList<UsefulLifeChange> LifeChanges { get; init; } = Array.Empty<UsefulLifeChange>();
 
+    /// <summary>What a life change does when the new life is already outlived at its effective date; default <see cref="OutlivedLifeTreatment.Reject"/>.</summary>
+    public OutlivedLifeTreatment OutlivedLife { get; init; } = OutlivedLifeTreatment.Reject;
+
     /// <summary>The salvage, defaulting to zero in the cost's currency.</summary>
     internal Money SalvageOrZero => Salvage ?? Money.Zero(Cost.Currency);
 }
@@ -73,6 +116,7 @@ public sealed class DepreciationPlanValidator : AbstractValidator<DepreciationPl
         RuleFor(p => p.Method).IsInEnum().WithMessage(p => $"Method must be StraightLine, DecliningBalance or SumOfYearsDigits; it was {(int)p.Method}.");
         RuleFor(p => p.DecliningBalanceFactor).Must(f => double.IsFinite(f) && f > 0)
             .WithMessage(p => $"Declining-balance factor must be a finite number greater than zero; it was {FinanceChecks.Format(p.DecliningBalanceFactor)}.");
+        RuleFor(p => p.OutlivedLife).IsInEnum().WithMessage(p => $"Outlived-life treatment must be Reject or ExpenseRemainder; it was {(int)p.OutlivedLife}.");
         RuleFor(p => p.LifeChanges).NotNull().WithMessage("Life changes must not be null; use an empty list.");
         RuleForEach(p => p.LifeChanges).Must(c => c is not null && c.UsefulLifeMonths >= 1)
             .WithMessage("Each life change must give a useful life of at least 1 month.");

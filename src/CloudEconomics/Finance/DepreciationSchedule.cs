@@ -24,29 +24,40 @@ public sealed record DepreciationPeriod(LocalDate Start, LocalDate End, Money De
 /// spread evenly over its months and, within a month, over its days. A life that is not whole years ends with a
 /// short year whose amount is pro rata (its digits, for SYD, are the years of life left).</para>
 /// <para>A <see cref="UsefulLifeChange"/> is prospective: at its effective date the book value left is depreciated
-/// by the same method over the new remaining life (new total life less life elapsed), as a new asset would be.</para>
+/// by the same method over the new remaining life (new total life less life elapsed), as a new asset would be. When
+/// the new life is already outlived, <see cref="DepreciationPlan.OutlivedLife"/> either rejects the change or expenses
+/// the book value left above salvage on the effective date.</para>
+/// <para>Amounts are computed in double and reported as decimal <see cref="Money"/> (the double's round-trip digits):
+/// every amount is a difference of two accumulated depreciations, the accumulated depreciation is exactly zero before
+/// the in-service date and exactly cost less salvage from <see cref="FullyDepreciatedOn"/>, so the periods, and the
+/// depreciation between consecutive dates, add up exactly (in decimal) to cost less salvage.</para>
 /// </remarks>
 public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
 {
-    private readonly DepreciationPeriod[] _periods;
+    private DepreciationPeriod[] _periods; // set once by Create, after the accumulations it needs exist
     private readonly Segment[] _segments;
     private readonly double _cost;
+    private readonly decimal _depreciable;
     private readonly Currency _currency;
 
-    private DepreciationSchedule(DepreciationPlan plan, Segment[] segments, DepreciationPeriod[] periods, LocalDate fullyDepreciatedOn)
+    private DepreciationSchedule(DepreciationPlan plan, Segment[] segments, LocalDate fullyDepreciatedOn)
     {
         Plan = plan;
         _segments = segments;
-        _periods = periods;
         _cost = (double)plan.Cost.Amount;
+        _depreciable = plan.Cost.Amount - plan.SalvageOrZero.Amount;
         _currency = plan.Cost.Currency;
         FullyDepreciatedOn = fullyDepreciatedOn;
+        _periods = [];
     }
 
     /// <summary>The plan this schedule was built from.</summary>
     public DepreciationPlan Plan { get; }
 
-    /// <summary>The day on which the book value reaches salvage (in-service date + final useful life).</summary>
+    /// <summary>
+    /// The first day at whose start the book value is the salvage: the in-service date + the final useful life, or
+    /// the day after the effective date of a change that expensed the remainder (<see cref="OutlivedLifeTreatment.ExpenseRemainder"/>).
+    /// </summary>
     public LocalDate FullyDepreciatedOn { get; }
 
     /// <summary>The number of reporting periods.</summary>
@@ -88,6 +99,7 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
         double salvage = (double)plan.SalvageOrZero.Amount;
 
         var segments = new List<Segment> { new(0, cost, salvage, plan.UsefulLifeMonths, plan.UsefulLifeMonths, plan) };
+        LocalDate? writeOffOn = null;
         foreach (var change in plan.LifeChanges)
         {
             var current = segments[^1];
@@ -95,6 +107,11 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
             if (elapsed >= current.TotalLifeMonths)
             {
                 continue; // already fully depreciated: the change has nothing left to act on
+            }
+            if (change.UsefulLifeMonths <= elapsed && plan.OutlivedLife == OutlivedLifeTreatment.ExpenseRemainder)
+            {
+                writeOffOn = change.EffectiveDate;
+                break; // the rest is expensed on the effective date: later changes have nothing left to act on
             }
             if (change.UsefulLifeMonths <= elapsed)
             {
@@ -107,34 +124,53 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
         }
 
         var segmentArray = segments.ToArray();
-        int finalLife = segmentArray[^1].TotalLifeMonths;
-        var end = start.PlusMonths(finalLife);
+        var end = writeOffOn?.PlusDays(1) ?? start.PlusMonths(segmentArray[^1].TotalLifeMonths);
+        var schedule = new DepreciationSchedule(plan, segmentArray, end);
         var periods = new List<DepreciationPeriod>();
         var periodStart = start;
-        double accumulatedBefore = 0;
+        decimal accumulatedBefore = 0m;
         while (periodStart < end)
         {
             var calendarStart = AlignedPeriodStart(periodStart, months);
             var next = calendarStart.PlusMonths(months);
             var periodEnd = next < end ? next : end; // exclusive
-            double accumulated = AccumulatedAt(segmentArray, start, periodEnd, cost);
-            var money = (double v) => Money.FromDouble(v, plan.Cost.Currency);
-            periods.Add(new DepreciationPeriod(periodStart, periodEnd.PlusDays(-1), money(accumulated - accumulatedBefore), money(accumulated), money(cost - accumulated)));
+            decimal accumulated = schedule.Accumulated(periodEnd);
+            var money = (decimal v) => new Money(v, plan.Cost.Currency);
+            periods.Add(new DepreciationPeriod(periodStart, periodEnd.PlusDays(-1), money(accumulated - accumulatedBefore), money(accumulated), money(plan.Cost.Amount - accumulated)));
             accumulatedBefore = accumulated;
             periodStart = periodEnd;
         }
-        return new DepreciationSchedule(plan, segmentArray, periods.ToArray(), end);
+        schedule._periods = periods.ToArray();
+        return schedule;
     }
+
+    /// <summary>Accumulated depreciation at the start of <paramref name="date"/>, in decimal: exactly zero up to the in-service date and exactly cost less salvage from <see cref="FullyDepreciatedOn"/>.</summary>
+    private decimal Accumulated(LocalDate date)
+    {
+        if (date <= Plan.InServiceDate)
+        {
+            return 0m;
+        }
+        if (date >= FullyDepreciatedOn)
+        {
+            return _depreciable;
+        }
+        return Math.Clamp(ExactDecimal(AccumulatedAt(_segments, Plan.InServiceDate, date, _cost)), 0m, _depreciable);
+    }
+
+    /// <summary>The double's shortest round-trip digits (up to 17 significant) as a decimal; a cast keeps only 15.</summary>
+    private static decimal ExactDecimal(double value)
+        => decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>The book value (cost less depreciation) at the start of <paramref name="date"/>.</summary>
     /// <param name="date">Any date; before the in-service date the book value is the cost, after the life the salvage.</param>
     /// <returns>The book value.</returns>
-    public Money BookValueAt(LocalDate date) => Money.FromDouble(_cost - AccumulatedAt(_segments, Plan.InServiceDate, date, _cost), _currency);
+    public Money BookValueAt(LocalDate date) => new(Plan.Cost.Amount - Accumulated(date), _currency);
 
     /// <summary>Depreciation accumulated from the in-service date to the start of <paramref name="date"/>.</summary>
     /// <param name="date">Any date.</param>
     /// <returns>The accumulated depreciation.</returns>
-    public Money AccumulatedDepreciationAt(LocalDate date) => Money.FromDouble(AccumulatedAt(_segments, Plan.InServiceDate, date, _cost), _currency);
+    public Money AccumulatedDepreciationAt(LocalDate date) => new(Accumulated(date), _currency);
 
     /// <summary>Depreciation expense from the start of <paramref name="from"/> to the start of <paramref name="to"/>.</summary>
     /// <param name="from">The first day included.</param>
@@ -147,7 +183,7 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"End date must not be earlier than the start date; {to:yyyy-MM-dd} is before {from:yyyy-MM-dd}."), nameof(to));
         }
-        return Money.FromDouble(AccumulatedAt(_segments, Plan.InServiceDate, to, _cost) - AccumulatedAt(_segments, Plan.InServiceDate, from, _cost), _currency);
+        return new Money(Accumulated(to) - Accumulated(from), _currency);
     }
 
     private static LocalDate AlignedPeriodStart(LocalDate date, int months)

@@ -18,6 +18,17 @@ internal static class FinanceChecks
         }
     }
 
+    /// <summary>A discount rate for NPV and MIRR: finite and not -1, where 1 + rate would be zero (Excel's
+    /// <c>#DIV/0!</c>). Rates below -1 are accepted, as Excel accepts them: 1 + rate is then negative.</summary>
+    internal static void CheckDiscountRate(double rate, string paramName)
+    {
+        if (!double.IsFinite(rate) || rate == -1.0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, rate,
+                $"Rate must be a finite number other than -1 (-100%, where 1 + rate is zero); it was {Format(rate)}.");
+        }
+    }
+
     internal static void CheckFinite(double value, string paramName)
     {
         if (!double.IsFinite(value))

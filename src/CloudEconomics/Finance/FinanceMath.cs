@@ -11,7 +11,7 @@ internal static class FinanceMath
         {
             return x;
         }
-        return Math.Log(u) * x / (u - 1.0);
+        return Math.Log(u) * (x / (u - 1.0));
     }
 
     /// <summary>exp(x) - 1 without cancellation for small x (Kahan's trick).</summary>
@@ -32,6 +32,16 @@ internal static class FinanceMath
             return -1.0;
         }
         return um1 * x / Math.Log(u);
+    }
+
+    /// <summary>a + b rounded, with the rounding error in <paramref name="error"/> (Knuth's TwoSum, exact).</summary>
+    internal static double TwoSum(double a, double b, out double error)
+    {
+        double sum = a + b;
+        double bVirtual = sum - a;
+        double aVirtual = sum - bVirtual;
+        error = (a - aVirtual) + (b - bVirtual);
+        return sum;
     }
 
     /// <summary>(1+r)^n and ((1+r)^n - 1) / r for r &gt; -1 (the annuity factor; n when r = 0).</summary>

@@ -12,7 +12,10 @@ namespace CloudEconomics.Finance;
 /// The rate per period is the nominal annual rate divided by the periods per year (as loans are quoted). With end
 /// of period payments, payment k falls on start + k periods and its interest is the rate times the balance after
 /// payment k-1 (Excel's IPMT). With payments in advance, payment k falls on start + (k-1) periods and the first
-/// carries no interest (Excel's IPMT with type 1). Dates are computed from the start date each time.
+/// carries no interest (Excel's IPMT with type 1). Dates are computed from the start date each time. Without
+/// rounding, each balance is computed from the end (the present value of the payments still due), which stays
+/// accurate to about 1e-15 of the principal even for high rates over many periods; with rounding the schedule is
+/// the bank's period-by-period recurrence in decimal.
 /// </remarks>
 public sealed class LoanSchedule : IReadOnlyList<LoanPayment>
 {
@@ -101,21 +104,37 @@ public sealed class LoanSchedule : IReadOnlyList<LoanPayment>
         bool advance = timing == PaymentTiming.BeginningOfPeriod;
         var lines = new LoanPayment[periods];
         decimal balance = principal.Amount;
+        double log = FinanceMath.Log1P(rate);
         for (int k = 1; k <= periods; k++)
         {
-            decimal interest = advance && k == 1 ? 0m : ToDecimal((double)balance * rate);
+            decimal interest;
+            decimal principalPart;
+            decimal thisPayment = payment;
+            decimal nextBalance;
             if (rounding is { } m)
             {
-                interest = Math.Round(interest, currency.MinorUnitDigits, m);
+                // Rounded: the bank's recurrence in exact decimal, interest rounded each period, the last payment
+                // absorbing the difference.
+                interest = advance && k == 1 ? 0m : Math.Round(ToDecimal((double)balance * rate), currency.MinorUnitDigits, m);
+                principalPart = thisPayment - interest;
+                nextBalance = balance - principalPart;
             }
-            decimal thisPayment = payment;
-            decimal principalPart = thisPayment - interest;
+            else
+            {
+                // Unrounded: each balance from the end, as the present value of the payments still due,
+                // pmt (1 - v^(n-k)) / r with v = 1/(1+r) (the same for payments in advance), so that errors do not
+                // compound at (1 + r) per period as a forward recurrence's do for high rates over many periods.
+                interest = advance && k == 1 ? 0m : ToDecimal((double)balance * rate);
+                principalPart = thisPayment - interest;
+                nextBalance = ToDecimal(RemainingBalance(pmt, rate, log, periods - k));
+            }
             if (k == periods)
             {
                 principalPart = balance;
                 thisPayment = principalPart + interest;
+                nextBalance = 0m;
             }
-            balance -= principalPart;
+            balance = nextBalance;
             var date = startDate.PlusMonths((advance ? k - 1 : k) * months);
             lines[k - 1] = new LoanPayment(k, date, new Money(thisPayment, currency), new Money(interest, currency),
                 new Money(principalPart, currency), new Money(balance, currency));
@@ -127,6 +146,11 @@ public sealed class LoanSchedule : IReadOnlyList<LoanPayment>
     /// <returns>The schedule (payments negative).</returns>
     public CashFlowSchedule ToBorrowerCashFlows() =>
         new(new[] { new CashFlow(StartDate, Principal) }.Concat(_payments.Select(p => new CashFlow(p.Date, -p.Payment))));
+
+    /// <summary>The balance with <paramref name="remaining"/> payments of <paramref name="payment"/> still due:
+    /// payment (1 - (1+r)^-remaining) / r, or payment x remaining when r = 0.</summary>
+    private static double RemainingBalance(double payment, double rate, double log, int remaining) =>
+        rate == 0.0 ? payment * remaining : payment * -FinanceMath.ExpM1(-remaining * log) / rate;
 
     private static decimal ToDecimal(double value)
     {

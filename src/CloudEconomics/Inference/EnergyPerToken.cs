@@ -101,7 +101,7 @@ public readonly struct EnergyPerToken : IEquatable<EnergyPerToken>, IComparable<
     /// <returns>kWh per million tokens x price per kWh.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The price is negative (a negative energy price gives no price per token).</exception>
     public PricePerMillionTokens CostAt(PricePerEnergy price)
-        => new(price.CostOf(KilowattHoursPerMillionTokens / 1000d));
+        => new(price.CostOf(Energy.FromMegawattHours(KilowattHoursPerMillionTokens / 1000d)));
 
     /// <summary>The energy of a number of tokens.</summary>
     /// <param name="tokens">The tokens.</param>

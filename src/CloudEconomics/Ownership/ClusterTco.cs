@@ -310,7 +310,7 @@ public sealed class ClusterTco
         OwnedClusterValidator.Instance.ValidateAndThrow(cluster);
         var currency = cluster.Currency;
         var capex = CapexOf(cluster);
-        var plan = new DepreciationPlan(cluster, capex);
+        var plan = new ClusterDepreciation(cluster, capex);
         int horizon = cluster.HorizonMonths;
         var months = new TcoMonth[horizon];
         double monthlyCostOfCapital = Math.Pow(1 + cluster.Financing.CostOfCapital, 1d / 12d) - 1d;
@@ -337,7 +337,7 @@ public sealed class ClusterTco
             var equityCharge = equity.Amount > 0 ? equity * (decimal)monthlyCostOfCapital : zero;
             double needMwh = facility.FacilityWatts(start.Month) / 1e6 * hours;
             Money energy = cluster.EnergyPrice is { } price
-                ? price.CostOf(needMwh)
+                ? price.CostOf(UnitsNet.Energy.FromMegawattHours(needMwh))
                 : cluster.PowerSupply!.CoverMonth(new YearMonth(start.Year, start.Month), UnitsNet.Energy.FromMegawattHours(needMwh)).TotalCost;
             months[m] = new TcoMonth(start, hours, depreciation, interest, equityCharge, energy, maintenance, staff, space, bookValue, openingDebt, debtService);
             bookValue -= depreciation;
@@ -382,57 +382,49 @@ public sealed class ClusterTco
     }
 }
 
-/// <summary>Straight-line monthly depreciation with an optional prospective change of IT life.</summary>
-internal sealed class DepreciationPlan
+/// <summary>
+/// The cluster's depreciation as two Finance <see cref="DepreciationSchedule"/>s, straight line from commissioning:
+/// IT capex less salvage over the IT life (a life change applies from the first monthly period starting on or after
+/// its effective date), facility capex over its own life with no salvage.
+/// </summary>
+internal sealed class ClusterDepreciation
 {
-    private readonly Money itMonthlyBefore;
-    private readonly Money itMonthlyAfter;
-    private readonly Money facilityMonthly;
-    private readonly int changeMonth;
-    private readonly int itLifeMonthsBefore;
-    private readonly int itLifeMonthsFinal;
-    private readonly int facilityLifeMonths;
+    private readonly OwnedCluster cluster;
+    private readonly DepreciationSchedule? it;
+    private readonly DepreciationSchedule? facility;
 
-    internal DepreciationPlan(OwnedCluster cluster, ClusterCapex capex)
+    internal ClusterDepreciation(OwnedCluster cluster, ClusterCapex capex)
     {
-        var depreciable = capex.It - (capex.It * (decimal)cluster.SalvageFraction);
-        itLifeMonthsBefore = cluster.UsefulLifeYears * 12;
-        itMonthlyBefore = depreciable / itLifeMonthsBefore;
-        facilityLifeMonths = cluster.FacilityUsefulLifeYears * 12;
-        facilityMonthly = capex.Facility / facilityLifeMonths;
-        if (cluster.UsefulLifeChange is { } change)
-        {
-            changeMonth = MonthsBeforeChange(cluster);
-            itLifeMonthsFinal = change.NewUsefulLifeYears * 12;
-            var remaining = depreciable - (itMonthlyBefore * changeMonth);
-            itMonthlyAfter = remaining / (itLifeMonthsFinal - changeMonth);
-        }
-        else
-        {
-            changeMonth = int.MaxValue;
-            itLifeMonthsFinal = itLifeMonthsBefore;
-            itMonthlyAfter = itMonthlyBefore;
-        }
+        this.cluster = cluster;
+        var change = cluster.UsefulLifeChange is { } c
+            ? new[] { c with { EffectiveDate = cluster.CommissioningDate.PlusMonths(cluster.MonthsBeforeChange()) } }
+            : [];
+        it = capex.It.Amount > 0
+            ? DepreciationSchedule.Create(new DepreciationPlan
+            {
+                Cost = capex.It,
+                Salvage = capex.It * (decimal)cluster.SalvageFraction,
+                InServiceDate = cluster.CommissioningDate,
+                UsefulLifeMonths = cluster.UsefulLifeYears * 12,
+                LifeChanges = change,
+            })
+            : null;
+        facility = capex.Facility.Amount > 0
+            ? DepreciationSchedule.Create(new DepreciationPlan
+            {
+                Cost = capex.Facility,
+                InServiceDate = cluster.CommissioningDate,
+                UsefulLifeMonths = cluster.FacilityUsefulLifeYears * 12,
+            })
+            : null;
     }
 
+    /// <summary>The depreciation of monthly period <paramref name="month"/> (from commissioning + month to the next anniversary).</summary>
     internal Money For(int month)
     {
-        var it = month < changeMonth
-            ? (month < itLifeMonthsBefore ? itMonthlyBefore : Money.Zero(itMonthlyBefore.Currency))
-            : (month < itLifeMonthsFinal ? itMonthlyAfter : Money.Zero(itMonthlyBefore.Currency));
-        var facility = month < facilityLifeMonths ? facilityMonthly : Money.Zero(facilityMonthly.Currency);
-        return it + facility;
-    }
-
-    /// <summary>The number of monthly periods that start before the change's effective date.</summary>
-    internal static int MonthsBeforeChange(OwnedCluster cluster)
-    {
-        var effective = cluster.UsefulLifeChange!.EffectiveDate;
-        int k = 0;
-        while (cluster.CommissioningDate.PlusMonths(k) < effective && k < 12_000)
-        {
-            k++;
-        }
-        return k;
+        var start = cluster.CommissioningDate.PlusMonths(month);
+        var next = cluster.CommissioningDate.PlusMonths(month + 1);
+        var zero = Money.Zero(cluster.Currency);
+        return (it?.DepreciationBetween(start, next) ?? zero) + (facility?.DepreciationBetween(start, next) ?? zero);
     }
 }

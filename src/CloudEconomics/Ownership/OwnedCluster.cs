@@ -1,17 +1,9 @@
 using System.Globalization;
+using CloudEconomics.Finance;
 using CloudEconomics.Power;
 using NodaTime;
 
 namespace CloudEconomics.Ownership;
-
-/// <summary>
-/// A prospective change in useful life (a change in accounting estimate, as Amazon's 2024 server-life change
-/// from 5 to 6 years): from the first month starting on or after <see cref="EffectiveDate"/>, the remaining
-/// depreciable amount (net book value less salvage) is spread evenly over the months left of the new life.
-/// </summary>
-/// <param name="EffectiveDate">The date the new estimate applies from; after commissioning.</param>
-/// <param name="NewUsefulLifeYears">The new total useful life, counted from commissioning, in years; longer than the time already elapsed.</param>
-public sealed record UsefulLifeChange(LocalDate EffectiveDate, int NewUsefulLifeYears);
 
 /// <summary>A loan financing part of the capex, repaid in equal monthly instalments (an annuity).</summary>
 /// <remarks>Only the interest is a cost in the TCO; principal repayments return capital that depreciation already charges.</remarks>
@@ -74,7 +66,12 @@ public sealed record OwnedCluster
     /// <summary>The useful life of servers and networking in years; greater than zero.</summary>
     public required int UsefulLifeYears { get; init; }
 
-    /// <summary>An optional prospective change of the IT useful life part-way.</summary>
+    /// <summary>
+    /// An optional prospective change of the IT useful life part-way (a change in accounting estimate, as Amazon's
+    /// 2024 server-life change from 5 to 6 years): its new total life counts from commissioning and must be longer than
+    /// the months already elapsed; from the first monthly period starting on or after its effective date, the
+    /// remaining depreciable amount (net book value less salvage) is spread evenly over the months left of the new life.
+    /// </summary>
     public UsefulLifeChange? UsefulLifeChange { get; init; }
 
     /// <summary>The IT equipment's salvage value at the end of its life as a fraction of its capex, in [0, 1].</summary>
@@ -113,11 +110,23 @@ public sealed record OwnedCluster
     /// <summary>The number of servers: ceiling(accelerators / accelerators per server).</summary>
     public int ServerCount => (Facility.Accelerators.Count + AcceleratorsPerServer - 1) / AcceleratorsPerServer;
 
-    /// <summary>The IT useful life in effect at the end, in years.</summary>
-    public int FinalUsefulLifeYears => UsefulLifeChange?.NewUsefulLifeYears ?? UsefulLifeYears;
+    /// <summary>The IT useful life in effect at the end, in months.</summary>
+    public int FinalUsefulLifeMonths => UsefulLifeChange?.UsefulLifeMonths ?? UsefulLifeYears * 12;
 
     /// <summary>The analysis horizon in months.</summary>
-    public int HorizonMonths => (HorizonYears ?? FinalUsefulLifeYears) * 12;
+    public int HorizonMonths => HorizonYears * 12 ?? FinalUsefulLifeMonths;
+
+    /// <summary>The number of monthly periods that start before the life change's effective date (the change applies from the next one).</summary>
+    internal int MonthsBeforeChange()
+    {
+        var effective = UsefulLifeChange!.EffectiveDate;
+        int k = 0;
+        while (CommissioningDate.PlusMonths(k) < effective && k < 12_000)
+        {
+            k++;
+        }
+        return k;
+    }
 
     /// <summary>Invariant summary.</summary>
     /// <returns>The text.</returns>

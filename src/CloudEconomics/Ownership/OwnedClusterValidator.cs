@@ -52,10 +52,10 @@ public sealed class OwnedClusterValidator : AbstractValidator<OwnedCluster>
         RuleFor(x => x.UsefulLifeChange!.EffectiveDate).Must((x, d) => d > x.CommissioningDate)
             .When(x => x.UsefulLifeChange is not null).OverridePropertyName("UsefulLifeChange.EffectiveDate")
             .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"UsefulLifeChange.EffectiveDate must be after the commissioning date {x.CommissioningDate:uuuu-MM-dd}; it was {x.UsefulLifeChange!.EffectiveDate:uuuu-MM-dd}."));
-        RuleFor(x => x.UsefulLifeChange!.NewUsefulLifeYears).Must((x, years) => years * 12 > DepreciationPlan.MonthsBeforeChange(x))
-            .When(x => x.UsefulLifeChange is not null && x.UsefulLifeChange.EffectiveDate > x.CommissioningDate).OverridePropertyName("UsefulLifeChange.NewUsefulLifeYears")
-            .WithMessage(x => $"UsefulLifeChange.NewUsefulLifeYears must be longer than the {DepreciationPlan.MonthsBeforeChange(x)} months already elapsed at the change; it was {x.UsefulLifeChange!.NewUsefulLifeYears} years.");
-        RuleFor(x => x.UsefulLifeChange!.EffectiveDate).Must((x, d) => DepreciationPlan.MonthsBeforeChange(x) < x.UsefulLifeYears * 12)
+        RuleFor(x => x.UsefulLifeChange!.UsefulLifeMonths).Must((x, months) => months > x.MonthsBeforeChange())
+            .When(x => x.UsefulLifeChange is not null && x.UsefulLifeChange.EffectiveDate > x.CommissioningDate).OverridePropertyName("UsefulLifeChange.UsefulLifeMonths")
+            .WithMessage(x => $"UsefulLifeChange.UsefulLifeMonths must be longer than the {x.MonthsBeforeChange()} months already elapsed at the change; it was {x.UsefulLifeChange!.UsefulLifeMonths} months.");
+        RuleFor(x => x.UsefulLifeChange!.EffectiveDate).Must((x, d) => x.MonthsBeforeChange() < x.UsefulLifeYears * 12)
             .When(x => x.UsefulLifeChange is not null && x.UsefulLifeChange.EffectiveDate > x.CommissioningDate && x.UsefulLifeYears > 0).OverridePropertyName("UsefulLifeChange.EffectiveDate")
             .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"UsefulLifeChange.EffectiveDate must fall within the original useful life of {x.UsefulLifeYears} years; it was {x.UsefulLifeChange!.EffectiveDate:uuuu-MM-dd}."));
         RuleFor(x => x.Financing).NotNull().WithMessage("Financing must be given.");

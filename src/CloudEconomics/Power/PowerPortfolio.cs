@@ -107,7 +107,7 @@ public sealed class PowerPortfolio
             if (c.Settlement == SettlementKind.VirtualContractForDifference)
             {
                 var market = c.MarketPrices!.PriceIn(month);
-                var s = (price - market).CostOf(delivered);
+                var s = (price - market).CostOf(Energy.FromMegawattHours(delivered));
                 settlement += s;
                 lines[i] = new ContractMonth(c, Energy.FromMegawattHours(delivered), Energy.Zero, Energy.Zero, price, zero, zero, s);
                 continue;
@@ -117,14 +117,14 @@ public sealed class PowerPortfolio
             taken += t;
             double unused = delivered - t;
             surplus += unused;
-            var cost = price.CostOf(t);
-            var pen = price.CostOf(Math.Max(0d, (c.TakeOrPayMinimum * delivered) - t));
+            var cost = price.CostOf(Energy.FromMegawattHours(t));
+            var pen = price.CostOf(Energy.FromMegawattHours(Math.Max(0d, (c.TakeOrPayMinimum * delivered) - t)));
             energyCost += cost;
             penalty += pen;
             lines[i] = new ContractMonth(c, Energy.FromMegawattHours(delivered), Energy.FromMegawattHours(t), Energy.FromMegawattHours(unused), price, cost, pen, zero);
         }
         var gridPrice = Grid.PriceIn(month);
-        var gridCost = gridPrice.CostOf(remaining);
+        var gridCost = gridPrice.CostOf(Energy.FromMegawattHours(remaining));
         return new MonthlyCoverage(
             month,
             Energy.FromMegawattHours(needMwh),

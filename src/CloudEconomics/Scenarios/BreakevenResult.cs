@@ -8,7 +8,7 @@ public sealed class BreakevenResult
     private readonly double _value;
 
     private BreakevenResult(ScenarioInput input, string outputUnit, double target, double searchLow, double searchHigh,
-        bool isFound, double value, double outputAtValue, double minimumOutput, double maximumOutput, int evaluations)
+        bool isFound, double value, double? outputAtValue, double minimumOutput, double maximumOutput, int evaluations)
     {
         Input = input;
         OutputUnit = outputUnit;
@@ -27,7 +27,7 @@ public sealed class BreakevenResult
         => new(input, model.OutputUnit, target, low, high, true, value, output, Math.Min(output, target), Math.Max(output, target), evaluations);
 
     internal static BreakevenResult NotFound(ScenarioModel model, ScenarioInput input, double target, double low, double high, double minOut, double maxOut, int evaluations)
-        => new(input, model.OutputUnit, target, low, high, false, 0, 0, minOut, maxOut, evaluations);
+        => new(input, model.OutputUnit, target, low, high, false, 0, null, minOut, maxOut, evaluations);
 
     /// <summary>The input solved for.</summary>
     public ScenarioInput Input { get; }
@@ -54,8 +54,8 @@ public sealed class BreakevenResult
         : throw new InvalidOperationException(
             $"No breakeven for '{Input.Name}' in [{SearchLow.ToString("R", CultureInfo.InvariantCulture)}, {SearchHigh.ToString("R", CultureInfo.InvariantCulture)}]; check IsFound first.");
 
-    /// <summary>The output at <see cref="Value"/> (equal to <see cref="Target"/> to solver tolerance); 0 when not found.</summary>
-    public double OutputAtValue { get; }
+    /// <summary>The output at <see cref="Value"/> (equal to <see cref="Target"/> to solver tolerance); null when no breakeven was found (<see cref="IsFound"/> is false).</summary>
+    public double? OutputAtValue { get; }
 
     /// <summary>When not found: the lowest output seen over the scan (the target lies outside [min, max] or between scan points of a non-monotone model).</summary>
     public double MinimumOutput { get; }

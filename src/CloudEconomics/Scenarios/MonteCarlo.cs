@@ -131,9 +131,20 @@ public static class MonteCarlo
             var values = outputs.AsSpan(0, n);
             double[] percentiles = Percentiles(outputs, n, parallel, total.Min, total.Max, [0.05, 0.10, 0.50, 0.90, 0.95], options.HistogramBins, out long[] histogramCounts);
             var histogram = new Histogram(total.Min, total.Max, histogramCounts);
+            double? notReached = null;
+            if (model.NotReached is { } limit)
+            {
+                long count = 0;
+                foreach (double v in values) if (v >= limit.Value) count++;
+                notReached = (double)count / n;
+            }
             return new SimulationResult(model.Name, model.OutputUnit, n, options.Seed, total.Mean, Math.Sqrt(total.M2 / (n - 1)),
                 total.Min, total.Max, percentiles, histogram, conditions, convergence,
-                options.KeepSamples ? outputs : null);
+                options.KeepSamples ? outputs : null)
+            {
+                NotReached = model.NotReached,
+                ProbabilityNotReached = notReached,
+            };
         }
         finally
         {

@@ -12,6 +12,18 @@ namespace CloudEconomics.Scenarios;
 /// </summary>
 public sealed class ScenarioModel
 {
+    /// <summary>
+    /// The output value that means "not reached" (a censored output, such as a payback capped at its horizon), or null
+    /// when every output is a real value. Monte Carlo reports the share of draws at it as
+    /// <see cref="SimulationResult.ProbabilityNotReached"/>.
+    /// </summary>
+    public NotReachedOutput? NotReached { get; internal init; }
+
+    /// <summary>Whether <paramref name="output"/> is a reached value (below <see cref="NotReached"/>, or any value when the model has none).</summary>
+    /// <param name="output">An output of this model.</param>
+    /// <returns>False when the output is the "not reached" value (or above it).</returns>
+    public bool IsReached(double output) => NotReached is not { } limit || output < limit.Value;
+
     private readonly ScenarioInput[] _inputs;
     private readonly Dictionary<string, ScenarioInput> _byName;
     private readonly Dictionary<(int, int), double> _correlations;
@@ -174,3 +186,11 @@ public sealed class ScenarioModel
     public override string ToString()
         => $"{Name} ({OutputUnit}): " + string.Join("; ", _inputs.Select(i => i.ToString()));
 }
+
+/// <summary>
+/// The output value a model returns when what it measures is not reached within its horizon (for example a payback
+/// capped at 120 months): outputs at or above <paramref name="Value"/> mean "not reached", never a real amount.
+/// </summary>
+/// <param name="Value">The capped output, in the model's output unit.</param>
+/// <param name="Meaning">What the value stands for, e.g. "not paid back within 120 months".</param>
+public sealed record NotReachedOutput(double Value, string Meaning);

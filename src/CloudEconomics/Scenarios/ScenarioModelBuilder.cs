@@ -6,7 +6,7 @@ namespace CloudEconomics.Scenarios;
 
 /// <summary>
 /// Builds a <see cref="ScenarioModel"/>: add inputs (each call returns a handle), optionally correlate uncertain
-/// inputs, then <see cref="Build"/> with the output function. Not thread-safe; the built model is immutable.
+/// inputs, then <see cref="Build(Func{ScenarioValues, double}, ScenarioBatchFunction?)"/> with the output function. Not thread-safe; the built model is immutable.
 /// </summary>
 /// <example>
 /// <code>
@@ -199,7 +199,28 @@ public sealed class ScenarioModelBuilder
     /// <exception cref="ArgumentException">The correlations are not positive semi-definite (the message names the input where the Cholesky factorisation fails).</exception>
     /// <exception cref="ValidationException">The model is invalid (no inputs, see <see cref="ScenarioModelValidator"/>).</exception>
     /// <exception cref="InvalidOperationException">The builder has already built its model.</exception>
-    public ScenarioModel Build(Func<ScenarioValues, double> output, ScenarioBatchFunction? batch = null)
+    public ScenarioModel Build(Func<ScenarioValues, double> output, ScenarioBatchFunction? batch = null) => Build(output, batch, null);
+
+    /// <summary>Builds a model whose output is capped at a value meaning "not reached" (a censored output, such as a payback horizon).</summary>
+    /// <param name="output">The output as a function of the input values; returns <paramref name="notReached"/>'s value when not reached.</param>
+    /// <param name="notReached">The capped value and its meaning (<see cref="ScenarioModel.NotReached"/>).</param>
+    /// <param name="batch">Optional vectorised version of the same output.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> or <paramref name="notReached"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The capped value is not finite.</exception>
+    /// <exception cref="ValidationException">The model is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its model.</exception>
+    public ScenarioModel Build(Func<ScenarioValues, double> output, NotReachedOutput notReached, ScenarioBatchFunction? batch = null)
+    {
+        ArgumentNullException.ThrowIfNull(notReached);
+        if (!double.IsFinite(notReached.Value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(notReached), notReached.Value, "The not-reached output must be a finite number.");
+        }
+        return Build(output, batch, notReached);
+    }
+
+    private ScenarioModel Build(Func<ScenarioValues, double> output, ScenarioBatchFunction? batch, NotReachedOutput? notReached)
     {
         CheckOpen();
         ArgumentNullException.ThrowIfNull(output);
@@ -210,7 +231,7 @@ public sealed class ScenarioModelBuilder
             cholesky = Correlation.Factor(_inputs, uncertain, _correlations);
         }
         var model = new ScenarioModel(Name, OutputUnit, _inputs.ToArray(), uncertain, cholesky,
-            _correlations.ToDictionary(kv => kv.Key, kv => kv.Value), output, batch);
+            _correlations.ToDictionary(kv => kv.Key, kv => kv.Value), output, batch) { NotReached = notReached };
         new ScenarioModelValidator().ValidateAndThrow(model);
         _built = true;
         return model;

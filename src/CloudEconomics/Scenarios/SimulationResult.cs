@@ -79,6 +79,15 @@ public sealed class SimulationResult
     /// <summary>Running mean and standard error after 1, 2, 4, 8, ... chunks and at the end: shows whether the draw count suffices.</summary>
     public IReadOnlyList<ConvergencePoint> Convergence { get; }
 
+    /// <summary>The model's "not reached" output (<see cref="ScenarioModel.NotReached"/>), or null when it has none.</summary>
+    public NotReachedOutput? NotReached { get; internal init; }
+
+    /// <summary>
+    /// The share of draws at the model's "not reached" output (for the cluster-payback model: servers that do not pay
+    /// back within the horizon); null when the model has no such output. Percentiles at that value mean "not reached".
+    /// </summary>
+    public double? ProbabilityNotReached { get; internal init; }
+
     /// <summary>Every output in draw order when <see cref="SimulationOptions.KeepSamples"/> was set; otherwise empty.</summary>
     public ReadOnlyMemory<double> Samples => _samples;
 
@@ -99,6 +108,10 @@ public sealed class SimulationResult
         sb.Append(c, $"{ModelName} ({OutputUnit}), {Draws:N0} draws, seed {Seed}").AppendLine();
         sb.Append(c, $"mean {Mean:G4} (standard error {StandardError:G2}), sd {StandardDeviation:G4}").AppendLine();
         sb.Append(c, $"P5 {P5:G4}  P10 {P10:G4}  P50 {P50:G4}  P90 {P90:G4}  P95 {P95:G4}").AppendLine();
+        if (NotReached is { } limit && ProbabilityNotReached is { } share)
+        {
+            sb.Append(c, $"P({limit.Meaning}) = {share:0.0000} (output {limit.Value:G4})").AppendLine();
+        }
         foreach (var condition in Conditions)
         {
             sb.Append(c, $"P(output {condition.Condition.Name}) = {condition.Probability:0.0000} +/- {condition.StandardError:0.0000}").AppendLine();

@@ -42,7 +42,11 @@ public static class StandardModels
     /// <summary>The name of the owned-server payback model.</summary>
     public const string ClusterPaybackName = "cluster-payback";
 
-    /// <summary>The cluster-payback horizon: 120 months (ten years). The output is capped here: 120 means "not within ten years".</summary>
+    /// <summary>
+    /// The cluster-payback horizon: 120 months (ten years). A server that has not paid back by then gives this value,
+    /// which the model declares as its <see cref="ScenarioModel.NotReached"/> output ("not paid back within 120 months"),
+    /// so Monte Carlo reports the share of such draws as <see cref="SimulationResult.ProbabilityNotReached"/>.
+    /// </summary>
     public const int ClusterPaybackHorizonMonths = 120;
 
     /// <summary>Hours in a month of the cluster-payback model: 8,760 / 12 = 730 (<see cref="HoursPerYearConvention.Calendar8760"/>).</summary>
@@ -266,7 +270,7 @@ public static class StandardModels
             Span<bool> reached = stackalloc bool[1];
             ScenarioKernels.Payback(flows, periods, months, reached);
             return months[0];
-        });
+        }, new NotReachedOutput(ClusterPaybackHorizonMonths, $"not paid back within {ClusterPaybackHorizonMonths} months"));
 
         var assumptions = new List<string>
         {

@@ -1,3 +1,4 @@
+using CloudEconomics.Finance;
 using CloudEconomics.Ownership;
 using CloudEconomics.Power;
 using FluentValidation;
@@ -137,7 +138,7 @@ public class ClusterTcoTest
     [Fact]
     public void Depreciation_UsefulLifeChange_SpreadsRemainderOverNewLife()
     {
-        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { FacilityCapexPerMegawatt = Money.Usd(0), UsefulLifeChange = new UsefulLifeChange(new LocalDate(2027, 1, 1), 6) });
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster() with { FacilityCapexPerMegawatt = Money.Usd(0), UsefulLifeChange = new UsefulLifeChange(new LocalDate(2027, 1, 1), 72) });
         tco.Months.Should().HaveCount(72);
         tco.Months[23].Depreciation.Amount.Should().BeApproximately(458_333.3333m, 0.0001m);
         tco.Months[24].Depreciation.Amount.Should().BeApproximately(343_750m, 1e-6m);

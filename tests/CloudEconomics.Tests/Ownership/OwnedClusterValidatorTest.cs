@@ -1,3 +1,4 @@
+using CloudEconomics.Finance;
 using CloudEconomics.Ownership;
 using CloudEconomics.Power;
 using FluentValidation.TestHelper;
@@ -50,16 +51,16 @@ public class OwnedClusterValidatorTest
 
     [Fact]
     public void LifeChangeBeforeCommissioning_Fails()
-        => ShouldFail(Valid() with { UsefulLifeChange = new UsefulLifeChange(new LocalDate(2024, 12, 31), 6) }, "UsefulLifeChange.EffectiveDate", "after the commissioning date 2025-01-01");
+        => ShouldFail(Valid() with { UsefulLifeChange = new UsefulLifeChange(new LocalDate(2024, 12, 31), 72) }, "UsefulLifeChange.EffectiveDate", "after the commissioning date 2025-01-01");
 
     [Fact]
     public void LifeChangeShorterThanElapsed_Fails()
         // 36 months elapsed by 2028-01-01; a new life of 2 years (24 months) cannot be.
-        => ShouldFail(Valid() with { UsefulLifeChange = new UsefulLifeChange(new LocalDate(2028, 1, 1), 2) }, "UsefulLifeChange.NewUsefulLifeYears", "longer than the 36 months already elapsed");
+        => ShouldFail(Valid() with { UsefulLifeChange = new UsefulLifeChange(new LocalDate(2028, 1, 1), 24) }, "UsefulLifeChange.UsefulLifeMonths", "longer than the 36 months already elapsed");
 
     [Fact]
     public void LifeChangeAfterOriginalLife_Fails()
-        => ShouldFail(Valid() with { UsefulLifeChange = new UsefulLifeChange(new LocalDate(2031, 1, 1), 8) }, "UsefulLifeChange.EffectiveDate", "within the original useful life of 5 years");
+        => ShouldFail(Valid() with { UsefulLifeChange = new UsefulLifeChange(new LocalDate(2031, 1, 1), 96) }, "UsefulLifeChange.EffectiveDate", "within the original useful life of 5 years");
 
     [Fact]
     public void CostOfCapitalAtMinusOne_Fails()

@@ -87,12 +87,13 @@ public class DepreciationTest
     }
 
     [Theory]
-    [InlineData(0.5)]   // Excel rejects a DB period below 1 (LibreOffice computes one: Excel followed)
+    [InlineData(0.0)]   // Excel: #NUM! for a period not above zero (a period in (0, 1) is computed: FinanceDomainTest)
+    [InlineData(-0.5)]
     [InlineData(8.0)]   // beyond life + 1
     public void Db_PeriodOutOfRange_Throws(double period)
     {
         var act = () => Depreciation.Db(1000, 100, 6, period, 7);
-        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "period" && e.Message.Contains("at least 1"));
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "period" && e.Message.Contains("greater than zero and at most the life + 1 (7)"));
     }
 
     [Theory]
@@ -128,12 +129,12 @@ public class DepreciationTest
     }
 
     [Theory]
-    [InlineData(0.5)]   // Excel rejects a DDB period below 1 (LibreOffice differs: Excel followed)
+    [InlineData(0.0)]   // Excel: #NUM! for a period not above zero (a period in (0, 1) is computed: FinanceDomainTest)
     [InlineData(6.0)]
     public void Ddb_PeriodOutOfRange_Throws(double period)
     {
         var act = () => Depreciation.Ddb(1000, 0, 5, period);
-        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "period");
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "period" && e.Message.Contains("greater than zero and at most the life (5)"));
     }
 
     [Fact]

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET (local tool, .config/dotnet-tools.json) over one layer's own test project.
+#   tools/mutation.sh finance [extra stryker options]
+# Report: tests/CloudEconomics.<Layer>.Tests/StrykerOutput/<timestamp>/reports/mutation-report.{html,json}.
+# The LibreOffice differential is skipped (CLOUDECONOMICS_SKIP_LIBREOFFICE=1): it is an external oracle run once, not
+# per mutant; the exact-arithmetic, documented-vector and hand-derived tests do the killing.
+set -euo pipefail
+layer="${1:-}"
+case "$layer" in
+  finance) project=tests/CloudEconomics.Finance.Tests; config=tools/stryker/finance.json ;;
+  *) echo "usage: tools/mutation.sh finance [stryker options] (unknown layer '${layer}')" >&2; exit 2 ;;
+esac
+shift
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+dotnet tool restore > /dev/null
+export CLOUDECONOMICS_SKIP_LIBREOFFICE=1
+cd "$project"
+# --test-runner mtp: Microsoft.Testing.Platform runner (preview in 5.1.0), which discovers the xunit v3 tests.
+dotnet stryker --config-file "$root/$config" --test-runner mtp "$@"
