@@ -14,7 +14,7 @@ public static class Program
     {
         if (args is ["startup-probe", ..])
         {
-            StartupProbe.Run(parts: args is [_, "parts", ..]);
+            StartupProbe.Run(parts: args.Contains("parts"), checks: args.Contains("checks"));
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

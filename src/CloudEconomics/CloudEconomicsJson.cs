@@ -29,6 +29,12 @@ public static class CloudEconomicsJson
         // library's types are serialized by reflection (no source generators: the package is Roslyn-free).
         options.TypeInfoResolver ??= new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        return AddVocabularyConverters(options);
+    }
+
+    /// <summary>The converters of <see cref="ConfigureForCloudEconomics"/> except NodaTime's.</summary>
+    internal static JsonSerializerOptions AddVocabularyConverters(JsonSerializerOptions options)
+    {
         options.Converters.Add(new CurrencyJsonConverter());
         options.Converters.Add(new MoneyJsonConverter());
         options.Converters.Add(new PricePerHourJsonConverter());

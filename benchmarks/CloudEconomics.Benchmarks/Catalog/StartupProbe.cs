@@ -18,8 +18,10 @@ public static class StartupProbe
 {
     /// <summary>Runs the probe and prints one line per step.</summary>
     /// <param name="parts">Whether to time the catalog loader's parts first (the breakdown of its one-time costs).</param>
-    public static void Run(bool parts = false)
+    /// <param name="checks">Whether to time the catalog's element reader and plain checks first.</param>
+    public static void Run(bool parts = false, bool checks = false)
     {
+        var args_checks = checks;
         var total = Stopwatch.StartNew();
         var assembly = typeof(CloudCatalog).Assembly;
         var names = assembly.GetManifestResourceNames()
@@ -40,6 +42,11 @@ public static class StartupProbe
             Step("CatalogReader.Options (serializer options, read-only)", () => CatalogReader.Options.Converters.Count);
             Step("JsonSerializer: first Accelerator deserialize", () => FirstAccelerator(names));
             Step("JsonSerializer: first PriceOffer deserialize", () => FirstOffer(names));
+        }
+        if (args_checks)
+        {
+            Step("CatalogJsonReader + CatalogChecks over the seeds", () => ReadAndCheck(names));
+            Step("CatalogJsonReader + CatalogChecks over the seeds (again)", () => ReadAndCheck(names));
         }
         Step("first CloudCatalog.Default", () => CloudCatalog.Default.Offers.Count);
         Step("CloudCatalog.LoadEmbedded again (warm)", () => CloudCatalog.LoadEmbedded().Offers.Count);
@@ -66,6 +73,42 @@ public static class StartupProbe
         using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(names.Single(n => n.EndsWith("offers.json", StringComparison.Ordinal)))!;
         using var document = JsonDocument.Parse(stream);
         return document.RootElement.GetProperty("offers")[0].Deserialize<PriceOffer>(CatalogReader.Options)!.Id.Length;
+    }
+
+    private static int ReadAndCheck(string[] names)
+    {
+        var valid = 0;
+        foreach (var name in names)
+        {
+            using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(name)!;
+            using var document = JsonDocument.Parse(stream);
+            foreach (var section in document.RootElement.EnumerateObject())
+            {
+                if (section.Value.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+                foreach (var e in section.Value.EnumerateArray())
+                {
+                    var ok = section.Name switch
+                    {
+                        "providers" => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadProvider(e)),
+                        "accelerators" => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadAccelerator(e)),
+                        "instances" => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadInstance(e)),
+                        _ => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadOffer(e)),
+                    };
+                    if (ok)
+                    {
+                        valid++;
+                    }
+                    else
+                    {
+                        Console.WriteLine("  fails a plain check: " + section.Name + " " + e.GetProperty("id").GetString());
+                    }
+                }
+            }
+        }
+        return valid;
     }
 
     private static int BareParse(string[] names)

@@ -23,16 +23,31 @@ internal sealed class CatalogParts
 /// <summary>Reads catalog documents: size and depth caps, then record by record with every problem collected.</summary>
 internal static class CatalogReader
 {
-    private static readonly ProviderValidator ProviderRules = new();
-    private static readonly AcceleratorValidator AcceleratorRules = new();
-    private static readonly InstanceTypeValidator InstanceRules = new();
-    private static readonly PriceOfferValidator OfferRules = new();
+    // The public validators report problems; they are built only when a plain check (CatalogChecks) fails, because
+    // building and first running them costs hundreds of milliseconds of start-up.
+    private static readonly Lazy<ProviderValidator> ProviderRules = new(() => new ProviderValidator());
+    private static readonly Lazy<AcceleratorValidator> AcceleratorRules = new(() => new AcceleratorValidator());
+    private static readonly Lazy<InstanceTypeValidator> InstanceRules = new(() => new InstanceTypeValidator());
+    private static readonly Lazy<PriceOfferValidator> OfferRules = new(() => new PriceOfferValidator());
 
-    internal static JsonSerializerOptions Options { get; } = CreateOptions();
+    private static readonly Lazy<JsonSerializerOptions> LazyOptions = new(CreateOptions);
+
+    /// <summary>The serializer options for writing catalogs (and for users' converters); built on first use, not on the load path.</summary>
+    internal static JsonSerializerOptions Options => LazyOptions.Value;
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = CloudEconomicsJson.CreateOptions();
+        // CloudEconomicsJson.CreateOptions without NodaTime's time-zone database (the catalog has dates only): loading
+        // TZDB costs tens of milliseconds of start-up.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(NodaTime.Serialization.SystemTextJson.NodaConverters.LocalDateConverter);
+        CloudEconomicsJson.AddVocabularyConverters(options);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = CloudCatalog.MaxDepth + 8;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -109,16 +124,16 @@ internal static class CatalogReader
                         }
                         break;
                     case "providers":
-                        ReadSection(property, file, parts.Providers, ProviderRules, parts.Problems);
+                        ReadSection(property, file, parts.Providers, Serialization.CatalogJsonReader.ReadProvider, CatalogChecks.IsValid, ProviderRules, parts.Problems);
                         break;
                     case "accelerators":
-                        ReadSection(property, file, parts.Accelerators, AcceleratorRules, parts.Problems);
+                        ReadSection(property, file, parts.Accelerators, Serialization.CatalogJsonReader.ReadAccelerator, CatalogChecks.IsValid, AcceleratorRules, parts.Problems);
                         break;
                     case "instances":
-                        ReadSection(property, file, parts.Instances, InstanceRules, parts.Problems);
+                        ReadSection(property, file, parts.Instances, Serialization.CatalogJsonReader.ReadInstance, CatalogChecks.IsValid, InstanceRules, parts.Problems);
                         break;
                     case "offers":
-                        ReadSection(property, file, parts.Offers, OfferRules, parts.Problems);
+                        ReadSection(property, file, parts.Offers, Serialization.CatalogJsonReader.ReadOffer, CatalogChecks.IsValid, OfferRules, parts.Problems);
                         break;
                     default:
                         parts.Problems.Add(new CatalogProblem(file, "$." + property.Name, null, "UnknownSection",
@@ -152,7 +167,8 @@ internal static class CatalogReader
         }
     }
 
-    private static void ReadSection<T>(JsonProperty section, string file, List<Located<T>> into, IValidator<T> validator, List<CatalogProblem> problems) where T : class
+    private static void ReadSection<T, TValidator>(JsonProperty section, string file, List<Located<T>> into, Func<JsonElement, T> read, Func<T, bool> check, Lazy<TValidator> validator, List<CatalogProblem> problems)
+        where T : class where TValidator : IValidator<T>
     {
         var sectionPath = "$." + section.Name;
         if (section.Value.ValueKind != JsonValueKind.Array)
@@ -168,7 +184,7 @@ internal static class CatalogReader
             T? record;
             try
             {
-                record = element.Deserialize<T>(Options);
+                record = element.ValueKind == JsonValueKind.Null ? null : read(element);
             }
             catch (JsonException e)
             {
@@ -185,15 +201,19 @@ internal static class CatalogReader
                 problems.Add(new CatalogProblem(file, path, id, "NullRecord", "A record must be a JSON object, not null."));
                 continue;
             }
-            var result = validator.Validate(record);
-            foreach (var failure in result.Errors)
+            if (!check(record))
             {
-                problems.Add(ToProblem(file, path, id, failure));
+                var result = validator.Value.Validate(record);
+                foreach (var failure in result.Errors)
+                {
+                    problems.Add(ToProblem(file, path, id, failure));
+                }
+                if (!result.IsValid)
+                {
+                    continue;
+                }
             }
-            if (result.IsValid)
-            {
-                into.Add(new Located<T>(record, file, path, id ?? ""));
-            }
+            into.Add(new Located<T>(record, file, path, id ?? ""));
         }
     }
 
