@@ -153,7 +153,8 @@ internal static partial class Commands
         }
         int lineNumber = 0;
         bool first = true;
-        foreach (var raw in File.ReadLines(file.FullName))
+        // At most 16 MiB of UTF-8 text in at most 1,000,000 lines of at most 4,096 characters (the library's bounded reader).
+        foreach (var raw in CloudEconomics.Utility.BoundedInput.ReadFileLines(file.FullName, file.ToString()))
         {
             lineNumber++;
             var line = raw.Trim();

@@ -49,6 +49,25 @@ public static class CloudEconomicsJson
     }
 
     /// <summary>
+    /// Options for the library's own documents (scenario, catalog, power data): those of <see cref="CreateOptions"/>,
+    /// with an ISO date converter for <see cref="LocalDate"/> in place of NodaTime's full set (these documents hold dates
+    /// only, and building NodaTime's converters costs start-up).
+    /// </summary>
+    internal static JsonSerializerOptions CreateDocumentOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new IsoDateJsonConverter());
+        return AddVocabularyConverters(options);
+    }
+
+    /// <summary>
     /// New options for CloudEconomics documents: camelCase properties, enums as camelCase strings, indented, with
     /// <see cref="ConfigureForCloudEconomics"/> applied.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudEconomics.Catalog.Validation;
+using CloudEconomics.Utility;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -37,17 +38,7 @@ internal static class CatalogReader
 
     private static JsonSerializerOptions CreateOptions()
     {
-        // CloudEconomicsJson.CreateOptions without NodaTime's time-zone database (the catalog has dates only): loading
-        // TZDB costs tens of milliseconds of start-up.
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = true,
-            AllowTrailingCommas = false,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.Converters.Add(NodaTime.Serialization.SystemTextJson.NodaConverters.LocalDateConverter);
-        CloudEconomicsJson.AddVocabularyConverters(options);
+        var options = CloudEconomicsJson.CreateDocumentOptions();
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = CloudCatalog.MaxDepth + 8;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -59,31 +50,26 @@ internal static class CatalogReader
         return options;
     }
 
-    /// <summary>Reads a stream fully, refusing more than <see cref="CloudCatalog.MaxDocumentBytes"/> bytes.</summary>
+    /// <summary>Reads a stream fully through <see cref="BoundedInput"/>: at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes of text.</summary>
     internal static byte[]? ReadCapped(Stream stream, string file, List<CatalogProblem> problems)
     {
-        if (stream.CanSeek && stream.Length - stream.Position > CloudCatalog.MaxDocumentBytes)
+        try
         {
-            problems.Add(TooLarge(file, stream.Length - stream.Position));
+            return BoundedInput.ReadBytes(stream, file, CloudCatalog.MaxDocumentBytes);
+        }
+        catch (BoundedInputException e)
+        {
+            problems.Add(ToProblem(file, e));
             return null;
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > CloudCatalog.MaxDocumentBytes)
-            {
-                problems.Add(TooLarge(file, buffer.Length + read));
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
-    private static CatalogProblem TooLarge(string file, long size) => new(file, "$", null, "DocumentTooLarge",
-        string.Create(CultureInfo.InvariantCulture, $"A catalog document must not exceed {CloudCatalog.MaxDocumentBytes} bytes; this one has at least {size}."));
+    private static CatalogProblem ToProblem(string file, BoundedInputException e) => new(file, "$", null, e.Limit switch
+    {
+        InputLimit.TooLarge => "DocumentTooLarge",
+        InputLimit.TooDeep => "DocumentTooDeep",
+        _ => "NotText",
+    }, "The document " + e.Rule);
 
     /// <summary>Reads one document into <paramref name="parts"/>, adding a problem for everything wrong.</summary>
     internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
@@ -146,19 +132,15 @@ internal static class CatalogReader
 
     private static bool CheckDepth(ReadOnlySpan<byte> utf8, string file, List<CatalogProblem> problems)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            while (reader.Read())
-            {
-                if (reader.CurrentDepth >= CloudCatalog.MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    problems.Add(new CatalogProblem(file, "$", null, "DocumentTooDeep",
-                        string.Create(CultureInfo.InvariantCulture, $"A catalog document must not nest deeper than {CloudCatalog.MaxDepth} levels; nesting exceeded it at byte {reader.TokenStartIndex}.")));
-                    return false;
-                }
-            }
+            BoundedInput.CheckJson(utf8, file, CloudCatalog.MaxDepth);
             return true;
+        }
+        catch (BoundedInputException e)
+        {
+            problems.Add(ToProblem(file, e));
+            return false;
         }
         catch (JsonException e)
         {

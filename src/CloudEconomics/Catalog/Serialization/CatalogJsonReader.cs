@@ -461,13 +461,9 @@ internal static class CatalogJsonReader
             return null;
         }
         var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Error(path, "A date must be a JSON string such as \"2025-06-01\".");
-        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
-            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+        if (IsoDateJsonConverter.TryParse(text, out var date))
         {
-            return new LocalDate(year, month, day);
+            return date;
         }
         throw Error(path, $"A date must be an ISO date (yyyy-MM-dd) such as \"2025-06-01\"; it was \"{text}\".");
     }
