@@ -83,6 +83,10 @@ internal static partial class Commands
             if (parse.GetValue(file) is { } f)
             {
                 flows.AddRange(ReadCashFlowCsv(f, money));
+                if (flows.Count == 0)
+                {
+                    throw new InvalidDataException($"{f}: no cash flows; expected lines 'date,amount' (ISO dates; a header line is allowed).");
+                }
             }
             foreach (var token in parse.GetValue(flow) ?? [])
             {

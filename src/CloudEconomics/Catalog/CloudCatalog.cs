@@ -14,7 +14,8 @@ namespace CloudEconomics.Catalog;
 /// <para>File format: a JSON object with optional <c>providers</c>, <c>accelerators</c>, <c>instances</c> and
 /// <c>offers</c> arrays (see <see cref="JsonSchema"/>, also shipped as <c>seeds/catalog/catalog.schema.json</c>).</para>
 /// <para>Limits, enforced before any record is read: at most <see cref="MaxDocumentBytes"/> bytes (16 MiB) and at most
-/// <see cref="MaxDepth"/> (32) levels of nesting per document.</para>
+/// <see cref="MaxDepth"/> (32) levels of nesting per document, UTF-8 text only (a NUL byte or invalid UTF-8 is problem
+/// <c>NotText</c>); a non-seekable stream (a pipe, <c>/dev/zero</c>) is refused as soon as it passes the size limit.</para>
 /// <para>Every record is validated (<see cref="Validation"/> namespace) and cross-checked: unique ids, instances
 /// naming known providers and accelerators, offers naming known instances or accelerators, and no two offers for the
 /// same instance, region, purchase option and currency valid on the same day. A failure throws
@@ -132,7 +133,7 @@ public sealed class CloudCatalog
         if (info.Exists && info.Length > MaxDocumentBytes)
         {
             throw new CatalogLoadException([new CatalogProblem(path, "$", null, "DocumentTooLarge",
-                string.Create(CultureInfo.InvariantCulture, $"A catalog document must not exceed {MaxDocumentBytes} bytes; this file has {info.Length}."))]);
+                string.Create(CultureInfo.InvariantCulture, $"The document is larger than the limit of {MaxDocumentBytes:N0} bytes (16 MiB); it has {info.Length:N0}."))]);
         }
         using var stream = File.OpenRead(path);
         return Load(stream, path);
