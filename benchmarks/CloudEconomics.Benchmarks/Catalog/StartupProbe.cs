@@ -21,7 +21,6 @@ public static class StartupProbe
     /// <param name="checks">Whether to time the catalog's element reader and plain checks first.</param>
     public static void Run(bool parts = false, bool checks = false)
     {
-        var args_checks = checks;
         var total = Stopwatch.StartNew();
         var assembly = typeof(CloudCatalog).Assembly;
         var names = assembly.GetManifestResourceNames()
@@ -43,7 +42,7 @@ public static class StartupProbe
             Step("JsonSerializer: first Accelerator deserialize", () => FirstAccelerator(names));
             Step("JsonSerializer: first PriceOffer deserialize", () => FirstOffer(names));
         }
-        if (args_checks)
+        if (checks)
         {
             Step("CatalogJsonReader + CatalogChecks over the seeds", () => ReadAndCheck(names));
             Step("CatalogJsonReader + CatalogChecks over the seeds (again)", () => ReadAndCheck(names));
