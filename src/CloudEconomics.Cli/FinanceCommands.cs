@@ -83,6 +83,10 @@ internal static partial class Commands
             if (parse.GetValue(file) is { } f)
             {
                 flows.AddRange(ReadCashFlowCsv(f, money));
+                if (flows.Count == 0)
+                {
+                    throw new InvalidDataException($"{f}: no cash flows; expected lines 'date,amount' (ISO dates; a header line is allowed).");
+                }
             }
             foreach (var token in parse.GetValue(flow) ?? [])
             {
@@ -153,7 +157,8 @@ internal static partial class Commands
         }
         int lineNumber = 0;
         bool first = true;
-        foreach (var raw in File.ReadLines(file.FullName))
+        // At most 16 MiB of UTF-8 text in at most 1,000,000 lines of at most 4,096 characters (the library's bounded reader).
+        foreach (var raw in CloudEconomics.Utility.BoundedInput.ReadFileLines(file.FullName, file.ToString()))
         {
             lineNumber++;
             var line = raw.Trim();

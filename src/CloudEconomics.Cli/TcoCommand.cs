@@ -291,8 +291,10 @@ internal static partial class Commands
         }
         try
         {
-            using var stream = file.OpenRead();
-            return JsonSerializer.Deserialize<OwnedCluster>(stream, CliContext.JsonOptions)
+            // At most 16 MiB of UTF-8 text nested at most 64 deep, checked before parsing (the library's bounded reader).
+            var bytes = CloudEconomics.Utility.BoundedInput.ReadFile(file.ToString());
+            CloudEconomics.Utility.BoundedInput.CheckJson(bytes, file.ToString());
+            return JsonSerializer.Deserialize<OwnedCluster>(bytes, CliContext.JsonOptions)
                 ?? throw new InvalidDataException($"{file.Name}: the file holds null, not a cluster.");
         }
         catch (JsonException e)

@@ -29,6 +29,12 @@ public static class CloudEconomicsJson
         // library's types are serialized by reflection (no source generators: the package is Roslyn-free).
         options.TypeInfoResolver ??= new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        return AddVocabularyConverters(options);
+    }
+
+    /// <summary>The converters of <see cref="ConfigureForCloudEconomics"/> except NodaTime's.</summary>
+    internal static JsonSerializerOptions AddVocabularyConverters(JsonSerializerOptions options)
+    {
         options.Converters.Add(new CurrencyJsonConverter());
         options.Converters.Add(new MoneyJsonConverter());
         options.Converters.Add(new PricePerHourJsonConverter());
@@ -40,6 +46,25 @@ public static class CloudEconomicsJson
         options.Converters.Add(new ComputeRateJsonConverter());
         options.Converters.Add(new UnitsNetJsonConverterFactory());
         return options;
+    }
+
+    /// <summary>
+    /// Options for the library's own documents (scenario, catalog, power data): those of <see cref="CreateOptions"/>,
+    /// with an ISO date converter for <see cref="LocalDate"/> in place of NodaTime's full set (these documents hold dates
+    /// only, and building NodaTime's converters costs start-up).
+    /// </summary>
+    internal static JsonSerializerOptions CreateDocumentOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new IsoDateJsonConverter());
+        return AddVocabularyConverters(options);
     }
 
     /// <summary>

@@ -98,6 +98,9 @@ public sealed record ScenarioFile
     }
 
     /// <summary>The embedded default scenario (<c>seeds/scenarios/aws-2026-q1.json</c>): Amazon and AWS, Q1-2024 to Q1-2026.</summary>
+    /// <remarks>Read once, lazily, with the same size, depth and shape checks as a user file; the
+    /// <see cref="ScenarioFileValidator"/> rules are checked by the library's tests on every build rather than at run time
+    /// (the embedded file cannot change after the build, and building the validator costs start-up).</remarks>
     public static ScenarioFile Default => DefaultScenario.Value;
 
     /// <summary>Loads and validates a scenario from JSON.</summary>
@@ -109,14 +112,24 @@ public sealed record ScenarioFile
     public static ScenarioFile Load(Stream json, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var file = fileName ?? "(stream)";
+        return Load(json, fileName ?? "(stream)", validate: true);
+    }
+
+    /// <summary>Reads a scenario; <paramref name="validate"/> is false only for the embedded default, which a test validates.</summary>
+    private static ScenarioFile Load(Stream json, string file, bool validate)
+    {
         byte[] bytes;
-        using (var buffer = new MemoryStream())
-        {
-            json.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
         ScenarioFile? scenario;
+        try
+        {
+            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
+            bytes = Utility.BoundedInput.ReadBytes(json, file);
+            CheckDepth(bytes, file);
+        }
+        catch (Utility.BoundedInputException e)
+        {
+            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, "The document " + e.Rule)], e);
+        }
         try
         {
             scenario = JsonSerializer.Deserialize<ScenarioFile>(bytes, ReadOptions);
@@ -134,6 +147,10 @@ public sealed record ScenarioFile
         if (scenario is null)
         {
             throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, "The document must be a JSON object, not null.")]);
+        }
+        if (!validate)
+        {
+            return scenario;
         }
         var result = new ScenarioFileValidator().Validate(scenario);
         if (!result.IsValid)
@@ -169,7 +186,7 @@ public sealed record ScenarioFile
 
     private static JsonSerializerOptions CreateReadOptions()
     {
-        var options = CloudEconomicsJson.CreateOptions();
+        var options = CloudEconomicsJson.CreateDocumentOptions();
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
@@ -181,7 +198,21 @@ public sealed record ScenarioFile
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(DefaultResourceName)
             ?? throw new InvalidOperationException($"The embedded scenario '{DefaultResourceName}' is missing from the assembly.");
-        return Load(stream, "seeds/scenarios/aws-2026-q1.json (embedded)");
+        // Not validated at run time: the embedded file is fixed at build time and ScenarioFileTest validates it with
+        // ScenarioFileValidator on every build, while building and running the validator costs about 250 ms of start-up.
+        return Load(stream, "seeds/scenarios/aws-2026-q1.json (embedded)", validate: false);
+    }
+
+    private static void CheckDepth(byte[] bytes, string file)
+    {
+        try
+        {
+            Utility.BoundedInput.CheckJson(bytes, file);
+        }
+        catch (JsonException)
+        {
+            // Malformed: the serializer reports it with its path and line.
+        }
     }
 
     private static string FirstLine(string message)

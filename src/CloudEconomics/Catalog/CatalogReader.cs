@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudEconomics.Catalog.Validation;
+using CloudEconomics.Utility;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -23,16 +24,21 @@ internal sealed class CatalogParts
 /// <summary>Reads catalog documents: size and depth caps, then record by record with every problem collected.</summary>
 internal static class CatalogReader
 {
-    private static readonly ProviderValidator ProviderRules = new();
-    private static readonly AcceleratorValidator AcceleratorRules = new();
-    private static readonly InstanceTypeValidator InstanceRules = new();
-    private static readonly PriceOfferValidator OfferRules = new();
+    // The public validators report problems; they are built only when a plain check (CatalogChecks) fails, because
+    // building and first running them costs hundreds of milliseconds of start-up.
+    private static readonly Lazy<ProviderValidator> ProviderRules = new(() => new ProviderValidator());
+    private static readonly Lazy<AcceleratorValidator> AcceleratorRules = new(() => new AcceleratorValidator());
+    private static readonly Lazy<InstanceTypeValidator> InstanceRules = new(() => new InstanceTypeValidator());
+    private static readonly Lazy<PriceOfferValidator> OfferRules = new(() => new PriceOfferValidator());
 
-    internal static JsonSerializerOptions Options { get; } = CreateOptions();
+    private static readonly Lazy<JsonSerializerOptions> LazyOptions = new(CreateOptions);
+
+    /// <summary>The serializer options for writing catalogs (and for users' converters); built on first use, not on the load path.</summary>
+    internal static JsonSerializerOptions Options => LazyOptions.Value;
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = CloudEconomicsJson.CreateOptions();
+        var options = CloudEconomicsJson.CreateDocumentOptions();
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = CloudCatalog.MaxDepth + 8;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -44,31 +50,26 @@ internal static class CatalogReader
         return options;
     }
 
-    /// <summary>Reads a stream fully, refusing more than <see cref="CloudCatalog.MaxDocumentBytes"/> bytes.</summary>
+    /// <summary>Reads a stream fully through <see cref="BoundedInput"/>: at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes of text.</summary>
     internal static byte[]? ReadCapped(Stream stream, string file, List<CatalogProblem> problems)
     {
-        if (stream.CanSeek && stream.Length - stream.Position > CloudCatalog.MaxDocumentBytes)
+        try
         {
-            problems.Add(TooLarge(file, stream.Length - stream.Position));
+            return BoundedInput.ReadBytes(stream, file, CloudCatalog.MaxDocumentBytes);
+        }
+        catch (BoundedInputException e)
+        {
+            problems.Add(ToProblem(file, e));
             return null;
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > CloudCatalog.MaxDocumentBytes)
-            {
-                problems.Add(TooLarge(file, buffer.Length + read));
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
-    private static CatalogProblem TooLarge(string file, long size) => new(file, "$", null, "DocumentTooLarge",
-        string.Create(CultureInfo.InvariantCulture, $"A catalog document must not exceed {CloudCatalog.MaxDocumentBytes} bytes; this one has at least {size}."));
+    private static CatalogProblem ToProblem(string file, BoundedInputException e) => new(file, "$", null, e.Limit switch
+    {
+        InputLimit.TooLarge => "DocumentTooLarge",
+        InputLimit.TooDeep => "DocumentTooDeep",
+        _ => "NotText",
+    }, "The document " + e.Rule);
 
     /// <summary>Reads one document into <paramref name="parts"/>, adding a problem for everything wrong.</summary>
     internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
@@ -109,16 +110,16 @@ internal static class CatalogReader
                         }
                         break;
                     case "providers":
-                        ReadSection(property, file, parts.Providers, ProviderRules, parts.Problems);
+                        ReadSection(property, file, parts.Providers, Serialization.CatalogJsonReader.ReadProvider, CatalogChecks.IsValid, ProviderRules, parts.Problems);
                         break;
                     case "accelerators":
-                        ReadSection(property, file, parts.Accelerators, AcceleratorRules, parts.Problems);
+                        ReadSection(property, file, parts.Accelerators, Serialization.CatalogJsonReader.ReadAccelerator, CatalogChecks.IsValid, AcceleratorRules, parts.Problems);
                         break;
                     case "instances":
-                        ReadSection(property, file, parts.Instances, InstanceRules, parts.Problems);
+                        ReadSection(property, file, parts.Instances, Serialization.CatalogJsonReader.ReadInstance, CatalogChecks.IsValid, InstanceRules, parts.Problems);
                         break;
                     case "offers":
-                        ReadSection(property, file, parts.Offers, OfferRules, parts.Problems);
+                        ReadSection(property, file, parts.Offers, Serialization.CatalogJsonReader.ReadOffer, CatalogChecks.IsValid, OfferRules, parts.Problems);
                         break;
                     default:
                         parts.Problems.Add(new CatalogProblem(file, "$." + property.Name, null, "UnknownSection",
@@ -131,19 +132,15 @@ internal static class CatalogReader
 
     private static bool CheckDepth(ReadOnlySpan<byte> utf8, string file, List<CatalogProblem> problems)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            while (reader.Read())
-            {
-                if (reader.CurrentDepth >= CloudCatalog.MaxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    problems.Add(new CatalogProblem(file, "$", null, "DocumentTooDeep",
-                        string.Create(CultureInfo.InvariantCulture, $"A catalog document must not nest deeper than {CloudCatalog.MaxDepth} levels; nesting exceeded it at byte {reader.TokenStartIndex}.")));
-                    return false;
-                }
-            }
+            BoundedInput.CheckJson(utf8, file, CloudCatalog.MaxDepth);
             return true;
+        }
+        catch (BoundedInputException e)
+        {
+            problems.Add(ToProblem(file, e));
+            return false;
         }
         catch (JsonException e)
         {
@@ -152,7 +149,8 @@ internal static class CatalogReader
         }
     }
 
-    private static void ReadSection<T>(JsonProperty section, string file, List<Located<T>> into, IValidator<T> validator, List<CatalogProblem> problems) where T : class
+    private static void ReadSection<T, TValidator>(JsonProperty section, string file, List<Located<T>> into, Func<JsonElement, T> read, Func<T, bool> check, Lazy<TValidator> validator, List<CatalogProblem> problems)
+        where T : class where TValidator : IValidator<T>
     {
         var sectionPath = "$." + section.Name;
         if (section.Value.ValueKind != JsonValueKind.Array)
@@ -168,7 +166,7 @@ internal static class CatalogReader
             T? record;
             try
             {
-                record = element.Deserialize<T>(Options);
+                record = element.ValueKind == JsonValueKind.Null ? null : read(element);
             }
             catch (JsonException e)
             {
@@ -185,15 +183,19 @@ internal static class CatalogReader
                 problems.Add(new CatalogProblem(file, path, id, "NullRecord", "A record must be a JSON object, not null."));
                 continue;
             }
-            var result = validator.Validate(record);
-            foreach (var failure in result.Errors)
+            if (!check(record))
             {
-                problems.Add(ToProblem(file, path, id, failure));
+                var result = validator.Value.Validate(record);
+                foreach (var failure in result.Errors)
+                {
+                    problems.Add(ToProblem(file, path, id, failure));
+                }
+                if (!result.IsValid)
+                {
+                    continue;
+                }
             }
-            if (result.IsValid)
-            {
-                into.Add(new Located<T>(record, file, path, id ?? ""));
-            }
+            into.Add(new Located<T>(record, file, path, id ?? ""));
         }
     }
 

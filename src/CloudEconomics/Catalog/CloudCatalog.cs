@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
@@ -15,7 +14,8 @@ namespace CloudEconomics.Catalog;
 /// <para>File format: a JSON object with optional <c>providers</c>, <c>accelerators</c>, <c>instances</c> and
 /// <c>offers</c> arrays (see <see cref="JsonSchema"/>, also shipped as <c>seeds/catalog/catalog.schema.json</c>).</para>
 /// <para>Limits, enforced before any record is read: at most <see cref="MaxDocumentBytes"/> bytes (16 MiB) and at most
-/// <see cref="MaxDepth"/> (32) levels of nesting per document.</para>
+/// <see cref="MaxDepth"/> (32) levels of nesting per document, UTF-8 text only (a NUL byte or invalid UTF-8 is problem
+/// <c>NotText</c>); a non-seekable stream (a pipe, <c>/dev/zero</c>) is refused as soon as it passes the size limit.</para>
 /// <para>Every record is validated (<see cref="Validation"/> namespace) and cross-checked: unique ids, instances
 /// naming known providers and accelerators, offers naming known instances or accelerators, and no two offers for the
 /// same instance, region, purchase option and currency valid on the same day. A failure throws
@@ -38,26 +38,28 @@ public sealed class CloudCatalog
     private static readonly Lazy<CloudCatalog> DefaultCatalog = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> Schema = new(ReadSchema, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, Provider> providersById;
-    private readonly FrozenDictionary<string, Accelerator> acceleratorsById;
-    private readonly FrozenDictionary<string, InstanceType> instancesById;
-    private readonly FrozenDictionary<string, InstanceType> instancesByName;
-    private readonly FrozenDictionary<string, PriceOffer> offersById;
-    private readonly FrozenDictionary<string, PriceOffer[]> offersByTarget;
+    private readonly Dictionary<string, Provider> providersById;
+    private readonly Dictionary<string, Accelerator> acceleratorsById;
+    private readonly Dictionary<string, InstanceType> instancesById;
+    private readonly Dictionary<string, InstanceType> instancesByName;
+    private readonly Dictionary<string, PriceOffer> offersById;
+    private readonly Dictionary<string, PriceOffer[]> offersByTarget;
 
+    // Plain dictionaries, never mutated after construction: FrozenDictionary's construction (choosing a strategy per key
+    // set) costs more start-up than its faster look-ups save on catalogs of this size.
     private CloudCatalog(Provider[] providers, Accelerator[] accelerators, InstanceType[] instances, PriceOffer[] offers, LocalDate? date)
     {
         Date = date;
-        providersById = providers.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
-        acceleratorsById = accelerators.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        providersById = providers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        acceleratorsById = accelerators.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var resolved = instances.Select(i => i.Accelerator is not null && ReferenceEquals(i.Accelerator, acceleratorsById.GetValueOrDefault(i.AcceleratorId))
             ? i : i with { Accelerator = acceleratorsById.GetValueOrDefault(i.AcceleratorId) }).ToArray();
-        instancesById = resolved.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
+        instancesById = resolved.ToDictionary(i => i.Id, StringComparer.Ordinal);
         instancesByName = resolved.SelectMany(i => (i.DisplayName is null ? new[] { i.Name } : [i.Name, i.DisplayName]).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n, Instance: i)))
             .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1)
-            .ToFrozenDictionary(g => g.Key, g => g.Single().Instance, StringComparer.OrdinalIgnoreCase);
-        offersById = offers.ToFrozenDictionary(o => o.Id, StringComparer.Ordinal);
-        offersByTarget = offers.GroupBy(o => o.TargetId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Single().Instance, StringComparer.OrdinalIgnoreCase);
+        offersById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        offersByTarget = offers.GroupBy(o => o.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Providers = Array.AsReadOnly(providers);
         Accelerators = Array.AsReadOnly(accelerators);
         Instances = Array.AsReadOnly(resolved);
@@ -131,7 +133,7 @@ public sealed class CloudCatalog
         if (info.Exists && info.Length > MaxDocumentBytes)
         {
             throw new CatalogLoadException([new CatalogProblem(path, "$", null, "DocumentTooLarge",
-                string.Create(CultureInfo.InvariantCulture, $"A catalog document must not exceed {MaxDocumentBytes} bytes; this file has {info.Length}."))]);
+                string.Create(CultureInfo.InvariantCulture, $"The document is larger than the limit of {MaxDocumentBytes:N0} bytes (16 MiB); it has {info.Length:N0}."))]);
         }
         using var stream = File.OpenRead(path);
         return Load(stream, path);

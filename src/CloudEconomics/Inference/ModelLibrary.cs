@@ -134,7 +134,14 @@ public sealed class ModelLibrary
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
+            var bytes = Utility.BoundedInput.ReadBytes(json, file);
+            Utility.BoundedInput.CheckJson(bytes, file);
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Utility.BoundedInput.MaxDepth });
+        }
+        catch (Utility.BoundedInputException e)
+        {
+            throw new ModelLoadException(file, "$", null, "The file " + e.Rule, e);
         }
         catch (JsonException e)
         {

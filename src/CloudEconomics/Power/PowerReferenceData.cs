@@ -212,7 +212,7 @@ public sealed class PowerReferenceData
 
     private sealed record SeedFile<T>(string? Description, string? Reference, List<T>? Records);
 
-    private static readonly JsonSerializerOptions Options = CloudEconomicsJson.CreateOptions();
+    private static readonly JsonSerializerOptions Options = CloudEconomicsJson.CreateDocumentOptions();
 
     private static List<T> Read<T>(Stream stream, string file)
     {
@@ -220,7 +220,14 @@ public sealed class PowerReferenceData
         SeedFile<T>? seed;
         try
         {
-            seed = JsonSerializer.Deserialize<SeedFile<T>>(stream, Options);
+            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
+            var bytes = Utility.BoundedInput.ReadBytes(stream, file);
+            Utility.BoundedInput.CheckJson(bytes, file);
+            seed = JsonSerializer.Deserialize<SeedFile<T>>(bytes, Options);
+        }
+        catch (Utility.BoundedInputException ex)
+        {
+            throw new PowerDataLoadException(file, "$", null, "The file " + ex.Rule, ex);
         }
         catch (JsonException ex)
         {

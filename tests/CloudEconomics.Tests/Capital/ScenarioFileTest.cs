@@ -63,6 +63,16 @@ public class ScenarioFileTest
     }
 
     [Fact]
+    public void Default_PassesTheValidator_WhichItsLoadDoesNotRunAtRunTime()
+    {
+        // ScenarioFile.Default skips ScenarioFileValidator at run time (start-up); this test is the check instead.
+        var result = new ScenarioFileValidator().Validate(ScenarioFile.Default);
+        result.IsValid.Should().BeTrue(string.Join("; ", result.Errors));
+        // And the same bytes loaded as a user file (validated) give the same scenario.
+        ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SeedText())), "copy.json").ToJson().Should().Be(ScenarioFile.Default.ToJson());
+    }
+
+    [Fact]
     public void Default_EveryKnownFigureHasSourceAndAsOf_AndUnknownsSayWhy()
     {
         var figures = ScenarioFile.Default.Quarters.SelectMany(q => new[]

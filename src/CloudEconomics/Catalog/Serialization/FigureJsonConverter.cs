@@ -127,6 +127,9 @@ public sealed class TextFigureJsonConverter : JsonConverter<TextFigure>
 internal static class ProvenanceJson
 {
     internal static (Provenance Provenance, Dictionary<string, JsonElement> ValueProperties) Split(JsonElement root, JsonSerializerOptions options)
+        => Split(root);
+
+    internal static (Provenance Provenance, Dictionary<string, JsonElement> ValueProperties) Split(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CloudEconomics.Capital;
+using CloudEconomics.Catalog;
+using CloudEconomics.Inference;
+using CloudEconomics.Power;
+
+namespace CloudEconomics.Benchmarks.Catalog;
+
+/// <summary>
+/// A Stopwatch breakdown of the first load of each embedded data set in a fresh process (the start-up profile of
+/// benchmarks/README.md): <c>dotnet run -c Release --project benchmarks/CloudEconomics.Benchmarks -- startup-probe</c>.
+/// Each step is timed once, in order, so a step pays the one-time costs (type initialisation, JIT) that earlier steps
+/// did not already pay; run it in a fresh process each time.
+/// </summary>
+public static class StartupProbe
+{
+    /// <summary>Runs the probe and prints one line per step.</summary>
+    /// <param name="parts">Whether to time the catalog loader's parts first (the breakdown of its one-time costs).</param>
+    /// <param name="checks">Whether to time the catalog's element reader and plain checks first.</param>
+    public static void Run(bool parts = false, bool checks = false)
+    {
+        var total = Stopwatch.StartNew();
+        var assembly = typeof(CloudCatalog).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("CloudEconomics.Seeds.catalog.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith("schema.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToArray();
+        Step("bare JsonDocument parse of the catalog seeds (cold)", () => BareParse(names));
+        Step("bare JsonDocument parse of the catalog seeds (warm)", () => BareParse(names));
+        if (parts)
+        {
+            Step("NodaTime DateTimeZoneProviders.Tzdb", () => NodaTime.DateTimeZoneProviders.Tzdb.Ids.Count);
+            Step("CloudEconomicsJson.CreateOptions()", () => CloudEconomicsJson.CreateOptions().Converters.Count);
+            Step("UnitsNet: Information.FromGibibytes", () => (int)UnitsNet.Information.FromGibibytes(96).Gibibytes);
+            Step("UnitsNet: first unit parse (\"GiB\")", () => UnitsNet.UnitsNetSetup.Default.UnitParser.Parse<UnitsNet.Units.InformationUnit>("GiB", CultureInfo.InvariantCulture) == UnitsNet.Units.InformationUnit.Gibibyte ? 1 : 0);
+            Step("FluentValidation: new ProviderValidator()", () => new CloudEconomics.Catalog.Validation.ProviderValidator().CreateDescriptor().Rules.Count());
+            Step("FluentValidation: new AcceleratorValidator()", () => new CloudEconomics.Catalog.Validation.AcceleratorValidator().CreateDescriptor().Rules.Count());
+            Step("FluentValidation: new InstanceTypeValidator()", () => new CloudEconomics.Catalog.Validation.InstanceTypeValidator().CreateDescriptor().Rules.Count());
+            Step("FluentValidation: new PriceOfferValidator()", () => new CloudEconomics.Catalog.Validation.PriceOfferValidator().CreateDescriptor().Rules.Count());
+            Step("CatalogReader.Options (serializer options, read-only)", () => CatalogReader.Options.Converters.Count);
+            Step("JsonSerializer: first Accelerator deserialize", () => FirstAccelerator(names));
+            Step("JsonSerializer: first PriceOffer deserialize", () => FirstOffer(names));
+        }
+        if (checks)
+        {
+            Step("CatalogJsonReader + CatalogChecks over the seeds", () => ReadAndCheck(names));
+            Step("CatalogJsonReader + CatalogChecks over the seeds (again)", () => ReadAndCheck(names));
+        }
+        Step("first CloudCatalog.Default", () => CloudCatalog.Default.Offers.Count);
+        Step("CloudCatalog.LoadEmbedded again (warm)", () => CloudCatalog.LoadEmbedded().Offers.Count);
+        Step("first ModelLibrary.Default", () => ModelLibrary.Default.Models.Count);
+        Step("first PowerReferenceData.Default", () => PowerReferenceData.Default.Pue.Count);
+        Step("first ScenarioFile.Default", () => ScenarioFile.Default.Quarters.Count);
+        Step("first SeedReport.Compute (the report's figures)", () => CloudEconomics.Scenarios.SeedReport.Compute(ScenarioFile.Default).GetHashCode() & 1);
+        Step("second SeedReport.Compute", () => CloudEconomics.Scenarios.SeedReport.Compute(ScenarioFile.Default).GetHashCode() & 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-60} {total.Elapsed.TotalMilliseconds,9:F1} ms"));
+    }
+
+    private static int FirstAccelerator(string[] names)
+    {
+        using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(names.Single(n => n.EndsWith("accelerators.json", StringComparison.Ordinal)))!;
+        using var document = JsonDocument.Parse(stream);
+        var first = document.RootElement.GetProperty("accelerators")[0];
+        var accelerator = first.Deserialize<Accelerator>(CatalogReader.Options)!;
+        var watch = Stopwatch.StartNew();
+        var valid = new CloudEconomics.Catalog.Validation.AcceleratorValidator().Validate(accelerator).IsValid;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"  (of which first AcceleratorValidator.Validate)",-60} {watch.Elapsed.TotalMilliseconds,9:F1} ms"));
+        return valid ? 1 : 0;
+    }
+
+    private static int FirstOffer(string[] names)
+    {
+        using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(names.Single(n => n.EndsWith("offers.json", StringComparison.Ordinal)))!;
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.GetProperty("offers")[0].Deserialize<PriceOffer>(CatalogReader.Options)!.Id.Length;
+    }
+
+    private static int ReadAndCheck(string[] names)
+    {
+        var valid = 0;
+        foreach (var name in names)
+        {
+            using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(name)!;
+            using var document = JsonDocument.Parse(stream);
+            foreach (var section in document.RootElement.EnumerateObject())
+            {
+                if (section.Value.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+                foreach (var e in section.Value.EnumerateArray())
+                {
+                    var ok = section.Name switch
+                    {
+                        "providers" => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadProvider(e)),
+                        "accelerators" => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadAccelerator(e)),
+                        "instances" => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadInstance(e)),
+                        _ => CloudEconomics.Catalog.Validation.CatalogChecks.IsValid(CloudEconomics.Catalog.Serialization.CatalogJsonReader.ReadOffer(e)),
+                    };
+                    if (ok)
+                    {
+                        valid++;
+                    }
+                    else
+                    {
+                        Console.WriteLine("  fails a plain check: " + section.Name + " " + e.GetProperty("id").GetString());
+                    }
+                }
+            }
+        }
+        return valid;
+    }
+
+    private static int BareParse(string[] names)
+    {
+        var count = 0;
+        foreach (var name in names)
+        {
+            using var stream = typeof(CloudCatalog).Assembly.GetManifestResourceStream(name)!;
+            using var document = JsonDocument.Parse(stream);
+            foreach (var section in document.RootElement.EnumerateObject())
+            {
+                count += section.Value.ValueKind == JsonValueKind.Array ? section.Value.GetArrayLength() : 0;
+            }
+        }
+        return count;
+    }
+
+    private static void Step(string name, Func<int> action)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = action();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-60} {watch.Elapsed.TotalMilliseconds,9:F1} ms  ({result})"));
+    }
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace CloudEconomics.Utility;
+
+/// <summary>Which limit an input broke (see <see cref="BoundedInput"/>).</summary>
+internal enum InputLimit
+{
+    /// <summary>More bytes than the size limit.</summary>
+    TooLarge,
+
+    /// <summary>Not text: a NUL byte, or bytes that are not UTF-8.</summary>
+    Binary,
+
+    /// <summary>JSON nested deeper than the depth limit.</summary>
+    TooDeep,
+
+    /// <summary>More lines than the line limit.</summary>
+    TooManyLines,
+
+    /// <summary>A line longer than the line-length limit.</summary>
+    LineTooLong,
+}
+
+/// <summary>
+/// An input refused by <see cref="BoundedInput"/>; its message is one line naming the input and the limit. Loaders
+/// wrap it in their own documented exception (<c>CatalogLoadException</c>, <c>ScenarioLoadException</c>, ...).
+/// </summary>
+internal sealed class BoundedInputException : IOException
+{
+    internal BoundedInputException(string name, InputLimit limit, string message) : base(name + " " + message)
+    {
+        Name = name;
+        Limit = limit;
+        Rule = message;
+    }
+
+    /// <summary>The input's name (a file name or <c>(stream)</c>).</summary>
+    internal string Name { get; }
+
+    /// <summary>The limit broken.</summary>
+    internal InputLimit Limit { get; }
+
+    /// <summary>The message without the input's name: a predicate such as "is larger than the limit of ...".</summary>
+    internal string Rule { get; }
+}
+
+/// <summary>
+/// The one way every loader of the library and the CLI reads a file or stream: at most a given number of bytes (counted
+/// while reading, so non-seekable streams such as pipes and <c>/dev/zero</c> are refused as soon as they pass the
+/// limit), text only (a NUL byte or invalid UTF-8 is refused at once), JSON checked for depth by a streaming pass
+/// before any parse, CSV lines capped in number and length. Every refusal is a <see cref="BoundedInputException"/>
+/// whose message names the input and the limit. Time and memory stay bounded by the limits.
+/// </summary>
+internal static class BoundedInput
+{
+    /// <summary>The largest JSON document read (scenario, cluster, models, power data, measurements): 16 MiB.</summary>
+    internal const long MaxDocumentBytes = 16L * 1024 * 1024;
+
+    /// <summary>The deepest JSON nesting read: 64 levels (the catalog keeps its own 32).</summary>
+    internal const int MaxDepth = 64;
+
+    /// <summary>The largest CSV file read: 16 MiB.</summary>
+    internal const long MaxCsvBytes = 16L * 1024 * 1024;
+
+    /// <summary>The most lines read from a CSV file: 1,000,000.</summary>
+    internal const int MaxCsvLines = 1_000_000;
+
+    /// <summary>The longest CSV line read: 4,096 characters.</summary>
+    internal const int MaxLineLength = 4096;
+
+    private const int ChunkSize = 64 * 1024;
+
+    /// <summary>Reads a whole stream as UTF-8 text bytes: at most <paramref name="maxBytes"/>, no NUL byte.</summary>
+    /// <param name="stream">The stream, seekable or not; read from its position, not closed.</param>
+    /// <param name="name">The input's name for messages.</param>
+    /// <param name="maxBytes">The size limit in bytes.</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="BoundedInputException">The stream is larger than the limit or holds a NUL byte.</exception>
+    internal static byte[] ReadBytes(Stream stream, string name, long maxBytes = MaxDocumentBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek)
+        {
+            long remaining;
+            try
+            {
+                remaining = stream.Length - stream.Position;
+            }
+            catch (NotSupportedException)
+            {
+                remaining = 0;
+            }
+            if (remaining > maxBytes)
+            {
+                throw TooLarge(name, maxBytes, remaining);
+            }
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[ChunkSize];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw TooLarge(name, maxBytes, buffer.Length + read);
+            }
+            var nul = chunk.AsSpan(0, read).IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                throw new BoundedInputException(name, InputLimit.Binary,
+                    string.Create(CultureInfo.InvariantCulture, $"is not a text file (a NUL byte at offset {buffer.Length + nul}); expected UTF-8 text."));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a file (any kind: regular, pipe, device) with <see cref="ReadBytes"/>.</summary>
+    /// <param name="path">The path.</param>
+    /// <param name="maxBytes">The size limit in bytes.</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="BoundedInputException">The file is larger than the limit or is not text.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    internal static byte[] ReadFile(string path, long maxBytes = MaxDocumentBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return ReadBytes(stream, path, maxBytes);
+    }
+
+    /// <summary>Reads a JSON document: <see cref="ReadBytes"/>, then <see cref="CheckJson"/>.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="name">The input's name for messages.</param>
+    /// <param name="maxBytes">The size limit in bytes.</param>
+    /// <param name="maxDepth">The depth limit.</param>
+    /// <returns>The bytes, checked.</returns>
+    /// <exception cref="BoundedInputException">A limit is broken.</exception>
+    /// <exception cref="JsonException">The document is not well-formed JSON.</exception>
+    internal static byte[] ReadJson(Stream stream, string name, long maxBytes = MaxDocumentBytes, int maxDepth = MaxDepth)
+    {
+        var bytes = ReadBytes(stream, name, maxBytes);
+        CheckJson(bytes, name, maxDepth);
+        return bytes;
+    }
+
+    /// <summary>
+    /// A streaming pass over a JSON document (comments allowed) refusing nesting deeper than <paramref name="maxDepth"/>
+    /// and bytes that are not UTF-8, before anything builds a tree of it.
+    /// </summary>
+    /// <param name="utf8">The document.</param>
+    /// <param name="name">The input's name for messages.</param>
+    /// <param name="maxDepth">The depth limit.</param>
+    /// <exception cref="BoundedInputException">The document nests too deeply or is not UTF-8.</exception>
+    /// <exception cref="JsonException">The document is not well-formed JSON.</exception>
+    internal static void CheckJson(ReadOnlySpan<byte> utf8, string name, int maxDepth = MaxDepth)
+    {
+        if (!Utf8.IsValid(utf8))
+        {
+            throw new BoundedInputException(name, InputLimit.Binary, "is not UTF-8 text; a JSON document must be UTF-8.");
+        }
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth >= maxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                throw new BoundedInputException(name, InputLimit.TooDeep,
+                    string.Create(CultureInfo.InvariantCulture, $"nests JSON deeper than the limit of {maxDepth} levels (at byte {reader.TokenStartIndex})."));
+            }
+        }
+    }
+
+    /// <summary>Reads the lines of a text file (a CSV): at most <paramref name="maxBytes"/>, <paramref name="maxLines"/> lines of at most <paramref name="maxLineLength"/> characters.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="name">The input's name for messages.</param>
+    /// <param name="maxBytes">The size limit in bytes.</param>
+    /// <param name="maxLines">The line limit.</param>
+    /// <param name="maxLineLength">The line-length limit in characters.</param>
+    /// <returns>The lines, without line ends.</returns>
+    /// <exception cref="BoundedInputException">A limit is broken, or the file is not UTF-8 text.</exception>
+    internal static IReadOnlyList<string> ReadLines(Stream stream, string name, long maxBytes = MaxCsvBytes, int maxLines = MaxCsvLines, int maxLineLength = MaxLineLength)
+    {
+        var bytes = ReadBytes(stream, name, maxBytes);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BoundedInputException(name, InputLimit.Binary, "is not UTF-8 text.");
+        }
+        var lines = new List<string>();
+        using var reader = new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text);
+        while (reader.ReadLine() is { } line)
+        {
+            if (lines.Count == maxLines)
+            {
+                throw new BoundedInputException(name, InputLimit.TooManyLines,
+                    string.Create(CultureInfo.InvariantCulture, $"has more lines than the limit of {maxLines:N0}."));
+            }
+            if (line.Length > maxLineLength)
+            {
+                throw new BoundedInputException(name, InputLimit.LineTooLong,
+                    string.Create(CultureInfo.InvariantCulture, $"has a line (line {lines.Count + 1}) longer than the limit of {maxLineLength:N0} characters."));
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>Opens a file and reads its lines with <see cref="ReadLines(Stream, string, long, int, int)"/>.</summary>
+    /// <param name="path">The path.</param>
+    /// <param name="name">The name for messages.</param>
+    /// <returns>The lines.</returns>
+    internal static IReadOnlyList<string> ReadFileLines(string path, string name)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return ReadLines(stream, name);
+    }
+
+    private static BoundedInputException TooLarge(string name, long maxBytes, long atLeast) => new(name, InputLimit.TooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"is larger than the limit of {maxBytes:N0} bytes ({Describe(maxBytes)}); it has at least {atLeast:N0}."));
+
+    private static string Describe(long bytes) => bytes % (1024 * 1024) == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
+}

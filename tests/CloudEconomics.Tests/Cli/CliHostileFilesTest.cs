@@ -1,0 +1,92 @@
+namespace CloudEconomics.Tests.Cli;
+
+/// <summary>Every command that reads a file refuses endless, binary, enormous or deeply nested input with one line and exit code 1.</summary>
+public class CliHostileFilesTest
+{
+    public static TheoryData<string[]> CommandsReadingAFile(string file)
+    {
+        var data = new TheoryData<string[]>();
+        foreach (var args in new[]
+                 {
+                     new[] { "scenario", file }, ["payback", "--file", file], ["tco", "--file", file], ["catalog", "list", "--catalog", file],
+                     ["catalog", "rank", "--catalog", file], ["sensitivity", "--model", "token-ratio", "--scenario", file], ["simulate", "--model", "token-ratio", "--scenario", file],
+                 })
+        {
+            data.Add(args);
+        }
+        return data;
+    }
+
+    public static TheoryData<string[]> DevZero => CommandsReadingAFile("/dev/zero");
+
+    [Theory]
+    [MemberData(nameof(DevZero))]
+    public void DevZero_IsRefused_WithOneLine_ExitOne(string[] args)
+    {
+        var result = CliRunner.Run(args);
+        result.ExitCode.Should().Be(1);
+        var line = result.Error.TrimEnd().Split('\n').Should().ContainSingle().Which;
+        line.Should().StartWith("cloudecon: ").And.Contain("/dev/zero").And.Contain("not a text file (a NUL byte at offset 0)").And.NotContain("unexpected");
+        result.Out.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void HugeFile_IsRefused_NamingTheLimit()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cloudecon-huge-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, Enumerable.Repeat((byte)' ', 17 * 1024 * 1024).ToArray());
+        try
+        {
+            foreach (var args in new[] { new[] { "payback", "--file", path }, ["scenario", path], ["tco", "--file", path], ["catalog", "list", "--catalog", path] })
+            {
+                var result = CliRunner.Run(args);
+                result.ExitCode.Should().Be(1, string.Join(' ', args));
+                result.Error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain(path).And.Contain("16,777,216");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void DeepJson_IsRefused_NamingTheLimit()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cloudecon-deep-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, new string('[', 100_000) + new string(']', 100_000));
+        try
+        {
+            var scenario = CliRunner.Run("scenario", path);
+            scenario.ExitCode.Should().Be(1);
+            scenario.Error.Should().Contain("nests JSON deeper than the limit of 64 levels");
+            var tco = CliRunner.Run("tco", "--file", path);
+            tco.ExitCode.Should().Be(1);
+            tco.Error.Should().Contain("nests JSON deeper than the limit of 64 levels");
+            var catalog = CliRunner.Run("catalog", "list", "--catalog", path);
+            catalog.ExitCode.Should().Be(1);
+            catalog.Error.Should().Contain("DocumentTooDeep").And.Contain("limit of 32 levels");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void CsvWithAnEndlessLine_IsRefused_WithoutLeakingAnInternalMessage()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cloudecon-line-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "date,amount\n2025-01-01," + new string('9', 100_000) + "\n");
+        try
+        {
+            var result = CliRunner.Run("payback", "--file", path);
+            result.ExitCode.Should().Be(1);
+            result.Error.TrimEnd().Should().Be($"cloudecon: {path} has a line (line 2) longer than the limit of 4,096 characters.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
