@@ -5,7 +5,8 @@ namespace CloudEconomics.Inference;
 
 /// <summary>
 /// How a model is laid out on hardware: <see cref="AcceleratorCount"/> chips of one <see cref="AcceleratorSpec"/>,
-/// split into replicas of <see cref="TensorParallelDegree"/> chips each (replicas = count / degree).
+/// split into replicas of <see cref="TensorParallelDegree"/> x <see cref="PipelineParallelDegree"/> chips each
+/// (replicas = count / (TP x PP)).
 /// </summary>
 public sealed record InferenceDeployment
 {
@@ -18,13 +19,22 @@ public sealed record InferenceDeployment
     /// <summary>Chips that hold one copy of the model and split every layer (tensor parallelism); divides <see cref="AcceleratorCount"/>.</summary>
     public int TensorParallelDegree { get; init; } = 1;
 
-    /// <summary>Independent model copies: <see cref="AcceleratorCount"/> / <see cref="TensorParallelDegree"/>.</summary>
-    public int Replicas => AcceleratorCount / TensorParallelDegree;
+    /// <summary>
+    /// Pipeline stages per replica, each holding layers / PP of the model on its own TP group; at least 1. Pipeline
+    /// parallelism adds memory, not speed: every stage still reads its weights once per micro-batch.
+    /// </summary>
+    public int PipelineParallelDegree { get; init; } = 1;
 
-    /// <summary>Invariant text such as <c>"8 x NVIDIA H100 (TP 8, 1 replica)"</c>.</summary>
+    /// <summary>Chips per replica: <see cref="TensorParallelDegree"/> x <see cref="PipelineParallelDegree"/>.</summary>
+    public int ChipsPerReplica => TensorParallelDegree * PipelineParallelDegree;
+
+    /// <summary>Independent model copies: <see cref="AcceleratorCount"/> / (TP x PP).</summary>
+    public int Replicas => AcceleratorCount / ChipsPerReplica;
+
+    /// <summary>Invariant text such as <c>"8 x NVIDIA H100 (TP 8, 1 replica)"</c> (PP shown when above 1).</summary>
     /// <returns>The description.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{AcceleratorCount} x {Accelerator.Name} (TP {TensorParallelDegree}, {Replicas} replica{(Replicas == 1 ? "" : "s")})");
+        => string.Create(CultureInfo.InvariantCulture, $"{AcceleratorCount} x {Accelerator.Name} (TP {TensorParallelDegree}{(PipelineParallelDegree > 1 ? $", PP {PipelineParallelDegree}" : "")}, {Replicas} replica{(Replicas == 1 ? "" : "s")})");
 }
 
 /// <summary>Rules for an <see cref="InferenceDeployment"/>.</summary>
@@ -43,6 +53,10 @@ public sealed class InferenceDeploymentValidator : AbstractValidator<InferenceDe
             .WithMessage(d => $"Tensor-parallel degree must be at least 1; it was {d.TensorParallelDegree}.");
         RuleFor(d => d.TensorParallelDegree).Must((d, tp) => tp >= 1 && d.AcceleratorCount >= 1 && d.AcceleratorCount % tp == 0)
             .WithMessage(d => $"Tensor-parallel degree must divide the accelerator count; {d.AcceleratorCount} is not a multiple of {d.TensorParallelDegree}.");
+        RuleFor(d => d.PipelineParallelDegree).GreaterThanOrEqualTo(1)
+            .WithMessage(d => $"Pipeline-parallel degree must be at least 1; it was {d.PipelineParallelDegree}.");
+        RuleFor(d => d.PipelineParallelDegree).Must((d, pp) => pp < 1 || d.TensorParallelDegree < 1 || d.AcceleratorCount % ((long)d.TensorParallelDegree * pp) == 0)
+            .WithMessage(d => $"Tensor-parallel x pipeline-parallel degree must divide the accelerator count; {d.AcceleratorCount} is not a multiple of {d.TensorParallelDegree} x {d.PipelineParallelDegree}.");
     }
 }
 
@@ -52,9 +66,10 @@ public sealed class InferenceDeploymentValidator : AbstractValidator<InferenceDe
 /// <remarks>
 /// Defaults (assumptions, change them for your stack): <see cref="Mfu"/> 0.5, <see cref="Mbu"/> 0.7,
 /// <see cref="InterconnectEfficiency"/> 0.7, <see cref="UsableMemoryFraction"/> 0.9 (vLLM's default
-/// <c>gpu_memory_utilization</c>), activations exchanged in BF16. Published serving benchmarks typically reach
-/// 40-60% MFU in prefill and 60-80% MBU in decode; pass measured values when you have them, or calibrate with a
-/// measured throughput (<see cref="ThroughputEstimate.CalibrateWith"/>).
+/// <c>gpu_memory_utilization</c>), activations exchanged in BF16, <see cref="AllReduceLatencySeconds"/> 10 us,
+/// <see cref="StepOverheadSeconds"/> 0, <see cref="PrefillChunkTokens"/> 8,192. Published serving benchmarks typically
+/// reach 40-60% MFU in prefill and 60-80% MBU in decode; pass measured values when you have them, fit them to
+/// measurements, or calibrate one estimate with a measured throughput (<see cref="ThroughputEstimate.CalibrateWith"/>).
 /// </remarks>
 public sealed record EfficiencyFactors
 {
@@ -76,10 +91,30 @@ public sealed record EfficiencyFactors
     /// <summary>Precision of activations exchanged between tensor-parallel chips.</summary>
     public NumericPrecision ActivationPrecision { get; init; } = NumericPrecision.Bf16;
 
+    /// <summary>
+    /// Alpha of the alpha-beta all-reduce cost: the fixed latency of one tensor-parallel all-reduce, seconds; at least 0
+    /// and finite. Default 10 us: vLLM's custom all-reduce on 8 x H100 takes 0.0101 ms for a 512-byte message
+    /// (github.com/sgl-project/sglang/pull/2904, 2025-01-15, table "vllm", TP 8); NCCL's ring is slower for small messages.
+    /// </summary>
+    public double AllReduceLatencySeconds { get; init; } = 10e-6;
+
+    /// <summary>
+    /// Fixed time added to every forward pass (scheduling, kernel launches, sampling), seconds; at least 0 and finite.
+    /// Default 0: no sourced figure; a calibration fits it.
+    /// </summary>
+    public double StepOverheadSeconds { get; init; }
+
+    /// <summary>
+    /// Tokens one prefill forward pass processes (chunked prefill / in-flight batching token budget): one weight read is
+    /// shared by the prompt tokens of every request in the chunk; at least 1. Default 8,192, TensorRT-LLM's default
+    /// <c>max_num_tokens</c> (nvidia.github.io/TensorRT-LLM, "Tuning Max Batch Size and Max Num Tokens").
+    /// </summary>
+    public int PrefillChunkTokens { get; init; } = 8192;
+
     /// <summary>Invariant text such as <c>"MFU 50%, MBU 70%"</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"MFU {Mfu:0.##%}, MBU {Mbu:0.##%}, link {InterconnectEfficiency:0.##%}, usable memory {UsableMemoryFraction:0.##%}");
+        => string.Create(CultureInfo.InvariantCulture, $"MFU {Mfu:0.##%}, MBU {Mbu:0.##%}, link {InterconnectEfficiency:0.##%}, usable memory {UsableMemoryFraction:0.##%}, all-reduce latency {AllReduceLatencySeconds * 1e6:0.##} us, step overhead {StepOverheadSeconds * 1e3:0.###} ms, prefill chunk {PrefillChunkTokens:#,0} tokens");
 }
 
 /// <summary>Rules for <see cref="EfficiencyFactors"/>.</summary>
@@ -96,6 +131,12 @@ public sealed class EfficiencyFactorsValidator : AbstractValidator<EfficiencyFac
         RuleFor(e => e.InterconnectEfficiency).Must(InUnit).WithMessage(e => $"Interconnect efficiency must be greater than 0 and at most 1; it was {F(e.InterconnectEfficiency)}.");
         RuleFor(e => e.UsableMemoryFraction).Must(InUnit).WithMessage(e => $"Usable memory fraction must be greater than 0 and at most 1; it was {F(e.UsableMemoryFraction)}.");
         RuleFor(e => e.ActivationPrecision).IsInEnum().WithMessage("Activation precision must be a defined NumericPrecision value.");
+        RuleFor(e => e.AllReduceLatencySeconds).Must(v => double.IsFinite(v) && v >= 0)
+            .WithMessage(e => $"All-reduce latency must be a finite number of seconds of at least 0; it was {F(e.AllReduceLatencySeconds)}.");
+        RuleFor(e => e.StepOverheadSeconds).Must(v => double.IsFinite(v) && v >= 0)
+            .WithMessage(e => $"Step overhead must be a finite number of seconds of at least 0; it was {F(e.StepOverheadSeconds)}.");
+        RuleFor(e => e.PrefillChunkTokens).GreaterThanOrEqualTo(1)
+            .WithMessage(e => $"Prefill chunk must be at least 1 token; it was {e.PrefillChunkTokens}.");
     }
 
     private static bool InUnit(double v) => double.IsFinite(v) && v > 0 && v <= 1;

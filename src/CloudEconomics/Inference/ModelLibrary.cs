@@ -212,6 +212,21 @@ public sealed class ModelLibrary
             return p;
         }
 
+        int OptInt(string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Int(name) : 0;
+        double OptNum(string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Num(name) : 0d;
+        bool latent = false;
+        if (e.TryGetProperty("latentAttention", out var latentEl) && latentEl.ValueKind != JsonValueKind.Null)
+        {
+            latent = latentEl.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw new ModelLoadException(file, path + ".latentAttention", id, "'latentAttention' must be true or false."),
+            };
+        }
+        var weightPrecision = Precision("weightPrecision");
+        var activationPrecision = Str("activationPrecision", required: false).Length == 0 ? weightPrecision : Precision("activationPrecision");
+
         int? kvOverride = null;
         if (e.TryGetProperty("kvCacheElementsPerTokenPerLayer", out var kv) && kv.ValueKind != JsonValueKind.Null)
         {
@@ -243,7 +258,13 @@ public sealed class ModelLibrary
             KeyValueHeads = Int("keyValueHeads"),
             HeadDimension = Int("headDimension"),
             KvCacheElementsPerTokenPerLayerOverride = kvOverride,
-            WeightPrecision = Precision("weightPrecision"),
+            LatentAttention = latent,
+            ExpertCount = OptInt("expertCount"),
+            ExpertsPerToken = OptInt("expertsPerToken"),
+            RoutedExpertParameters = OptNum("routedExpertParameters"),
+            SharedExpertParameters = OptNum("sharedExpertParameters"),
+            WeightPrecision = weightPrecision,
+            ActivationPrecision = activationPrecision,
             KvCachePrecision = Precision("kvCachePrecision"),
             MaxContextTokens = Int("maxContextTokens"),
             Source = paramSource.Length > 0 ? source + "; parameters: " + paramSource : source,

@@ -26,57 +26,75 @@ public enum ThroughputSource
     Measured = 1,
 }
 
-/// <summary>The roofline of one phase (prefill of one request, or one decode step of the batch) on one replica.</summary>
+/// <summary>
+/// The roofline of one phase on one replica: the prefill share of one request (its prompt tokens inside shared chunks), or
+/// one decode step of the batch. Times are per replica and include pipeline bubbles.
+/// </summary>
 public sealed record PhaseRoofline
 {
-    /// <summary>Operations of the phase, FLOPs.</summary>
+    /// <summary>Operations of the phase on the replica, FLOPs (padded heads included).</summary>
     public required double Flops { get; init; }
 
-    /// <summary>Bytes read from and written to memory across the replica's chips.</summary>
+    /// <summary>Bytes read from and written to memory across the replica's chips (replicated KV-cache reads included).</summary>
     public required double MemoryBytes { get; init; }
 
     /// <summary>Bytes each chip sends in tensor-parallel all-reduces (0 without tensor parallelism).</summary>
     public required double InterconnectBytesPerChip { get; init; }
 
-    /// <summary>FLOPs / (replica peak x MFU), seconds.</summary>
+    /// <summary>FLOPs per chip / (chip peak x MFU), seconds.</summary>
     public required double ComputeSeconds { get; init; }
 
-    /// <summary>Bytes / (replica bandwidth x MBU), seconds.</summary>
+    /// <summary>Bytes per chip / (chip bandwidth x MBU), seconds.</summary>
     public required double MemorySeconds { get; init; }
 
-    /// <summary>Interconnect bytes / (link bandwidth x efficiency), seconds; 0 when not evaluated.</summary>
+    /// <summary>All-reduces x latency + bytes per chip / (one-way link bandwidth x efficiency), seconds; 0 when not evaluated.</summary>
     public required double InterconnectSeconds { get; init; }
 
-    /// <summary>The phase time: the largest of the three, or a measured time after calibration, seconds.</summary>
+    /// <summary>Fixed per-forward-pass overhead (<see cref="EfficiencyFactors.StepOverheadSeconds"/> per pass), seconds.</summary>
+    public double OverheadSeconds { get; init; }
+
+    /// <summary>
+    /// The phase time: max(compute, memory) + interconnect + overhead (an all-reduce waits for the layer it reduces),
+    /// or a measured time after calibration, seconds.
+    /// </summary>
     public required double Seconds { get; init; }
 
-    /// <summary>The bound that sets <see cref="Seconds"/>.</summary>
+    /// <summary>The largest of the compute, memory and interconnect terms.</summary>
     public required LimitingBound Bound { get; init; }
 }
 
-/// <summary>Whether a model fits a deployment, and how many sequences the KV cache leaves room for.</summary>
+/// <summary>Whether a model fits a deployment, and how many sequences the paged KV cache leaves room for.</summary>
 public sealed record MemoryFit
 {
-    /// <summary>Weight bytes each chip holds: weight bytes / tensor-parallel degree.</summary>
+    /// <summary>Weight bytes each chip holds: (weights + padded heads) / (TP x PP).</summary>
     public required double WeightBytesPerChip { get; init; }
 
     /// <summary>Usable bytes per chip: capacity x usable fraction.</summary>
     public required double UsableBytesPerChip { get; init; }
 
-    /// <summary>KV-cache bytes one sequence needs at full context (prompt + output).</summary>
+    /// <summary>KV-cache bytes one sequence needs at full context (prompt + output) across the replica's chips, replicas of heads included.</summary>
     public required double KvCacheBytesPerSequence { get; init; }
 
-    /// <summary>Sequences per replica the memory left after weights can hold (0 when the weights do not fit).</summary>
+    /// <summary>
+    /// KV-cache bytes one token of context takes on each chip: bytes per token / PP, split across the TP group only up
+    /// to the KV-head count (x ceil(KV heads / TP) / KV heads), and not split at all for latent attention.
+    /// </summary>
+    public double KvCacheBytesPerTokenPerChip { get; init; }
+
+    /// <summary>Average context a sequence holds while it decodes under paged in-flight batching: prompt + output / 2, tokens.</summary>
+    public double LiveContextTokens { get; init; }
+
+    /// <summary>Sequences per replica the memory left after weights can hold at the average live context (0 when the model does not fit).</summary>
     public required int MaxSequencesPerReplica { get; init; }
 
-    /// <summary>Whether the weights and at least one sequence's KV cache fit.</summary>
+    /// <summary>Whether the weights and at least one sequence's KV cache at full context fit.</summary>
     public bool Fits => MaxSequencesPerReplica >= 1;
 
     /// <summary>Why it does not fit, or null.</summary>
     public string? Reason { get; init; }
 }
 
-/// <summary>Thrown when a model's weights (or one sequence's KV cache) do not fit the deployment's memory. Names the parameter <c>model</c>.</summary>
+/// <summary>Thrown when a model's weights (or one sequence's KV cache) do not fit the deployment's memory, or when a rate is asked of an estimate that does not fit. Names the parameter <c>model</c>.</summary>
 public sealed class ModelDoesNotFitException : ArgumentException
 {
     /// <summary>Creates the exception.</summary>
@@ -86,6 +104,28 @@ public sealed class ModelDoesNotFitException : ArgumentException
 
     /// <summary>The failed fit check.</summary>
     public MemoryFit Fit { get; }
+}
+
+/// <summary>How a tensor-parallel degree splits a model's heads, and what that costs.</summary>
+public sealed record HeadLayout
+{
+    /// <summary>Query heads after padding to a multiple of TP (equal to the model's when TP divides them).</summary>
+    public required int PaddedAttentionHeads { get; init; }
+
+    /// <summary>KV heads each chip holds: ceil(KV heads / TP) (1 when TP exceeds the KV heads: replicas); all of them for latent attention.</summary>
+    public required int KeyValueHeadsPerChip { get; init; }
+
+    /// <summary>How many chips hold the same KV head (TP / KV heads when TP exceeds them; TP for latent attention; 1 otherwise).</summary>
+    public required int KvCacheReplication { get; init; }
+
+    /// <summary>Whether query heads were padded because TP does not divide them.</summary>
+    public bool Padded { get; init; }
+
+    /// <summary>Extra weight parameters the padded and replicated heads add (query and output projections of padded heads, K/V projections of replicated heads).</summary>
+    public required double ExtraParameters { get; init; }
+
+    /// <summary>A sentence for the result, or null when the heads divide evenly.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>
@@ -106,7 +146,7 @@ public sealed record ThroughputEstimate
     /// <summary>The efficiency factors used.</summary>
     public required EfficiencyFactors Efficiency { get; init; }
 
-    /// <summary>The precision whose peak compute was used (the weight precision, or BF16 when the chip has no figure for it).</summary>
+    /// <summary>The precision whose peak compute was used (the model's activation precision, or the next wider one the chip states).</summary>
     public required NumericPrecision ComputePrecision { get; init; }
 
     /// <summary>Memory fit and KV-cache capacity.</summary>
@@ -121,7 +161,7 @@ public sealed record ThroughputEstimate
     /// <summary>Whether tensor-parallel communication was evaluated (false when the chip's interconnect bandwidth is unknown and TP &gt; 1).</summary>
     public required bool InterconnectEvaluated { get; init; }
 
-    /// <summary>Prefill of one request on one replica.</summary>
+    /// <summary>Prefill share of one request on one replica (its prompt tokens inside shared chunks).</summary>
     public required PhaseRoofline Prefill { get; init; }
 
     /// <summary>One decode step of the batch on one replica.</summary>
@@ -133,44 +173,76 @@ public sealed record ThroughputEstimate
     /// <summary>Where a measurement came from, when <see cref="Source"/> is <see cref="ThroughputSource.Measured"/>.</summary>
     public string? MeasurementSource { get; init; }
 
-    /// <summary>Time to first token: the prefill time of one request (no queueing).</summary>
-    public UnitsDuration TimeToFirstToken => UnitsDuration.FromSeconds(Prefill.Seconds);
+    /// <summary>How the heads split across the tensor-parallel group (padding, KV replication).</summary>
+    public HeadLayout? Heads { get; init; }
+
+    /// <summary>Time to first token, seconds, without queueing: the prompt's chunks through every pipeline stage.</summary>
+    public double TimeToFirstTokenSeconds { get; init; }
+
+    private void RequireFit()
+    {
+        if (!Fit.Fits)
+        {
+            throw new ModelDoesNotFitException(Fit);
+        }
+    }
+
+    private T Rate<T>(T value)
+    {
+        RequireFit();
+        return value;
+    }
+
+    /// <summary>Time to first token (see <see cref="TimeToFirstTokenSeconds"/>; the measured one after calibration).</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no rate.</exception>
+    public UnitsDuration TimeToFirstToken => Rate(UnitsDuration.FromSeconds(Prefill.Bound == LimitingBound.Measured ? Prefill.Seconds : TimeToFirstTokenSeconds));
 
     /// <summary>Time per output token: one decode step.</summary>
-    public UnitsDuration TimePerOutputToken => UnitsDuration.FromSeconds(Decode.Seconds);
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
+    public UnitsDuration TimePerOutputToken => Rate(UnitsDuration.FromSeconds(Decode.Seconds));
 
-    /// <summary>Prefill throughput of the deployment: uncached prompt tokens / prefill time x replicas.</summary>
-    public TokenRate PrefillThroughput => TokenRate.FromTokensPerSecond(UncachedPromptTokens / Prefill.Seconds * Deployment.Replicas);
+    /// <summary>Prefill throughput of the deployment: uncached prompt tokens / prefill share x replicas.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
+    public TokenRate PrefillThroughput => Rate(TokenRate.FromTokensPerSecond(UncachedPromptTokens / Prefill.Seconds * Deployment.Replicas));
 
     /// <summary>Decode throughput of the deployment while decoding: batch / step time x replicas.</summary>
-    public TokenRate DecodeThroughput => TokenRate.FromTokensPerSecond(EffectiveBatchSize / Decode.Seconds * Deployment.Replicas);
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
+    public TokenRate DecodeThroughput => Rate(TokenRate.FromTokensPerSecond(EffectiveBatchSize / Decode.Seconds * Deployment.Replicas));
 
-    /// <summary>Seconds a replica needs per batch of requests: batch x prefill time + output tokens x decode step time.</summary>
-    public double CycleSeconds => EffectiveBatchSize * Prefill.Seconds + Workload.OutputTokens * Decode.Seconds;
+    /// <summary>Seconds a replica needs per batch of requests: batch x prefill share + output tokens x decode step time.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
+    public double CycleSeconds => Rate((EffectiveBatchSize * Prefill.Seconds) + (Workload.OutputTokens * Decode.Seconds));
 
     /// <summary>Completed requests per second of the deployment at full load: batch / cycle x replicas.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public double RequestsPerSecond => EffectiveBatchSize / CycleSeconds * Deployment.Replicas;
 
     /// <summary>Prompt tokens served per second (cached ones included) at full load.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public TokenRate InputThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.PromptTokens);
 
     /// <summary>Output tokens generated per second at full load.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public TokenRate OutputThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.OutputTokens);
 
     /// <summary>Prompt plus output tokens per second at full load.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public TokenRate TotalThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.TokensPerRequest);
 
-    /// <summary>Share of replica time spent in prefill: batch x prefill time / cycle.</summary>
+    /// <summary>Share of replica time spent in prefill: batch x prefill share / cycle.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public double PrefillTimeShare => EffectiveBatchSize * Prefill.Seconds / CycleSeconds;
 
     /// <summary>Uncached prompt tokens per request: prompt x (1 - prefix-cache hit rate).</summary>
     public double UncachedPromptTokens => Workload.PromptTokens * (1 - Workload.PrefixCacheHitRate);
 
     /// <summary>Whether the time to first token meets the workload's target; null without a target.</summary>
-    public bool? MeetsTimeToFirstTokenTarget => Workload.TimeToFirstTokenTarget is { } t ? Prefill.Seconds <= t.Seconds : null;
+    /// <exception cref="ModelDoesNotFitException">The model does not fit and a target is set.</exception>
+    public bool? MeetsTimeToFirstTokenTarget => Workload.TimeToFirstTokenTarget is { } t ? TimeToFirstToken.Seconds <= t.Seconds : null;
 
     /// <summary>Whether the time per output token meets the workload's target; null without a target.</summary>
-    public bool? MeetsTimePerOutputTokenTarget => Workload.TimePerOutputTokenTarget is { } t ? Decode.Seconds <= t.Seconds : null;
+    /// <exception cref="ModelDoesNotFitException">The model does not fit and a target is set.</exception>
+    public bool? MeetsTimePerOutputTokenTarget => Workload.TimePerOutputTokenTarget is { } t ? Rate(Decode.Seconds) <= t.Seconds : null;
 
     /// <summary>
     /// Replaces the decode estimate (and the prefill estimate when a measured time to first token is given) with a
@@ -183,6 +255,7 @@ public sealed record ThroughputEstimate
     {
         ArgumentNullException.ThrowIfNull(measured);
         MeasuredThroughputValidator.Instance.ValidateAndThrow(measured);
+        RequireFit();
         double perReplica = measured.DecodeThroughput.TokensPerSecond / Deployment.Replicas;
         double step = measured.BatchSize / perReplica;
         var decode = Decode with { Seconds = step, Bound = LimitingBound.Measured };
@@ -202,8 +275,10 @@ public sealed record ThroughputEstimate
     /// <summary>Invariant one-line summary.</summary>
     /// <returns>The summary.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture,
-            $"{Model.Name} on {Deployment}: batch {EffectiveBatchSize}, TTFT {Prefill.Seconds * 1e3:0.##} ms ({Prefill.Bound}), TPOT {Decode.Seconds * 1e3:0.##} ms ({Decode.Bound}), {OutputThroughput.TokensPerSecond:#,0} output tokens/s [{Source}]");
+        => !Fit.Fits
+            ? $"{Model.Name} on {Deployment}: does not fit ({Fit.Reason})"
+            : string.Create(CultureInfo.InvariantCulture,
+            $"{Model.Name} on {Deployment}: batch {EffectiveBatchSize}, TTFT {TimeToFirstToken.Seconds * 1e3:0.##} ms ({Prefill.Bound}), TPOT {Decode.Seconds * 1e3:0.##} ms ({Decode.Bound}), {OutputThroughput.TokensPerSecond:#,0} output tokens/s [{Source}]");
 }
 
 /// <summary>A measured decode throughput of a whole deployment at a batch size per replica, optionally with a measured time to first token.</summary>
@@ -241,24 +316,31 @@ public sealed class MeasuredThroughputValidator : AbstractValidator<MeasuredThro
 }
 
 /// <summary>
-/// Roofline estimates of LLM inference: prefill is usually compute-bound, decode usually memory-bound; each phase
-/// takes max(FLOPs / (peak x MFU), bytes / (bandwidth x MBU), all-reduce bytes / (link x efficiency)).
+/// Roofline estimates of LLM inference under paged in-flight batching: prefill is usually compute-bound, decode usually
+/// memory-bound; each forward pass takes max(FLOPs / (peak x MFU), bytes / (bandwidth x MBU)) + all-reduce time + overhead.
 /// </summary>
 /// <remarks>
-/// <para>Per replica of t tensor-parallel chips, batch B, prompt P (hit rate h: Pn = P(1-h) new tokens, Pc = Ph cached),
-/// output O, average decode context C = P + O/2, active parameters A, weight bytes W, KV bytes per token k, layers L,
-/// attention width a = heads x head dimension, hidden size d, activation bytes e:</para>
+/// <para>Per replica of TP t x PP p chips, batch B, prompt P (hit rate h: Pn = P(1-h) new tokens, Pc = Ph cached),
+/// output O, live context C = P + O/2, active parameters A, KV bytes per token k, layers L, attention width a (padded
+/// heads x head dimension), hidden size d, all-reduce element bytes e, prefill chunk T = min(chunk, B x Pn):</para>
 /// <list type="bullet">
-/// <item>prefill FLOPs = 2 A Pn + 4 L a Pn (Pc + Pn/2) (matmuls plus causal attention scores and values);
-/// bytes = W + k (Pc + Pn).</item>
-/// <item>decode FLOPs per step = 2 A B + 4 L a B C; bytes = weights read + B k C, where a dense model reads W and a
-/// mixture of experts reads min(W, active bytes x B) (every expert is touched once the batch is large enough).</item>
-/// <item>all-reduce bytes per chip = L x 2 x 2(t-1)/t x tokens x d x e (two ring all-reduces per layer, Megatron-style).</item>
-/// <item>memory: W / t per chip must fit capacity x usable fraction; the rest holds KV cache for
-/// floor((t x usable - W) / (k (P + O))) sequences.</item>
+/// <item>Weights read by a pass of n tokens: dense part + routed experts x (1 - (1 - k/E)^n) (<see cref="ModelProfile.ExpectedWeightBytesRead"/>);
+/// a dense model reads all weights.</item>
+/// <item>Prefill share of one request (its tokens inside shared chunks of T): FLOPs = 2 A Pn + 4 L a Pn (Pc + Pn/2);
+/// bytes = weights read by a T-token pass x Pn / T + KV (Pc + Pn); time to first token = ceil(Pn / T) + p - 1 chunk-stage times.</item>
+/// <item>Decode step: m = min(p, B) micro-batches; FLOPs = 2 A B + 4 L a B C; bytes per chip = m x weights read by a B/m-token pass / (t p)
+/// + B C x KV bytes per token per chip; step = stage time x p / m (bubbles when B &lt; p).</item>
+/// <item>KV per token per chip = k / p x ceil(KV heads / t) / KV heads (split only up to the KV-head count: above it each
+/// chip keeps a replica of one head, as vLLM does), or k / p for latent attention (one latent shared by every head: replicated on every rank).</item>
+/// <item>All-reduce (alpha-beta, ring): per pass 2 L / p all-reduces per micro-batch, each costing the latency alpha plus
+/// 2 (t-1)/t x tokens x d x e bytes per chip over the one-way link bandwidth x efficiency; it is added to the pass time,
+/// not overlapped.</item>
+/// <item>Memory: (weights + padded heads) / (t p) per chip must fit capacity x usable fraction; the rest holds
+/// floor(free / (KV per token per chip x C)) sequences (paged in-flight batching holds the average live context), and
+/// one sequence at full context P + O must fit.</item>
 /// </list>
-/// <para>The arithmetic follows the usual back-of-envelope method (for example kipply's "Transformer Inference
-/// Arithmetic", 2022, and the llm-analysis README); results are bounds under the stated efficiencies, not benchmarks.</para>
+/// <para>The arithmetic follows the usual back-of-envelope method (kipply's "Transformer Inference Arithmetic", 2022;
+/// the llm-analysis README); results are bounds under the stated efficiencies, not benchmarks.</para>
 /// </remarks>
 public static class Roofline
 {
@@ -273,7 +355,49 @@ public static class Roofline
     {
         efficiency ??= EfficiencyFactors.Default;
         Validate(model, workload, deployment, efficiency);
-        return Fit(model, workload, deployment, efficiency);
+        return Fit(model, workload, deployment, efficiency, Heads(model, deployment.TensorParallelDegree));
+    }
+
+    /// <summary>How a tensor-parallel degree splits a model's heads (padding and KV replication), as vLLM and the Neuron SDK lay them out.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="tensorParallelDegree">TP; at least 1.</param>
+    /// <returns>The head layout.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tensorParallelDegree"/> is below 1.</exception>
+    /// <remarks>
+    /// Query heads that TP does not divide are padded up to the next multiple of TP (the Neuron SDK pads: neuronx-distributed
+    /// <c>parallel_layers/pad.py</c> <c>get_number_of_extra_heads</c>; vLLM instead refuses such a TP, "Total number of
+    /// attention heads must be divisible by tensor parallel size", vllm/model_executor/models/llama.py). KV heads are split
+    /// while TP divides them and replicated when TP exceeds them (vLLM llama.py: <c>num_kv_heads = max(1, total // tp)</c>).
+    /// </remarks>
+    public static HeadLayout Heads(ModelProfile model, int tensorParallelDegree)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (tensorParallelDegree < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tensorParallelDegree), tensorParallelDegree, "Tensor-parallel degree must be at least 1.");
+        }
+        int t = tensorParallelDegree;
+        int heads = model.AttentionHeads;
+        int padded = (heads + t - 1) / t * t;
+        int kvPerChip = model.LatentAttention ? model.KeyValueHeads : (model.KeyValueHeads + t - 1) / t;
+        int replication = model.LatentAttention ? t : Math.Max(1, kvPerChip * t / model.KeyValueHeads);
+        // Padded query heads add their query and output projections; KV replicas beyond the model's own add K and V projections.
+        double extra = (double)model.Layers * model.HeadDimension * model.HiddenSize
+            * ((2d * (padded - heads)) + (model.LatentAttention ? 0 : 2d * Math.Max(0, (kvPerChip * t) - model.KeyValueHeads)));
+        string? note = null;
+        if (padded != heads)
+        {
+            note = string.Create(CultureInfo.InvariantCulture, $"{heads} attention heads do not divide by TP {t}: padded to {padded} ({(double)padded / heads - 1:0.#%} more attention work), as the Neuron SDK pads; vLLM would refuse this TP");
+        }
+        else if (!model.LatentAttention && kvPerChip * t != model.KeyValueHeads)
+        {
+            note = string.Create(CultureInfo.InvariantCulture, $"{model.KeyValueHeads} KV heads on TP {t}: each chip keeps {kvPerChip} (replicated {replication}x)");
+        }
+        return new HeadLayout
+        {
+            PaddedAttentionHeads = padded, KeyValueHeadsPerChip = kvPerChip, KvCacheReplication = replication,
+            Padded = padded != heads, ExtraParameters = extra, Note = note,
+        };
     }
 
     /// <summary>Estimates throughput and latency.</summary>
@@ -288,11 +412,12 @@ public static class Roofline
     public static ThroughputEstimate Estimate(ModelProfile model, Workload workload, InferenceDeployment deployment, EfficiencyFactors? efficiency = null)
         => TryEstimate(model, workload, deployment, out var estimate, efficiency) ? estimate : throw new ModelDoesNotFitException(estimate.Fit);
 
-    /// <summary>Estimates throughput and latency, returning false (with the fit in <paramref name="estimate"/>.Fit only) when the model does not fit.</summary>
+    /// <summary>Estimates throughput and latency, returning false when the model does not fit.</summary>
     /// <param name="model">The model.</param>
     /// <param name="workload">The workload.</param>
     /// <param name="deployment">The deployment.</param>
-    /// <param name="estimate">The estimate; when the model does not fit, a placeholder whose <see cref="ThroughputEstimate.Fit"/> says why and whose phases are zero.</param>
+    /// <param name="estimate">The estimate; when the model does not fit, one whose <see cref="ThroughputEstimate.Fit"/> says why and
+    /// whose rate properties throw <see cref="ModelDoesNotFitException"/>.</param>
     /// <param name="efficiency">Efficiency factors; null for defaults.</param>
     /// <returns>Whether the model fits.</returns>
     /// <exception cref="ValidationException">An input breaks its validator's rules.</exception>
@@ -304,11 +429,12 @@ public static class Roofline
         return TryEstimateValidated(model, workload, deployment, out estimate, efficiency);
     }
 
-    /// <summary>The estimate for inputs the caller has validated (the ranking validates once per model, workload and offer).</summary>
+    /// <summary>The estimate for inputs the caller has validated (the ranking and the calibration validate once).</summary>
     internal static bool TryEstimateValidated(ModelProfile model, Workload workload, InferenceDeployment deployment, out ThroughputEstimate estimate, EfficiencyFactors efficiency)
     {
         var precision = ChooseComputePrecision(model, deployment.Accelerator);
-        var fit = Fit(model, workload, deployment, efficiency);
+        var heads = Heads(model, deployment.TensorParallelDegree);
+        var fit = Fit(model, workload, deployment, efficiency, heads);
         if (!fit.Fits)
         {
             var none = new PhaseRoofline { Flops = 0, MemoryBytes = 0, InterconnectBytesPerChip = 0, ComputeSeconds = 0, MemorySeconds = 0, InterconnectSeconds = 0, Seconds = 0, Bound = LimitingBound.MemoryBandwidth };
@@ -316,114 +442,147 @@ public static class Roofline
             {
                 Model = model, Workload = workload, Deployment = deployment, Efficiency = efficiency, ComputePrecision = precision,
                 Fit = fit, EffectiveBatchSize = 0, InterconnectEvaluated = false, Prefill = none, Decode = none, Source = ThroughputSource.RooflineEstimate,
+                Heads = heads,
             };
             return false;
         }
 
         var chip = deployment.Accelerator;
         int t = deployment.TensorParallelDegree;
-        double peak = chip.PeakAt(precision).FlopsPerSecond * t * efficiency.Mfu;
-        double bandwidth = chip.MemoryBandwidth.ToBytesPerSecond() * t * efficiency.Mbu;
+        int p = deployment.PipelineParallelDegree;
+        double peak = chip.PeakAt(precision).FlopsPerSecond * efficiency.Mfu;               // per chip
+        double bandwidth = chip.MemoryBandwidth.ToBytesPerSecond() * efficiency.Mbu;          // per chip
         bool linkKnown = chip.InterconnectBandwidth is not null;
         double link = linkKnown ? chip.InterconnectBandwidth!.Value.ToBytesPerSecond() * efficiency.InterconnectEfficiency : 0;
+        bool evaluateLink = t > 1 && linkKnown;
         bool interconnectEvaluated = t == 1 || linkKnown;
 
         int batch = Math.Min(workload.BatchSize, fit.MaxSequencesPerReplica);
-        double k = model.KvCacheBytesPerToken;
-        double attention = 4d * model.Layers * model.AttentionWidth;
+        double bytesPerWeight = model.WeightPrecision.BytesPerElement();
+        double extraWeightBytes = heads.ExtraParameters * bytesPerWeight;
+        double kvPerChip = fit.KvCacheBytesPerTokenPerChip;
+        double attention = 4d * model.Layers * heads.PaddedAttentionHeads * model.HeadDimension;
+        double activeFlopsPerToken = 2d * (model.ActiveParameters + heads.ExtraParameters);
         double pn = workload.PromptTokens * (1 - workload.PrefixCacheHitRate);
         double pc = workload.PromptTokens - pn;
-        double allReducePerToken = t == 1 ? 0 : model.Layers * 2d * 2d * (t - 1) / t * model.HiddenSize * efficiency.ActivationPrecision.BytesPerElement();
+        double allReducesPerPass = 2d * model.Layers / p;
+        double allReduceBytesPerToken = t == 1 ? 0 : 2d * (t - 1) / t * model.HiddenSize * efficiency.ActivationPrecision.BytesPerElement();
+        double chips = (double)t * p;
 
+        // Prefill: this request's Pn tokens ride in chunks of T tokens that share one weight read per stage.
+        double chunk = Math.Max(1d, Math.Min(efficiency.PrefillChunkTokens, batch * pn));
+        double share = pn / chunk; // this request's share of one chunk pass
+        double prefillFlops = (activeFlopsPerToken * pn) + (attention * pn * (pc + (pn / 2d)));
+        double prefillWeightBytes = (model.ExpectedWeightBytesRead(chunk) + extraWeightBytes) * share;
+        double prefillBytesPerChip = (prefillWeightBytes / chips) + (kvPerChip * (pc + pn));
         var prefill = Phase(
-            flops: 2d * model.ActiveParameters * pn + attention * pn * (pc + pn / 2d),
-            bytes: WeightsRead(model, pn) + k * (pc + pn),
-            commBytes: allReducePerToken * pn,
-            peak, bandwidth, link, interconnectEvaluated && t > 1);
+            flopsPerChip: prefillFlops / chips, bytesPerChip: prefillBytesPerChip,
+            allReduces: allReducesPerPass * share, commBytesPerChip: allReducesPerPass * allReduceBytesPerToken * pn,
+            passes: share, peak, bandwidth, link, evaluateLink, efficiency,
+            totalFlops: prefillFlops, totalBytes: prefillBytesPerChip * chips, stretch: 1d);
+        // Time to first token: ceil(Pn / T) chunk passes, then the pipeline's p - 1 further stages.
+        double chunkStage = prefill.Seconds / share;
+        double ttft = (Math.Ceiling(pn / chunk) + p - 1) * chunkStage;
 
-        double context = workload.PromptTokens + workload.OutputTokens / 2d;
+        // Decode: m micro-batches of B/m sequences through p stages.
+        int micro = Math.Min(p, batch);
+        double perMicro = (double)batch / micro;
+        double context = workload.PromptTokens + (workload.OutputTokens / 2d);
+        double decodeFlops = (activeFlopsPerToken * batch) + (attention * batch * context);
+        double decodeBytesPerChip = (micro * (model.ExpectedWeightBytesRead(perMicro) + extraWeightBytes) / chips) + (batch * context * kvPerChip);
         var decode = Phase(
-            flops: 2d * model.ActiveParameters * batch + attention * batch * context,
-            bytes: WeightsRead(model, batch) + batch * k * context,
-            commBytes: allReducePerToken * batch,
-            peak, bandwidth, link, interconnectEvaluated && t > 1);
+            flopsPerChip: decodeFlops / chips, bytesPerChip: decodeBytesPerChip,
+            allReduces: allReducesPerPass * micro, commBytesPerChip: allReducesPerPass * allReduceBytesPerToken * batch,
+            passes: micro, peak, bandwidth, link, evaluateLink, efficiency,
+            totalFlops: decodeFlops, totalBytes: decodeBytesPerChip * chips, stretch: (double)p / micro);
 
         estimate = new ThroughputEstimate
         {
             Model = model, Workload = workload, Deployment = deployment, Efficiency = efficiency, ComputePrecision = precision,
             Fit = fit, EffectiveBatchSize = batch, InterconnectEvaluated = interconnectEvaluated,
-            Prefill = prefill, Decode = decode, Source = ThroughputSource.RooflineEstimate,
+            Prefill = prefill, Decode = decode, Source = ThroughputSource.RooflineEstimate, Heads = heads, TimeToFirstTokenSeconds = ttft,
         };
         return true;
     }
 
-    private static PhaseRoofline Phase(double flops, double bytes, double commBytes, double peak, double bandwidth, double link, bool evaluateLink)
+    private static PhaseRoofline Phase(
+        double flopsPerChip, double bytesPerChip, double allReduces, double commBytesPerChip, double passes,
+        double peak, double bandwidth, double link, bool evaluateLink, EfficiencyFactors efficiency,
+        double totalFlops, double totalBytes, double stretch)
     {
-        double tc = flops / peak;
-        double tm = bytes / bandwidth;
-        double tx = evaluateLink ? commBytes / link : 0;
-        var bound = LimitingBound.Compute;
-        double max = tc;
-        if (tm > max)
+        double tc = flopsPerChip / peak * stretch;
+        double tm = bytesPerChip / bandwidth * stretch;
+        double tx = evaluateLink ? ((allReduces * efficiency.AllReduceLatencySeconds) + (commBytesPerChip / link)) * stretch : 0;
+        double overhead = efficiency.StepOverheadSeconds * passes * stretch;
+        var bound = tm >= tc ? LimitingBound.MemoryBandwidth : LimitingBound.Compute;
+        double top = Math.Max(tc, tm);
+        if (tx > top)
         {
-            max = tm;
-            bound = LimitingBound.MemoryBandwidth;
-        }
-        if (tx > max)
-        {
-            max = tx;
             bound = LimitingBound.Interconnect;
         }
         return new PhaseRoofline
         {
-            Flops = flops, MemoryBytes = bytes, InterconnectBytesPerChip = evaluateLink ? commBytes : 0,
-            ComputeSeconds = tc, MemorySeconds = tm, InterconnectSeconds = tx, Seconds = max, Bound = bound,
+            Flops = totalFlops, MemoryBytes = totalBytes, InterconnectBytesPerChip = evaluateLink ? commBytesPerChip : 0,
+            ComputeSeconds = tc, MemorySeconds = tm, InterconnectSeconds = tx, OverheadSeconds = overhead,
+            Seconds = top + tx + overhead, Bound = bound,
         };
     }
 
-    private static double WeightsRead(ModelProfile model, double tokens)
-        => model.IsMixtureOfExperts ? Math.Min(model.WeightBytes, model.ActiveWeightBytes * Math.Max(1d, tokens)) : model.WeightBytes;
-
     internal static NumericPrecision ChooseComputePrecision(ModelProfile model, AcceleratorSpec chip)
     {
-        if (chip.TryGetPeak(model.WeightPrecision, out _))
+        var wanted = model.ActivationPrecision;
+        if (chip.TryGetPeak(wanted, out _))
         {
-            return model.WeightPrecision;
+            return wanted;
         }
-        foreach (var fallback in new[] { NumericPrecision.Bf16, NumericPrecision.Fp16 })
+        if (wanted.BytesPerElement() < 1d && chip.TryGetPeak(NumericPrecision.Fp8, out _))
         {
-            if (chip.TryGetPeak(fallback, out _))
-            {
-                return fallback;
-            }
+            return NumericPrecision.Fp8;
+        }
+        if (chip.TryGetPeak(NumericPrecision.Bf16, out _))
+        {
+            return NumericPrecision.Bf16;
+        }
+        if (chip.TryGetPeak(NumericPrecision.Fp16, out _))
+        {
+            return NumericPrecision.Fp16;
         }
         throw new ArgumentException(
-            $"Accelerator '{chip.Name}' must have a peak dense compute for {model.WeightPrecision}, BF16 or FP16; it has {string.Join(", ", chip.PeakDenseCompute.Keys)}.",
+            $"Accelerator '{chip.Name}' must have a peak dense compute for {wanted}, BF16 or FP16; it has {string.Join(", ", chip.PeakDenseCompute.Keys)}.",
             "deployment");
     }
 
-    private static MemoryFit Fit(ModelProfile model, Workload workload, InferenceDeployment deployment, EfficiencyFactors efficiency)
+    private static MemoryFit Fit(ModelProfile model, Workload workload, InferenceDeployment deployment, EfficiencyFactors efficiency, HeadLayout heads)
     {
         int t = deployment.TensorParallelDegree;
-        double usablePerChip = deployment.Accelerator.MemoryCapacity.ToBytes() * efficiency.UsableMemoryFraction;
-        double weightsPerChip = model.WeightBytes / t;
-        double kvPerSequence = model.KvCacheBytesPerToken * workload.TokensPerRequest;
-        double free = usablePerChip * t - model.WeightBytes;
-        int maxSequences = free <= 0 ? 0 : (int)Math.Min(int.MaxValue, Math.Floor(free / kvPerSequence));
+        int p = deployment.PipelineParallelDegree;
+        double chips = (double)t * p;
+        double capacity = deployment.Accelerator.MemoryCapacity.ToBytes();
+        double usablePerChip = capacity * efficiency.UsableMemoryFraction;
+        double weightBytes = model.WeightBytes + (heads.ExtraParameters * model.WeightPrecision.BytesPerElement());
+        double weightsPerChip = weightBytes / chips;
+        double kvShare = model.LatentAttention ? 1d : (double)heads.KeyValueHeadsPerChip / model.KeyValueHeads;
+        double kvPerTokenPerChip = model.KvCacheBytesPerToken * kvShare / p;
+        double live = workload.PromptTokens + (workload.OutputTokens / 2d);
+        double free = usablePerChip - weightsPerChip;
+        bool fullFits = free >= kvPerTokenPerChip * workload.TokensPerRequest;
+        int maxSequences = free <= 0 || !fullFits ? 0 : (int)Math.Min(int.MaxValue, Math.Max(1d, Math.Floor(free / (kvPerTokenPerChip * live))));
         string? reason = null;
         if (free <= 0)
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"Model '{model.Name}' does not fit: its {model.WeightPrecision} weights need {model.WeightBytes / 1e9:#,0.#} GB, {weightsPerChip / 1e9:#,0.#} GB per chip at tensor-parallel degree {t}, but each {deployment.Accelerator.Name} has {usablePerChip / 1e9:#,0.#} GB usable ({efficiency.UsableMemoryFraction:0.##%} of {deployment.Accelerator.MemoryCapacity.ToBytes() / 1e9:#,0.#} GB). Raise the tensor-parallel degree, use chips with more memory or a lower weight precision.");
+                $"Model '{model.Name}' does not fit: its {model.WeightPrecision} weights need {weightBytes / 1e9:#,0.#} GB, {weightsPerChip / 1e9:#,0.#} GB per chip at TP {t} x PP {p}, but each {deployment.Accelerator.Name} has {usablePerChip / 1e9:#,0.#} GB usable ({efficiency.UsableMemoryFraction:0.##%} of {capacity / 1e9:#,0.#} GB). Raise the tensor- or pipeline-parallel degree, use chips with more memory or a lower weight precision.");
         }
-        else if (maxSequences < 1)
+        else if (!fullFits)
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"Model '{model.Name}' does not fit: after {model.WeightBytes / 1e9:#,0.#} GB of weights, {free / 1e9:#,0.###} GB remain per replica, less than the {kvPerSequence / 1e9:#,0.###} GB of KV cache one {workload.TokensPerRequest:#,0}-token sequence needs.");
+                $"Model '{model.Name}' does not fit: after {weightsPerChip / 1e9:#,0.#} GB of weights per chip, {free / 1e9:#,0.###} GB remain per chip, less than the {kvPerTokenPerChip * workload.TokensPerRequest / 1e9:#,0.###} GB of KV cache one {workload.TokensPerRequest:#,0}-token sequence needs on each chip.");
         }
         return new MemoryFit
         {
-            WeightBytesPerChip = weightsPerChip, UsableBytesPerChip = usablePerChip, KvCacheBytesPerSequence = kvPerSequence,
+            WeightBytesPerChip = weightsPerChip, UsableBytesPerChip = usablePerChip,
+            KvCacheBytesPerSequence = kvPerTokenPerChip * chips * workload.TokensPerRequest,
+            KvCacheBytesPerTokenPerChip = kvPerTokenPerChip, LiveContextTokens = live,
             MaxSequencesPerReplica = maxSequences, Reason = reason,
         };
     }
