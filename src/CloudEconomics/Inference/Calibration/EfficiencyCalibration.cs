@@ -122,7 +122,7 @@ public sealed class EfficiencyCalibration
     /// <summary>Measurements that could not be estimated, and why.</summary>
     public IReadOnlyList<SkippedMeasurement> Skipped { get; }
 
-    /// <summary>Names of the fitted knobs: <c>mfu</c>, <c>mbu</c>, <c>interconnectEfficiency</c>.</summary>
+    /// <summary>Names of the fitted knobs, such as <c>mfu</c>, <c>mbu</c>, <c>interconnectEfficiency</c>.</summary>
     public IReadOnlyList<string> FittedParameters { get; }
 
     /// <summary>When the shipped calibration was fitted; null for a fit made in this process.</summary>
@@ -276,6 +276,9 @@ public sealed class EfficiencyCalibration
         w.WriteNumber("mbu", Math.Round(f.Mbu, 4));
         w.WriteNumber("interconnectEfficiency", Math.Round(f.InterconnectEfficiency, 4));
         w.WriteNumber("usableMemoryFraction", Math.Round(f.UsableMemoryFraction, 4));
+        w.WriteNumber("allReduceLatencySeconds", Math.Round(f.AllReduceLatencySeconds, 9));
+        w.WriteNumber("stepOverheadSeconds", Math.Round(f.StepOverheadSeconds, 7));
+        w.WriteNumber("prefillChunkTokens", f.PrefillChunkTokens);
         w.WriteString("activationPrecision", f.ActivationPrecision.ToString().ToLowerInvariant());
         w.WriteEndObject();
     }
@@ -293,6 +296,9 @@ public sealed class EfficiencyCalibration
             Mbu = e.GetProperty("mbu").GetDouble(),
             InterconnectEfficiency = e.GetProperty("interconnectEfficiency").GetDouble(),
             UsableMemoryFraction = e.GetProperty("usableMemoryFraction").GetDouble(),
+            AllReduceLatencySeconds = e.GetProperty("allReduceLatencySeconds").GetDouble(),
+            StepOverheadSeconds = e.GetProperty("stepOverheadSeconds").GetDouble(),
+            PrefillChunkTokens = e.GetProperty("prefillChunkTokens").GetInt32(),
             ActivationPrecision = precision,
         };
         var result = EfficiencyFactorsValidator.Instance.Validate(f);

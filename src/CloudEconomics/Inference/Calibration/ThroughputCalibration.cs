@@ -21,8 +21,8 @@ public sealed record CalibrationOptions
     /// </summary>
     public double PriorWeight { get; init; } = 1e-4;
 
-    /// <summary>Rows a family needs for its own fit (3 by default); families with fewer use the global fit.</summary>
-    public int MinimumRowsPerFamily { get; init; } = 3;
+    /// <summary>Rows a family needs for its own fit (5 by default); families with fewer use the global fit.</summary>
+    public int MinimumRowsPerFamily { get; init; } = 5;
 
     /// <summary>Models the measurements refer to; null for <see cref="ModelLibrary.Default"/>.</summary>
     public ModelLibrary? Models { get; init; }
@@ -41,7 +41,8 @@ public sealed record SkippedMeasurement(string Id, string Reason);
 
 /// <summary>
 /// Fits the roofline's efficiency factors (<see cref="EfficiencyFactors.Mfu"/>, <see cref="EfficiencyFactors.Mbu"/>,
-/// <see cref="EfficiencyFactors.InterconnectEfficiency"/>) to published throughput measurements, per accelerator family,
+/// <see cref="EfficiencyFactors.InterconnectEfficiency"/>, <see cref="EfficiencyFactors.AllReduceLatencySeconds"/> and
+/// <see cref="EfficiencyFactors.StepOverheadSeconds"/>) to published throughput measurements, per accelerator family,
 /// robustly in log space; and validates the fit by leaving one publisher out.
 /// </summary>
 /// <remarks>
@@ -51,7 +52,8 @@ public sealed record SkippedMeasurement(string Id, string Reason);
 /// otherwise); the estimate is the output throughput of the whole deployment.</para>
 /// <para>The loss is the mean Huber loss (threshold <see cref="CalibrationOptions.HuberDelta"/>) of
 /// log(estimate / measured), plus a small pull toward the prior. Each parameter is bounded (MFU in [0.02, 1], MBU in
-/// [0.05, 1], link efficiency in [0.05, 1]) through a logistic transform and minimised with Nelder–Mead, restarted
+/// [0.05, 1], link efficiency in [0.05, 1], all-reduce latency in [0, 200] us, step overhead in [0, 20] ms; a prior at a
+/// bound starts 2% inside it) through a logistic transform and minimised with Nelder–Mead, restarted
 /// from its best point. A global fit over all rows comes first (the fallback for families without
 /// <see cref="CalibrationOptions.MinimumRowsPerFamily"/> rows); each family's fit starts from and is pulled toward it.</para>
 /// </remarks>
@@ -62,6 +64,8 @@ public static class ThroughputCalibration
         new("mfu", e => e.Mfu, (e, v) => e with { Mfu = v }, 0.02, 1),
         new("mbu", e => e.Mbu, (e, v) => e with { Mbu = v }, 0.05, 1),
         new("interconnectEfficiency", e => e.InterconnectEfficiency, (e, v) => e with { InterconnectEfficiency = v }, 0.05, 1),
+        new("allReduceLatencySeconds", e => e.AllReduceLatencySeconds, (e, v) => e with { AllReduceLatencySeconds = v }, 0, 200e-6),
+        new("stepOverheadSeconds", e => e.StepOverheadSeconds, (e, v) => e with { StepOverheadSeconds = v }, 0, 0.02),
     ];
 
     /// <summary>Fits efficiency factors per accelerator family and globally.</summary>
@@ -270,7 +274,7 @@ internal sealed record CalibrationParameter(string Name, Func<EfficiencyFactors,
 
     public double ToUnbounded(double value)
     {
-        double u = Math.Clamp((value - Lower) / (Upper - Lower), 1e-6, 1 - 1e-6);
+        double u = Math.Clamp((value - Lower) / (Upper - Lower), 0.02, 0.98);
         return Math.Log(u / (1 - u));
     }
 }
