@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace CloudEconomics.Inference;
+
+/// <summary>
+/// The shipped calibration (<see cref="EfficiencyCalibration.Default"/>, <c>seeds/calibration/efficiency.json</c>) as
+/// default efficiency factors: what <see cref="Roofline"/>, <see cref="OfferRanking"/>, the report and the CLI use when
+/// a caller passes no <see cref="EfficiencyFactors"/>.
+/// </summary>
+/// <remarks>
+/// A spec is matched to a catalog accelerator by name (<see cref="EfficiencyCalibration.For(AcceleratorSpec, CloudEconomics.Catalog.CloudCatalog?)"/>);
+/// a hand-entered spec, or an accelerator whose family has no measurements, gets the global fit (extrapolated). Pass
+/// <see cref="EfficiencyFactors.Default"/> explicitly for the uncalibrated assumptions.
+/// </remarks>
+public static class CalibratedEfficiency
+{
+    private static readonly ConcurrentDictionary<string, CalibratedFactors> ByName = new(StringComparer.Ordinal);
+
+    /// <summary>The calibrated factors for an accelerator.</summary>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <returns>The factors of its family's fit, or of the global fit.</returns>
+    public static EfficiencyFactors For(AcceleratorSpec accelerator) => Describe(accelerator).Factors;
+
+    /// <summary>The calibrated factors for an accelerator, with what backs them (measurements or extrapolation) and the fit's error range.</summary>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <returns>The description.</returns>
+    public static CalibratedFactors Describe(AcceleratorSpec accelerator)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        return ByName.GetOrAdd(accelerator.Name ?? string.Empty, static (_, spec) => EfficiencyCalibration.Default.For(spec), accelerator);
+    }
+}
