@@ -309,6 +309,247 @@ def neuron_rows():
     return rows
 
 
+
+# ---------------------------------------------------------------------------------------------------------
+# AMD: ROCm/vllm docs/dev-docker/README.md, "Latency Measurements" (vLLM benchmark_latency.py, MI300X, TP 8).
+# ---------------------------------------------------------------------------------------------------------
+AMD_COMMIT = "7802e2b729300adb67a665783292cd25684d1292"  # "Added missing latency results", 2025-08-14
+AMD_SOURCE = f"https://github.com/ROCm/vllm/blob/{AMD_COMMIT}/docs/dev-docker/README.md"
+AMD_ASOF = "2025-08-14"
+# (model id, model as printed, batch size, input, output, 'MI300X Latency (sec)')
+AMD_LATENCY = [
+    ("llama-3.1-70b", "Llama 3.1 70B (amd/Llama-3.1-70B-Instruct-FP8-KV)", b, i, o, l) for (b, i, o, l) in [
+        (1, 128, 2048, 17.188), (2, 128, 2048, 17.827), (4, 128, 2048, 18.492), (8, 128, 2048, 20.227),
+        (16, 128, 2048, 21.565), (32, 128, 2048, 24.999), (64, 128, 2048, 32.641), (128, 128, 2048, 46.195),
+        (1, 2048, 2048, 17.214), (2, 2048, 2048, 18.012), (4, 2048, 2048, 18.984), (8, 2048, 2048, 20.111),
+        (16, 2048, 2048, 22.547), (32, 2048, 2048, 25.987), (64, 2048, 2048, 34.961), (128, 2048, 2048, 52.283)]
+] + [
+    ("llama-3.1-405b", "Llama 3.1 405B (amd/Llama-3.1-405B-Instruct-FP8-KV)", b, i, o, l) for (b, i, o, l) in [
+        (1, 128, 2048, 48.824), (2, 128, 2048, 49.739), (4, 128, 2048, 52.271), (8, 128, 2048, 54.534),
+        (16, 128, 2048, 58.010), (32, 128, 2048, 68.460), (64, 128, 2048, 88.252), (128, 128, 2048, 118.212),
+        (1, 2048, 2048, 48.977), (2, 2048, 2048, 49.881), (4, 2048, 2048, 52.278), (8, 2048, 2048, 54.932),
+        (16, 2048, 2048, 59.072), (32, 2048, 2048, 70.350), (64, 2048, 2048, 91.294), (128, 2048, 2048, 126.984)]
+]
+
+
+def amd_rows():
+    rows = []
+    for model, printed, bs, isl, osl, latency in AMD_LATENCY:
+        tps = round(bs * osl / latency, 3)
+        rows.append(row(
+            id=f"rocm-vllm-0.10.0-mi300x-{model}-fp8-tp8-bs{bs}-{isl_osl_id(isl, osl)}",
+            model=model, accelerator="amd-mi300x", chips=8, tensorParallel=8, pipelineParallel=1,
+            precision="fp8", kvCachePrecision=None, weightOnlyQuantization=False,
+            engine="vLLM (ROCm fork, rocm/vllm-dev docker)", engineVersion="0.10.0", promptTokens=isl, outputTokens=osl,
+            mode="concurrency", concurrency=bs, outputTokensPerSecond=tps,
+            reported={"metric": f"MI300X Latency (sec), {printed}, TP 8, Batch Size {bs}, Input {isl}, Output {osl}",
+                      "value": latency},
+            timeToFirstTokenMs=None, timePerOutputTokenMs=None,
+            source=AMD_SOURCE, asOf=AMD_ASOF,
+            note=(f"Converted: batch size x output length / latency = {bs} x {osl} / {latency} s = {tps} output tokens/s "
+                  f"for the whole 8-GPU TP group. The README states the figures come from vLLM's benchmark_latency.py "
+                  f"('measures end-to-end latency for a specified model, input/output length, and batch size'; "
+                  f"benchmark scripts from vLLM v0.8.5): each timed iteration is one llm.generate call on batch-size "
+                  f"prompts of input-len random tokens with SamplingParams(max_tokens=output-len, ignore_eos=True) "
+                  f"(benchmarks/benchmark_latency.py in the same repository, lines 61-94 at {AMD_COMMIT}), so every "
+                  f"request produces exactly {osl} tokens and the printed 'Avg latency' covers {bs * osl} output tokens. "
+                  f"Prefill time is included, so this is end-to-end (not decode-only) throughput at a fixed batch. "
+                  f"Precision 'FP8' (AMD Quark w_fp8_a_fp8 checkpoint {printed.split('(')[1].rstrip(')')}); the "
+                  f"latency command passes no --kv-cache-dtype, so the KV-cache dtype is not stated. Docker "
+                  f"rocm/vllm-dev rocm6.4.1_vllm_0.10.0_20250812 (README: ROCm 6.4.1, vLLM v0.10.0); Supermicro "
+                  f"AS-8125GS-TNMR2, 8x AMD Instinct MI300X (192GiB, 750W).")))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------
+# dstack: DeepSeek-R1 on 8x H200 and 8x MI300X (SGLang, vLLM, TensorRT-LLM), raw result CSVs in dstackai/benchmarks.
+# ---------------------------------------------------------------------------------------------------------
+DSTACK_COMMIT = "7f37e6697725e58dd09b9ef190b62ce19f01d45e"  # branch deepseek-r1-benchmark, "Add raw_data", 2025-03-18
+DSTACK_BASE = f"https://github.com/dstackai/benchmarks/blob/{DSTACK_COMMIT}/Deepseek-R1"
+DSTACK_ASOF = "2025-03-18"
+# (GPU, backend, input_len, output_len, elapsed_time, num_requests, total_output_tokens) from raw_data/offline_results.csv
+DSTACK_OFFLINE = [
+    ('mi300', 'vllm', 3200, 800, 755.7529773, 1024, 819200),
+    ('mi300', 'vllm', 3200, 800, 376.5443939, 512, 409600),
+    ('mi300', 'vllm', 3200, 800, 187.5629417, 256, 204800),
+    ('mi300', 'vllm', 3200, 800, 110.4265853, 128, 102400),
+    ('mi300', 'vllm', 3200, 800, 74.39861901, 64, 51200),
+    ('mi300', 'vllm', 3200, 800, 56.60333672, 32, 25600),
+    ('mi300', 'vllm', 3200, 1600, 106.6691427, 32, 51200),
+    ('mi300', 'vllm', 3200, 1600, 134.0326467, 64, 102400),
+    ('mi300', 'vllm', 3200, 1600, 186.3907014, 128, 204800),
+    ('mi300', 'vllm', 3200, 1600, 337.2495072, 256, 409600),
+    ('mi300', 'vllm', 3200, 1600, 677.4777513, 512, 819200),
+    ('mi300', 'vllm', 3200, 1600, 1356.931249, 1024, 1638400),
+    ('h200', 'sglang', 3200, 800, 75.97939109, 32, 25600),
+    ('h200', 'sglang', 3200, 800, 93.39763713, 64, 51200),
+    ('h200', 'sglang', 3200, 800, 130.216062, 128, 102400),
+    ('h200', 'sglang', 3200, 800, 194.0358796, 256, 204800),
+    ('h200', 'sglang', 3200, 800, 324.5106853, 512, 409600),
+    ('h200', 'sglang', 3200, 800, 708.2590959, 1024, 819200),
+    ('h200', 'sglang', 3200, 1600, 1051.181447, 1024, 1638400),
+    ('h200', 'sglang', 3200, 1600, 491.0436949, 512, 819200),
+    ('h200', 'sglang', 3200, 1600, 283.7662594, 256, 409600),
+    ('h200', 'sglang', 3200, 3200, 479.0931558, 256, 819200),
+    ('h200', 'sglang', 3200, 3200, 988.8461533, 512, 1638400),
+    ('h200', 'sglang', 3200, 3200, 1877.895927, 1024, 3276800),
+    ('h200', 'vllm', 3200, 800, 48.66099514, 32, 25600),
+    ('h200', 'vllm', 3200, 800, 63.41331285, 64, 51200),
+    ('h200', 'vllm', 3200, 800, 136.2708716, 128, 102400),
+    ('h200', 'vllm', 3200, 800, 233.7544293, 256, 204800),
+    ('h200', 'vllm', 3200, 800, 426.1915829, 512, 409600),
+    ('h200', 'vllm', 3200, 800, 837.3510345, 1024, 819200),
+    ('h200', 'vllm', 3200, 1600, 419.3749264, 256, 409600),
+    ('h200', 'vllm', 3200, 1600, 819.8293698, 512, 819200),
+    ('h200', 'vllm', 3200, 1600, 1568.906264, 1024, 1638400),
+    ('mi300', 'sglang', 3200, 800, 70.52596503, 32, 25600),
+    ('mi300', 'sglang', 3200, 800, 98.56670938, 64, 51200),
+    ('mi300', 'sglang', 3200, 800, 153.8700992, 128, 102400),
+    ('mi300', 'sglang', 3200, 800, 237.7561217, 256, 204800),
+    ('mi300', 'sglang', 3200, 800, 521.9531262, 512, 409600),
+    ('mi300', 'sglang', 3200, 800, 1070.26106, 1024, 819200),
+    ('mi300', 'sglang', 3200, 1600, 115.8305351, 32, 51200),
+    ('mi300', 'sglang', 3200, 1600, 158.1182626, 64, 102400),
+    ('mi300', 'sglang', 3200, 1600, 243.3420133, 128, 204800),
+    ('mi300', 'sglang', 3200, 1600, 450.207134, 256, 409600),
+    ('mi300', 'sglang', 3200, 1600, 828.9745548, 512, 819200),
+    ('mi300', 'sglang', 3200, 1600, 1545.53858, 1024, 1638400),
+    ('mi300', 'sglang', 3200, 3200, 846.632748, 256, 819200),
+    ('mi300', 'sglang', 3200, 3200, 1528.6886, 512, 1638400),
+    ('mi300', 'sglang', 3200, 3200, 3158.724304, 1024, 3276800),
+    ('mi300', 'vllm', 3200, 3200, 744.9976375, 256, 819200),
+    ('mi300', 'vllm', 3200, 3200, 1446.375532, 512, 1638400),
+    ('mi300', 'vllm', 3200, 3200, 2698.302436, 1024, 3276800),
+    ('h200', 'trt-llm', 3200, 800, 86.72178947, 32, 25600),
+    ('h200', 'trt-llm', 3200, 800, 161.9726448, 64, 51200),
+    ('h200', 'trt-llm', 3200, 800, 269.2303547, 128, 102400),
+    ('h200', 'trt-llm', 3200, 800, 525.2785258, 256, 204800),
+    ('h200', 'trt-llm', 3200, 800, 993.3826171, 512, 409600),
+    ('h200', 'trt-llm', 3200, 800, 1970.376145, 1024, 819200),
+    ('h200', 'trt-llm', 3200, 1600, 1097.471352, 256, 409600),
+    ('h200', 'trt-llm', 3200, 1600, 2102.161815, 512, 819200),
+    ('h200', 'trt-llm', 3200, 1600, 4197.915094, 1024, 1638400),
+    ('h200', 'trt-llm', 3200, 3200, 2686.796911, 256, 819200),
+    ('h200', 'trt-llm', 3200, 3200, 5328.960481, 512, 1638400),
+    ('h200', 'trt-llm', 3200, 3200, 10498.59797, 1024, 3276800),
+]
+# (GPU, backend, max_concurrency, random_input_len, random_output_len, completed, total_output_tokens, duration, output_throughput, mean_ttft_ms, mean_tpot_ms) from raw_data/online_results.csv, dataset_name 'random' rows only
+DSTACK_ONLINE = [
+    ('mi300x', 'vllm', 128, 3200, 800, 500, 400000, 437.2835269, 914.7383228, 22245.64614, 109.0719536),
+    ('mi300x', 'vllm', 64, 3200, 800, 500, 400000, 595.3813199, 671.838344, 12233.66578, 77.96798761),
+    ('mi300x', 'vllm', 32, 3200, 800, 500, 400000, 903.7985372, 442.5765074, 7110.186408, 61.93423014),
+    ('mi300x', 'vllm', 16, 3200, 800, 500, 400000, 1549.519845, 258.1444835, 4261.061847, 55.57127128),
+    ('mi300x', 'vllm', 8, 3200, 800, 500, 400000, 2699.155949, 148.1944755, 2231.22975, 50.87484791),
+    ('mi300x', 'vllm', 4, 3200, 800, 500, 400000, 4772.005034, 83.82220831, 1259.239487, 46.20285759),
+    ('h200', 'sglang', 128, 3200, 800, 500, 400000, 498.4157204, 802.5429047, 36230.47317, 110.7541571),
+    ('h200', 'sglang', 64, 3200, 800, 500, 400000, 677.0724055, 590.7787657, 20637.10398, 80.24293781),
+    ('h200', 'sglang', 32, 3200, 800, 500, 400000, 986.3309389, 405.5433975, 10992.45549, 63.63639162),
+    ('h200', 'sglang', 16, 3200, 800, 500, 400000, 1560.950239, 256.254165, 7121.727302, 52.50769014),
+    ('h200', 'sglang', 8, 3200, 800, 500, 400000, 2436.874265, 164.144702, 3673.555472, 43.81888046),
+    ('h200', 'sglang', 4, 3200, 800, 500, 400000, 4841.07457, 82.62628352, 3903.903552, 43.58305979),
+    ('mi300x', 'sglang', 4, 3200, 800, 500, 400000, 3694.999057, 108.2544255, 1644.592794, 34.93687731),
+    ('mi300x', 'sglang', 8, 3200, 800, 500, 400000, 2103.99787, 190.1142609, 2462.127757, 38.75499567),
+    ('mi300x', 'sglang', 16, 3200, 800, 500, 400000, 1329.010279, 300.9758512, 4186.809573, 47.0948801),
+    ('mi300x', 'sglang', 32, 3200, 800, 500, 400000, 877.5354637, 455.822034, 7397.84833, 59.62448543),
+    ('mi300x', 'sglang', 64, 3200, 800, 500, 400000, 653.232133, 612.3397485, 13925.27274, 84.94547977),
+    ('mi300x', 'sglang', 128, 3200, 800, 500, 400000, 542.6540127, 737.1179253, 27308.81256, 135.7318958),
+    ('h200', 'vllm', 128, 3200, 800, 500, 400000, 537.0692497, 744.7829125, 66811.62239, 71.85856239),
+    ('h200', 'vllm', 64, 3200, 800, 500, 400000, 527.4412847, 758.3782529, 14164.37107, 65.61773396),
+    ('h200', 'vllm', 32, 3200, 800, 500, 400000, 779.9469047, 512.8554233, 7650.775142, 51.66990612),
+    ('h200', 'vllm', 16, 3200, 800, 500, 400000, 1360.237528, 294.0662875, 3368.606197, 49.60112449),
+    ('h200', 'vllm', 8, 3200, 800, 500, 400000, 1683.578366, 237.589178, 1765.745119, 31.28089729),
+    ('h200', 'vllm', 4, 3200, 800, 500, 400000, 2692.129782, 148.581247, 975.6508477, 25.72997376),
+    ('h200', 'trt-llm', 4, 3200, 800, 500, 400000, 5630.817355, 71.03764423, 1003.803258, 55.12166024),
+    ('h200', 'trt-llm', 8, 3200, 800, 500, 400000, 2926.878109, 136.6643861, 1782.351533, 55.92456844),
+    ('h200', 'trt-llm', 16, 3200, 800, 500, 400000, 1556.792678, 256.9385157, 2750.928874, 57.55228227),
+    ('h200', 'trt-llm', 32, 3200, 800, 500, 400000, 886.2449776, 451.3424732, 3306.306837, 65.45835832),
+    ('h200', 'trt-llm', 64, 3200, 800, 500, 400000, 552.5646811, 723.8971539, 4158.667155, 81.6485076),
+    ('h200', 'trt-llm', 128, 3200, 800, 500, 400000, 478.9273625, 835.199722, 31645.64042, 100.239486),
+    ('h200', 'vllm', 128, 3200, 1600, 500, 800000, 1024.547403, 780.8325879, 116121.7992, 73.86396926),
+    ('h200', 'vllm', 128, 3200, 3200, 500, 1600000, 2139.667426, 747.7797625, 250207.2416, 76.04368982),
+    ('h200', 'vllm', 128, 3200, 6400, 500, 3200000, 8490.245468, 376.9031192, 1059605.396, 133.1230548),
+    ('mi300x', 'sglang', 128, 3200, 3200, 500, 1600000, 1670.720756, 957.6705109, 27824.34941, 121.9050897),
+    ('mi300x', 'sglang', 128, 3200, 1600, 500, 800000, 898.4991581, 890.373678, 27706.32235, 123.2047534),
+    ('mi300x', 'sglang', 128, 3200, 6400, 499, 3193600, 3720.564894, 858.3642784, 35202.17118, 137.7621777),
+    ('mi300x', 'vllm', 128, 3200, 1600, 500, 800000, 745.7500988, 1072.745416, 22502.75001, 102.5909757),
+    ('mi300x', 'vllm', 128, 3200, 3200, 500, 1600000, 1407.713437, 1136.594962, 22143.35855, 103.1311934),
+    ('h200', 'sglang', 128, 3200, 1600, 500, 800000, 783.4638658, 1021.106441, 35417.987, 100.4008092),
+    ('h200', 'sglang', 128, 3200, 3200, 500, 1600000, 1367.739974, 1169.812998, 32593.70738, 96.69052681),
+    ('mi300x', 'vllm', 128, 3200, 6400, 500, 3200000, 3373.352787, 948.6111303, 28339.55226, 127.9427978),
+    ('h200', 'sglang', 128, 3200, 6400, 500, 3200000, 2674.295252, 1196.576929, 31927.771, 99.47912898),
+    ('h200', 'trt-llm', 128, 3200, 1600, 500, 800000, 990.3194689, 807.8201279, 84655.11882, 89.0816028),
+    ('h200', 'trt-llm', 128, 3200, 3200, 500, 1600000, 2258.156354, 708.5426115, 264343.5858, 78.20223889),
+    ('h200', 'trt-llm', 128, 3200, 6400, 500, 3200000, 6811.496326, 469.7939846, 1046939.123, 81.526825),
+]
+
+DSTACK_ACC = {"h200": ("nvidia-h200-sxm", "h200", "8x NVIDIA H200 SXM5 141GB 700W"),
+              "mi300": ("amd-mi300x", "mi300x", "8x AMD MI300X 192GB 750W"),
+              "mi300x": ("amd-mi300x", "mi300x", "8x AMD MI300X 192GB 750W")}
+# (engine name, version, parallelism note, precision, precision note) per (GPU, backend, online?) from Deepseek-R1/README.md
+_FP8_NOTE = ("Serves the deepseek-ai/DeepSeek-R1 checkpoint as published (FP8 weights), recorded as fp8; "
+             "KV-cache dtype not stated.")
+DSTACK_ENGINE = {
+    ("h200", "sglang", True): ("SGLang", "0.4.3.post2", "--tp 8 --enable-dp-attention (data-parallel attention, TP 8 for the rest)", "fp8", _FP8_NOTE),
+    ("h200", "sglang", False): ("SGLang", "0.4.3.post2", "offline engine via the modified vLLM benchmark_throughput.py, --tensor-parallel-size=8", "fp8", _FP8_NOTE),
+    ("mi300x", "sglang", True): ("SGLang", "0.4.2.post4", "--tp 8 (image rocm/sglang-staging:20250212)", "fp8", _FP8_NOTE),
+    ("mi300x", "sglang", False): ("SGLang", "0.4.2.post4", "offline engine via the modified vLLM benchmark_throughput.py, --tensor-parallel-size=8", "fp8", _FP8_NOTE),
+    ("h200", "vllm", True): ("vLLM", "0.7.4.dev181+gf35f8e22", "--tensor-parallel-size 8, VLLM_ATTENTION_BACKEND=FLASHMLA", "fp8", _FP8_NOTE),
+    ("h200", "vllm", False): ("vLLM", "0.7.4.dev181+gf35f8e22", "benchmark_throughput.py --tensor-parallel-size=8", "fp8", _FP8_NOTE),
+    ("mi300x", "vllm", True): ("vLLM (ROCm, rocm/vllm-dev:vllm-ds3-staging-0217)", "0.7.3.dev138+g21f6ca217", "--tensor-parallel-size 8", "fp8", _FP8_NOTE),
+    ("mi300x", "vllm", False): ("vLLM (ROCm, rocm/vllm-dev:vllm-ds3-staging-0217)", "0.7.3.dev138+g21f6ca217", "benchmark_throughput.py --tensor-parallel-size=8", "fp8", _FP8_NOTE),
+    ("h200", "trt-llm", True): ("TensorRT-LLM (PyTorch backend, trtllm-serve)", "0.17.post1.dev", "--tp_size 8 --ep_size 4 --pp_size 1 (image built from TensorRT-LLM commit 9b931c0f6305aefa3660e6fb84a76a42c0eef167)", "fp8", _FP8_NOTE),
+    ("h200", "trt-llm", False): ("TensorRT-LLM (engine from the 'deepseek' branch)", None, "engine built with convert_checkpoint.py --tp_size 8 and trtllm-build, run by the custom benchmark_throughput_trt.py --tensor-parallel-size=8", "bf16",
+                                 "The offline TensorRT-LLM engine was converted with '--dtype bfloat16' and built with '--gemm_plugin bfloat16', so it is recorded as bf16; KV-cache dtype not stated."),
+}
+_R1_NOTE = ("DeepSeek-R1 is mapped to deepseek-v3: its Hugging Face model card states that DeepSeek-R1-Zero and "
+            "DeepSeek-R1 are trained based on DeepSeek-V3-Base (671B total / 37B activated parameters, same "
+            "DeepseekV3ForCausalLM architecture).")
+
+
+def dstack_rows():
+    rows = []
+    for gpu, backend, isl, osl, elapsed, nreq, out_tokens in DSTACK_OFFLINE:
+        acc, tag, hw = DSTACK_ACC[gpu]
+        engine, ver, par, prec, prec_note = DSTACK_ENGINE[(tag, backend, False)]
+        tps = round(out_tokens / elapsed, 3)
+        rows.append(row(
+            id=f"dstack-r1-offline-{tag}-{backend}-deepseek-v3-{prec}-tp8-n{nreq}-{isl_osl_id(isl, osl)}",
+            model="deepseek-v3", accelerator=acc, chips=8, tensorParallel=8, pipelineParallel=1,
+            precision=prec, kvCachePrecision=None, weightOnlyQuantization=False,
+            engine=engine, engineVersion=ver, promptTokens=isl, outputTokens=osl,
+            mode="offline", concurrency=nreq, outputTokensPerSecond=tps,
+            reported={"metric": f"offline_results.csv elapsed_time (s) for total_output_tokens {out_tokens} (GPU {gpu}, backend {backend}, num_requests {nreq})",
+                      "value": float(elapsed)},
+            timeToFirstTokenMs=None, timePerOutputTokenMs=None,
+            source=f"{DSTACK_BASE}/raw_data/offline_results.csv", asOf=DSTACK_ASOF,
+            note=(f"Converted from the CSV's own columns: total_output_tokens {out_tokens} / elapsed_time {elapsed} s = "
+                  f"{tps} output tokens/s for the whole 8-GPU deployment (the CSV's tokens_per_second column counts "
+                  f"input + output tokens and is not used). Offline run: all {nreq} prompts ({isl} input, {osl} output "
+                  f"tokens each; the blog calls num_requests the batch size) submitted at once to a modified vLLM "
+                  f"benchmark_throughput.py; concurrency records that batch size. Deployment: {hw}; {par}. "
+                  f"{prec_note} {_R1_NOTE}")))
+    for gpu, backend, conc, isl, osl, completed, out_tokens, duration, out_tput, ttft, tpot in DSTACK_ONLINE:
+        acc, tag, hw = DSTACK_ACC[gpu]
+        engine, ver, par, prec, prec_note = DSTACK_ENGINE[(tag, backend, True)]
+        rows.append(row(
+            id=f"dstack-r1-online-{tag}-{backend}-deepseek-v3-{prec}-tp8-c{conc}-{isl_osl_id(isl, osl)}",
+            model="deepseek-v3", accelerator=acc, chips=8, tensorParallel=8, pipelineParallel=1,
+            precision=prec, kvCachePrecision=None, weightOnlyQuantization=False,
+            engine=engine, engineVersion=ver, promptTokens=isl, outputTokens=osl,
+            mode="concurrency", concurrency=conc, outputTokensPerSecond=float(out_tput),
+            reported={"metric": f"online_results.csv output_throughput (GPU {gpu}, backend {backend}, max_concurrency {conc})",
+                      "value": float(out_tput)},
+            timeToFirstTokenMs=float(ttft), timePerOutputTokenMs=float(tpot),
+            source=f"{DSTACK_BASE}/raw_data/online_results.csv", asOf=DSTACK_ASOF,
+            note=(f"output_throughput copied unchanged (SGLang bench_serving.py, modified by dstack to add TensorRT-LLM; "
+                  f"= total_output_tokens {out_tokens} / duration {duration} s over {completed} completed requests). "
+                  f"Random dataset, {isl} input / {osl} output tokens, random_range_ratio 1, request rate unlimited, "
+                  f"max_concurrency {conc}. TTFT and TPOT are the CSV's mean_ttft_ms and mean_tpot_ms. Deployment: "
+                  f"{hw}; {par}. {prec_note} {_R1_NOTE}")))
+    return rows
+
 if __name__ == "__main__":
     write("nvidia-tensorrt-llm.json", "NVIDIA (TensorRT-LLM performance overview)", nvidia_rows() + nvidia_blackwell_rows())
     write("aws-neuron.json", "AWS (Neuron SDK documentation)", neuron_rows())
+    write("amd-rocm-vllm.json", "AMD (ROCm vLLM documentation)", amd_rows())
+    write("dstack-benchmarks.json", "dstack (dstackai/benchmarks)", dstack_rows())

@@ -6,10 +6,10 @@ namespace CloudEconomics.Tests.Inference;
 public class ModelLibraryTest
 {
     [Fact]
-    public void Default_HasTheFivePresetsWithSources()
+    public void Default_HasTheSixPresetsWithSources()
     {
         var ids = ModelLibrary.Default.Models.Select(m => m.Id);
-        ids.Should().BeEquivalentTo(["deepseek-v3", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b", "mixtral-8x7b"]);
+        ids.Should().BeEquivalentTo(["deepseek-v3", "llama-2-70b", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b", "mixtral-8x7b"]);
         ModelLibrary.Default.Models.Should().OnlyContain(m => !string.IsNullOrEmpty(m.Source) && m.AsOf != null);
     }
 
@@ -48,7 +48,7 @@ public class ModelLibraryTest
         var user = ModelLibrary.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "mine.json");
         var merged = ModelLibrary.Default.MergeWith(user);
         merged["llama-3.1-70b"].WeightPrecision.Should().Be(NumericPrecision.Fp8);
-        merged.Models.Should().HaveCount(5);
+        merged.Models.Should().HaveCount(6);
         ModelLibrary.Default["llama-3.1-70b"].WeightPrecision.Should().Be(NumericPrecision.Bf16); // defaults untouched
     }
 
