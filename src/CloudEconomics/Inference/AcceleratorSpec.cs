@@ -11,8 +11,9 @@ namespace CloudEconomics.Inference;
 /// <remarks>
 /// Peak figures must be dense (without structured sparsity): NVIDIA's headline H100 FP8 3,958 TFLOPS is sparse, the
 /// dense figure is 1,979. Memory capacity and bandwidth carry their byte prefix through UnitsNet (build them with
-/// <see cref="ByteSizes"/>). The interconnect bandwidth is what one chip can send for tensor-parallel all-reduces, as
-/// the vendor quotes it (often a bidirectional aggregate: halve it for a one-way figure if that is what you mean).
+/// <see cref="ByteSizes"/>). The interconnect bandwidth is ONE-WAY per chip: what one chip can send for tensor-parallel
+/// all-reduces. Vendors quote both directions summed (NVLink 4 on H100: 900 GB/s = 450 GB/s each way); the catalog
+/// adapter and <see cref="FromDataSheet"/> halve such figures.
 /// </remarks>
 public sealed record AcceleratorSpec
 {
@@ -28,8 +29,8 @@ public sealed record AcceleratorSpec
     /// <summary>Memory bandwidth per chip.</summary>
     public required BitRate MemoryBandwidth { get; init; }
 
-    /// <summary>Scale-up interconnect bandwidth per chip (NVLink, NeuronLink, ICI); null when unknown
-    /// (tensor parallelism then cannot be checked for communication).</summary>
+    /// <summary>Scale-up interconnect bandwidth per chip, one way (NVLink, NeuronLink, ICI: half the vendor's
+    /// bidirectional figure); null when unknown (tensor parallelism then cannot be checked for communication).</summary>
     public BitRate? InterconnectBandwidth { get; init; }
 
     /// <summary>Power per chip (TDP); null when unknown (energy per token then cannot be computed).</summary>
@@ -60,9 +61,11 @@ public sealed record AcceleratorSpec
     /// <param name="memoryGigabytes">Memory per chip, GB or GiB per <paramref name="memoryPrefix"/>.</param>
     /// <param name="memoryPrefix">Whether the memory figure is decimal (GB) or binary (GiB).</param>
     /// <param name="bandwidthTerabytesPerSecond">Memory bandwidth in TB/s (decimal).</param>
-    /// <param name="interconnectGigabytesPerSecond">Interconnect GB/s (decimal) per chip; null when unknown.</param>
+    /// <param name="interconnectGigabytesPerSecond">Interconnect GB/s (decimal) per chip as the data sheet prints it; null when unknown.</param>
     /// <param name="watts">Power per chip in W; null when unknown.</param>
     /// <param name="source">Where the figures come from.</param>
+    /// <param name="interconnectIsBidirectional">Whether <paramref name="interconnectGigabytesPerSecond"/> sums both
+    /// directions (true, the default, as NVIDIA, AMD, Google and AWS quote it): the spec then holds half of it.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A figure is negative or not finite.</exception>
     public static AcceleratorSpec FromDataSheet(
@@ -73,7 +76,8 @@ public sealed record AcceleratorSpec
         double bandwidthTerabytesPerSecond,
         double? interconnectGigabytesPerSecond = null,
         double? watts = null,
-        string? source = null)
+        string? source = null,
+        bool interconnectIsBidirectional = true)
     {
         ArgumentNullException.ThrowIfNull(denseTeraflops);
         return new AcceleratorSpec
@@ -82,7 +86,7 @@ public sealed record AcceleratorSpec
             PeakDenseCompute = denseTeraflops.ToDictionary(kv => kv.Key, kv => ComputeRate.FromTeraflops(kv.Value)),
             MemoryCapacity = ByteSizes.Gigabytes(memoryGigabytes, memoryPrefix),
             MemoryBandwidth = ByteSizes.TerabytesPerSecond(bandwidthTerabytesPerSecond, BytePrefix.Decimal),
-            InterconnectBandwidth = interconnectGigabytesPerSecond is { } ic ? ByteSizes.GigabytesPerSecond(ic, BytePrefix.Decimal) : null,
+            InterconnectBandwidth = interconnectGigabytesPerSecond is { } ic ? ByteSizes.GigabytesPerSecond(interconnectIsBidirectional ? ic / 2 : ic, BytePrefix.Decimal) : null,
             Power = watts is { } w ? UnitsNet.Power.FromWatts((decimal)Utility.Preconditions.CheckNonNegative(w, nameof(watts))) : null,
             Source = source,
         };

@@ -15,7 +15,7 @@ public sealed record SkippedOffer(string OfferId, string Reason);
 /// </summary>
 public static class CatalogAdapters
 {
-    /// <summary>The roofline figures of a catalog accelerator.</summary>
+    /// <summary>The roofline figures of a catalog accelerator (its scale-up bandwidth halved: the catalog's figure counts both directions).</summary>
     /// <param name="accelerator">The catalog accelerator.</param>
     /// <returns>The spec; the source lists each figure's provenance.</returns>
     /// <exception cref="ArgumentException">Memory capacity, memory bandwidth or every dense peak is unknown (names the missing figures; parameter <c>accelerator</c>).</exception>
@@ -57,7 +57,9 @@ public static class CatalogAdapters
             PeakDenseCompute = peaks,
             MemoryCapacity = accelerator.MemoryCapacity!.Value,
             MemoryBandwidth = accelerator.MemoryBandwidth!.Value,
-            InterconnectBandwidth = accelerator.ScaleUpBandwidth.Value is { } link && link.BitsPerSecond > 0 ? link : null,
+            // The catalog holds the vendor's per-chip scale-up figure, both directions summed (NVLink 4: 18 links x 50 GB/s
+            // = 900 GB/s; Infinity Fabric, ICI and NeuronLink are quoted the same way); an all-reduce sends one way: half.
+            InterconnectBandwidth = accelerator.ScaleUpBandwidth.Value is { } link && link.BitsPerSecond > 0 ? link / 2m : null,
             Power = accelerator.ThermalDesignPower is { } p && p.Watts > 0 ? p : null,
             Source = $"catalog accelerator '{accelerator.Id}': memory {accelerator.MemoryCapacityFigure.Provenance}; bandwidth {accelerator.MemoryBandwidthFigure.Provenance}; peaks {peakSources}; power {accelerator.ThermalDesignPowerFigure.Provenance}",
         };

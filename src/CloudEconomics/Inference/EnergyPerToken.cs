@@ -6,9 +6,9 @@ namespace CloudEconomics.Inference;
 
 /// <summary>Energy used per token, in joules (J/token); also kWh per million tokens. Never negative.</summary>
 /// <remarks>
-/// From a power draw P (W), a throughput r (tokens/s at full load), a utilisation u and a PUE:
-/// J/token = P x PUE / (r x u); kWh per million tokens = J/token x 1,000,000 / 3,600,000. Dividing by u charges idle
-/// time at the same power: a conservative choice when idle draw is unknown.
+/// From an average power draw P (W), a throughput r (tokens/s at full load), a utilisation u and a PUE:
+/// J/token = P x PUE / (r x u); kWh per million tokens = J/token x 1,000,000 / 3,600,000. For an estimate the average
+/// draw comes from the Power module's idle-to-max curve (<see cref="ForEstimate"/>), the one energy model of the library.
 /// </remarks>
 public readonly struct EnergyPerToken : IEquatable<EnergyPerToken>, IComparable<EnergyPerToken>, IFormattable
 {
@@ -53,24 +53,47 @@ public readonly struct EnergyPerToken : IEquatable<EnergyPerToken>, IComparable<
         return FromJoulesPerToken(watts * powerUsageEffectiveness / (throughput.TokensPerSecond * utilization));
     }
 
-    /// <summary>Energy per token of an estimate: chip power x accelerator count over total throughput at the workload's utilisation.</summary>
-    /// <param name="estimate">The estimate; its accelerator must state a power.</param>
+    /// <summary>
+    /// Energy per token of an estimate through the Power module's curve (<see cref="Power.AcceleratorFleet"/>): every chip
+    /// of the deployment draws overhead x (W_idle + u x (W_max - W_idle)) at the workload's utilisation u, times the PUE,
+    /// over the tokens it serves (total throughput x u). W_max is the chip's power (TDP).
+    /// </summary>
+    /// <param name="estimate">The estimate; its accelerator must state a power and the model must fit.</param>
     /// <param name="powerUsageEffectiveness">Facility PUE, at least 1.</param>
+    /// <param name="idlePowerFraction">W_idle / W_max in [0, 1]; null means the chip draws its full power while idle too
+    /// (the conservative choice when the idle draw is unknown: J/token = W_max x overhead x PUE / throughput x u / u).</param>
+    /// <param name="serverOverheadFactor">Host draw per accelerator as a multiple of the accelerator's (CPUs, NICs, fans); at least 1.</param>
     /// <returns>The energy per token.</returns>
-    /// <exception cref="ArgumentException">The accelerator's power is unknown, or the model does not fit (parameter <c>estimate</c>).</exception>
-    public static EnergyPerToken ForEstimate(ThroughputEstimate estimate, double powerUsageEffectiveness = 1)
+    /// <exception cref="ArgumentException">The accelerator's power is unknown (parameter <c>estimate</c>).</exception>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit the deployment: it has no throughput.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A factor breaks its rule (names the parameter).</exception>
+    public static EnergyPerToken ForEstimate(ThroughputEstimate estimate, double powerUsageEffectiveness = 1, double? idlePowerFraction = null, double serverOverheadFactor = 1)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         if (estimate.Deployment.Accelerator.Power is not { } chipPower)
         {
             throw new ArgumentException($"Accelerator '{estimate.Deployment.Accelerator.Name}' must state its power to compute energy per token; it is unknown.", nameof(estimate));
         }
-        if (!estimate.Fit.Fits)
+        if (idlePowerFraction is { } f && !(f >= 0 && f <= 1))
         {
-            throw new ArgumentException("The estimate must be for a model that fits its deployment: " + estimate.Fit.Reason, nameof(estimate));
+            throw new ArgumentOutOfRangeException(nameof(idlePowerFraction), f, string.Create(CultureInfo.InvariantCulture, $"Idle power fraction must be between 0 and 1; it was {f:R}."));
         }
-        var total = UnitsNet.Power.FromWatts(chipPower.Watts * estimate.Deployment.AcceleratorCount);
-        return From(total, estimate.TotalThroughput, estimate.Workload.Utilization, powerUsageEffectiveness);
+        Preconditions.CheckFinite(serverOverheadFactor, nameof(serverOverheadFactor));
+        if (serverOverheadFactor < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(serverOverheadFactor), serverOverheadFactor, string.Create(CultureInfo.InvariantCulture, $"Server overhead factor must be at least 1; it was {serverOverheadFactor:R}."));
+        }
+        var throughput = estimate.TotalThroughput; // throws ModelDoesNotFitException when the model does not fit
+        double maxWatts = (double)chipPower.Watts;
+        var fleet = new Power.AcceleratorFleet
+        {
+            Count = estimate.Deployment.AcceleratorCount,
+            MaxPower = chipPower,
+            IdlePower = UnitsNet.Power.FromWatts((decimal)(maxWatts * (idlePowerFraction ?? 1d))),
+            ServerOverheadFactor = serverOverheadFactor,
+        };
+        double u = estimate.Workload.Utilization;
+        return From(fleet.ItPower(u), throughput, u, powerUsageEffectiveness);
     }
 
     /// <summary>The energy cost per million tokens at an energy price.</summary>

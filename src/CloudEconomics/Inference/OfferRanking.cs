@@ -84,6 +84,9 @@ public sealed record RankedInferenceOffer
     /// <summary>The estimate of the cheapest layout that fits; null when none fits.</summary>
     public ThroughputEstimate? Estimate { get; init; }
 
+    /// <summary>What the chosen layout's result should say (padded heads, replicated KV heads, idle chips); null when nothing.</summary>
+    public string? LayoutNote { get; init; }
+
     /// <summary>Prices per million tokens; null when the model does not fit.</summary>
     public TokenCostBreakdown? Cost { get; init; }
 
@@ -98,10 +101,12 @@ public sealed record RankedInferenceOffer
 }
 
 /// <summary>
-/// Ranks offers for a model and workload by blended price per million tokens. For each instance offer every
-/// tensor-parallel degree that divides the chip count (and fits the scale-up domain) is tried; for an offer priced per
-/// chip every power-of-two slice up to the scale-up domain (at most <see cref="MaxPerChipSlice"/>) with TP = slice size;
-/// the cheapest layout that fits (and meets the workload's latency targets, when some layout meets them) is kept.
+/// Ranks offers for a model and workload by blended price per million tokens. For each instance offer the layouts of
+/// <see cref="LayoutSearch"/> on its chips are tried (TP within the scale-up domain, padded heads or idle chips when TP
+/// divides only one of them, PP for what does not fit); for an offer priced per chip the same on every power-of-two
+/// slice up to the scale-up domain (at most <see cref="MaxPerChipSlice"/>); the cheapest layout that fits (and meets the
+/// workload's latency targets, when some layout meets them) is kept, and <see cref="RankedInferenceOffer.LayoutNote"/>
+/// says when it pads heads or idles chips.
 /// </summary>
 public static class OfferRanking
 {
@@ -191,15 +196,29 @@ public static class OfferRanking
         {
             return new RankedInferenceOffer { Offer = offer, Excluded = e.Message, Provenance = provenance };
         }
-        foreach (var (chips, tp) in Layouts(offer))
+        var candidates = new List<LayoutCandidate>();
+        if (offer.PricedPerChip)
         {
-            var deployment = new InferenceDeployment { Accelerator = offer.Accelerator, AcceleratorCount = chips, TensorParallelDegree = tp };
-            if (!Roofline.TryEstimateValidated(model, workload, deployment, out var est, efficiency))
+            int limit = Math.Min(MaxPerChipSlice, offer.ScaleUpDomain ?? MaxPerChipSlice);
+            for (int n = 1; n <= limit; n *= 2)
             {
-                lastReason = est.Fit.Reason;
+                LayoutSearch.SearchValidated(model, workload, offer.Accelerator, n, n, efficiency, candidates, includeRejected: true, minTensorParallel: (n / 2) + 1); // smaller TP on this slice = replicas of a smaller slice
+            }
+        }
+        else
+        {
+            LayoutSearch.SearchValidated(model, workload, offer.Accelerator, offer.AcceleratorCount, offer.ScaleUpDomain, efficiency, candidates, includeRejected: true);
+        }
+        string? bestNote = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Estimate is not { } est)
+            {
+                lastReason = candidate.Rejected;
                 continue;
             }
-            var price = offer.PricedPerChip ? offer.Price * chips : offer.Price;
+            int paidChips = est.Deployment.AcceleratorCount + candidate.IdleChips;
+            var price = offer.PricedPerChip ? offer.Price * paidChips : offer.Price;
             var cost = TokenCost.ForEstimate(price, est);
             bool meets = est.MeetsTimeToFirstTokenTarget != false && est.MeetsTimePerOutputTokenTarget != false;
             bool better = best is null
@@ -210,6 +229,7 @@ public static class OfferRanking
                 best = est;
                 bestCost = cost;
                 bestMeets = meets;
+                bestNote = candidate.Note;
             }
         }
         if (best is null)
@@ -217,32 +237,11 @@ public static class OfferRanking
             return new RankedInferenceOffer { Offer = offer, Excluded = lastReason ?? "no tensor-parallel layout fits", Provenance = provenance };
         }
         EnergyPerToken? energy = offer.Accelerator.Power is null ? null : EnergyPerToken.ForEstimate(best);
-        return new RankedInferenceOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance };
+        return new RankedInferenceOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance, LayoutNote = bestNote };
     }
 
     /// <summary>Maximum slice size tried for offers priced per chip.</summary>
     public const int MaxPerChipSlice = 256;
-
-    private static IEnumerable<(int Chips, int TensorParallelDegree)> Layouts(InferenceOffer offer)
-    {
-        if (offer.PricedPerChip)
-        {
-            int limit = Math.Min(MaxPerChipSlice, offer.ScaleUpDomain ?? MaxPerChipSlice);
-            for (int n = 1; n <= limit; n *= 2)
-            {
-                yield return (n, n);
-            }
-            yield break;
-        }
-        int maxTp = Math.Min(offer.AcceleratorCount, offer.ScaleUpDomain ?? offer.AcceleratorCount);
-        for (int tp = 1; tp <= maxTp; tp++)
-        {
-            if (offer.AcceleratorCount % tp == 0)
-            {
-                yield return (offer.AcceleratorCount, tp);
-            }
-        }
-    }
 
     private static string Provenance(ModelProfile model, InferenceOffer offer, EfficiencyFactors efficiency)
         => string.Create(CultureInfo.InvariantCulture,
@@ -270,7 +269,7 @@ public static class OfferRanking
             }
             var e = r.Estimate;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * e.Deployment.AcceleratorCount : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
+                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * e.Deployment.AcceleratorCount : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree}{(e.Deployment.PipelineParallelDegree > 1 ? $" x PP {e.Deployment.PipelineParallelDegree}" : "")} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
         }
         return sb.ToString();
     }

@@ -187,31 +187,31 @@ public sealed record ThroughputEstimate
         }
     }
 
-    private T Rate<T>(T value)
+    private bool Fits()
     {
         RequireFit();
-        return value;
+        return true;
     }
 
     /// <summary>Time to first token (see <see cref="TimeToFirstTokenSeconds"/>; the measured one after calibration).</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no rate.</exception>
-    public UnitsDuration TimeToFirstToken => Rate(UnitsDuration.FromSeconds(Prefill.Bound == LimitingBound.Measured ? Prefill.Seconds : TimeToFirstTokenSeconds));
+    public UnitsDuration TimeToFirstToken => Fits() ? UnitsDuration.FromSeconds(Prefill.Bound == LimitingBound.Measured ? Prefill.Seconds : TimeToFirstTokenSeconds) : default;
 
     /// <summary>Time per output token: one decode step.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public UnitsDuration TimePerOutputToken => Rate(UnitsDuration.FromSeconds(Decode.Seconds));
+    public UnitsDuration TimePerOutputToken => Fits() ? UnitsDuration.FromSeconds(Decode.Seconds) : default;
 
     /// <summary>Prefill throughput of the deployment: uncached prompt tokens / prefill share x replicas.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public TokenRate PrefillThroughput => Rate(TokenRate.FromTokensPerSecond(UncachedPromptTokens / Prefill.Seconds * Deployment.Replicas));
+    public TokenRate PrefillThroughput => Fits() ? TokenRate.FromTokensPerSecond(UncachedPromptTokens / Prefill.Seconds * Deployment.Replicas) : default;
 
     /// <summary>Decode throughput of the deployment while decoding: batch / step time x replicas.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public TokenRate DecodeThroughput => Rate(TokenRate.FromTokensPerSecond(EffectiveBatchSize / Decode.Seconds * Deployment.Replicas));
+    public TokenRate DecodeThroughput => Fits() ? TokenRate.FromTokensPerSecond(EffectiveBatchSize / Decode.Seconds * Deployment.Replicas) : default;
 
     /// <summary>Seconds a replica needs per batch of requests: batch x prefill share + output tokens x decode step time.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public double CycleSeconds => Rate((EffectiveBatchSize * Prefill.Seconds) + (Workload.OutputTokens * Decode.Seconds));
+    public double CycleSeconds => Fits() ? (EffectiveBatchSize * Prefill.Seconds) + (Workload.OutputTokens * Decode.Seconds) : default;
 
     /// <summary>Completed requests per second of the deployment at full load: batch / cycle x replicas.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
@@ -242,7 +242,7 @@ public sealed record ThroughputEstimate
 
     /// <summary>Whether the time per output token meets the workload's target; null without a target.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit and a target is set.</exception>
-    public bool? MeetsTimePerOutputTokenTarget => Workload.TimePerOutputTokenTarget is { } t ? Rate(Decode.Seconds) <= t.Seconds : null;
+    public bool? MeetsTimePerOutputTokenTarget => Workload.TimePerOutputTokenTarget is { } t ? TimePerOutputToken.Seconds <= t.Seconds : null;
 
     /// <summary>
     /// Replaces the decode estimate (and the prefill estimate when a measured time to first token is given) with a

@@ -11,10 +11,12 @@ public class CatalogAdaptersTest
     [Fact]
     public void ToAcceleratorSpec_H100_CarriesCatalogFigures()
     {
-        // catalog-sources.json nvidia-h100-sxm: 989.4 TFLOPS BF16 dense, 80 GB, 3.35 TB/s, 900 GB/s NVLink, 700 W.
+        // catalog nvidia-h100-sxm: 989.4 TFLOPS BF16 dense, 80 GiB (AWS: 81,920 MiB) = 85,899,345,920 B, 3.35 TB/s,
+        // NVLink 900 GB/s both ways = 450 GB/s one way, 700 W.
         var spec = CloudCatalog.Default.FindAccelerator("nvidia-h100-sxm")!.ToAcceleratorSpec();
         spec.PeakAt(NumericPrecision.Bf16).Teraflops.Should().BeApproximately(989.4, 1e-9);
-        spec.MemoryCapacity.ToBytes().Should().BeApproximately(80e9, 1);
+        spec.MemoryCapacity.ToBytes().Should().BeApproximately(85_899_345_920, 1);
+        spec.InterconnectBandwidth!.Value.ToBytesPerSecond().Should().BeApproximately(450e9, 1);
         spec.MemoryBandwidth.ToBytesPerSecond().Should().BeApproximately(3.35e12, 1);
         ((double)spec.Power!.Value.Watts).Should().Be(700);
         spec.Source.Should().Contain("nvidia-h100-sxm");
@@ -23,8 +25,9 @@ public class CatalogAdaptersTest
     [Fact]
     public void ToAcceleratorSpec_UnknownFigures_ThrowsNamingThem()
     {
-        // nvidia-a100-40gb-sxm has no bandwidth or peak figures in the catalog (null = not found in a source).
-        var act = () => CloudCatalog.Default.FindAccelerator("nvidia-a100-40gb-sxm")!.ToAcceleratorSpec();
+        // An accelerator whose bandwidth is unknown (null = not found in a source).
+        var a100 = CloudCatalog.Default.FindAccelerator("nvidia-a100-40gb-sxm")! with { MemoryBandwidthFigure = Figure<UnitsNet.BitRate>.Unknown };
+        var act = () => a100.ToAcceleratorSpec();
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "accelerator" && e.Message.Contains("memory bandwidth"));
     }
 
@@ -37,7 +40,8 @@ public class CatalogAdaptersTest
         p5.AcceleratorCount.Should().Be(8);
         p5.PricedPerChip.Should().BeFalse();
         offers.Should().NotContain(o => o.Id == "aws-p5.48xlarge/onDemand/us-east-1/2023-09-18"); // the pre-cut price ended 2025-06-22
-        skipped.Should().Contain(s => s.OfferId.StartsWith("aws-p4d.24xlarge/onDemand", StringComparison.Ordinal) && s.Reason.Contains("memory bandwidth"));
+        // p4d's A100 40GB now has its data-sheet figures (1.555 TB/s, 312 TFLOPS BF16), so it is usable.
+        offers.Should().Contain(o => o.Id.StartsWith("aws-p4d.24xlarge/onDemand", StringComparison.Ordinal) && Math.Abs(o.Accelerator.MemoryBandwidth.ToBytesPerSecond() - 1.555e12) < 1);
         offers.Single(o => o.Id == "gcp-tpu-v6e-chip/onDemand/us-central1").PricedPerChip.Should().BeTrue();
     }
 

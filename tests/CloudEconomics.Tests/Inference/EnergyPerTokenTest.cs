@@ -42,4 +42,27 @@ public class EnergyPerTokenTest
     [Fact]
     public void ToString_IsInvariant()
         => Helpers.TestHelper.InCulture("de-DE", () => EnergyPerToken.FromJoulesPerToken(1234.5).ToString()).Should().Be("1,234.5 J/token");
+
+    [Fact]
+    public void ForEstimate_UsesThePowerModuleCurve_IdleDrawHostOverheadAndPue()
+    {
+        // One H100 (700 W) at utilisation 0.5, idle at 100/700 of max, host overhead 1.5, PUE 1.2:
+        // average IT draw = 1.5 x (100 + 0.5 x (700 - 100)) = 1.5 x 400 = 600 W (AcceleratorFleet.ItPower);
+        // J/token = 600 x 1.2 / (total throughput x 0.5). The TDP x time of the old model would have been 700 x 1.2 / (r x 0.5).
+        var est = Roofline.Estimate(ModelLibrary.Default["llama-3.1-8b"], new Workload { PromptTokens = 500, OutputTokens = 100, BatchSize = 8, Utilization = 0.5 },
+            new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 });
+        double r = est.TotalThroughput.TokensPerSecond;
+        var e = EnergyPerToken.ForEstimate(est, powerUsageEffectiveness: 1.2, idlePowerFraction: 100d / 700d, serverOverheadFactor: 1.5);
+        e.JoulesPerToken.Should().BeApproximately(600 * 1.2 / (r * 0.5), 1e-9);
+        // Unknown idle draw: the chip draws its full 700 W while idle too (conservative): 700 x 1.2 / (r x 0.5).
+        EnergyPerToken.ForEstimate(est, 1.2).JoulesPerToken.Should().BeApproximately(700 * 1.2 / (r * 0.5), 1e-9);
+    }
+
+    [Fact]
+    public void ForEstimate_IdleFractionAboveOne_Throws()
+    {
+        var est = Roofline.Estimate(ModelLibrary.Default["llama-3.1-8b"], new Workload { PromptTokens = 500, OutputTokens = 100 }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 });
+        var act = () => EnergyPerToken.ForEstimate(est, idlePowerFraction: 1.5);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "idlePowerFraction" && x.Message.Contains("between 0 and 1"));
+    }
 }

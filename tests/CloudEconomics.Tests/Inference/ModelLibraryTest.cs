@@ -30,8 +30,8 @@ public class ModelLibraryTest
         // arXiv:2412.19437: 671B total, 37B active; MLA caches 512 + 64 = 576 elements per token per layer, 61 layers, BF16:
         // 61 x 576 x 2 = 70,272 bytes per token.
         var m = ModelLibrary.Default["deepseek-v3"];
-        m.TotalParameters.Should().Be(671e9);
-        m.ActiveParameters.Should().Be(37e9);
+        m.TotalParameters.Should().Be(671_026_434_048); // config-derived (see seeds/models/deepseek-v3.json), the paper's 671B
+        m.ActiveParameters.Should().Be(37_552_312_320); // config-derived; the paper says 37B
         m.IsMixtureOfExperts.Should().BeTrue();
         m.KvCacheBytesPerToken.Should().Be(70_272);
         m.WeightPrecision.Should().Be(NumericPrecision.Fp8);

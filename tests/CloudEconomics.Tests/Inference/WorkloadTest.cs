@@ -81,7 +81,7 @@ public class ModelProfileTest
 
     [Fact]
     public void ToString_IsCultureInvariant()
-        => Helpers.TestHelper.InCulture("de-DE", () => ModelLibrary.Default["mixtral-8x7b"].ToString()).Should().Be("Mixtral 8x7B (46.7B params, 12.9B active, Bf16)");
+        => Helpers.TestHelper.InCulture("de-DE", () => ModelLibrary.Default["mixtral-8x7b"].ToString()).Should().Be("Mixtral 8x7B (46.7B params, 12.88B active, Bf16)");
 }
 
 public class TokenCostBatchTest
