@@ -23,6 +23,16 @@ internal sealed class CalibrateCommand
         Description = "Leave-one-publisher-out validation: fit on every other publisher, estimate the held-out rows; error per family before and after.",
     };
 
+    private readonly Option<string?> parameters = new("--parameters")
+    {
+        Description = "Comma-separated knobs to fit (default all): mfu, mbu, interconnectEfficiency, allReduceLatencySeconds, stepOverheadSeconds.",
+    };
+
+    private readonly Option<bool> unbalanced = new("--unbalanced")
+    {
+        Description = "Weigh every row alike (by default each publisher's rows weigh the same in total).",
+    };
+
     private readonly Option<FileInfo?> writeShipped = new("--write-shipped")
     {
         Description = "Also write the fit as a calibration file (the format of seeds/calibration/efficiency.json) to this path.",
@@ -34,10 +44,10 @@ internal sealed class CalibrateCommand
     };
 
     /// <summary>What the command was asked to do.</summary>
-    private sealed record Settings(IReadOnlyList<FileInfo> Files, bool Validate, FileInfo? WriteShipped, LocalDate FitDate, bool Json);
+    private sealed record Settings(IReadOnlyList<FileInfo> Files, bool Validate, CalibrationOptions Options, FileInfo? WriteShipped, LocalDate FitDate, bool Json);
 
     /// <summary>What it computed.</summary>
-    private sealed record Result(ThroughputMeasurements Measurements, EfficiencyCalibration Calibration, CalibrationValidation? Validation);
+    private sealed record Result(ThroughputMeasurements Measurements, CalibrationOptions Options, EfficiencyCalibration Calibration, CalibrationValidation? Validation);
 
     public static Command Build(CliContext context) => new CalibrateCommand().Create(context);
 
@@ -45,7 +55,7 @@ internal sealed class CalibrateCommand
     {
         var command = new Command("calibrate", "Fit the roofline's efficiency factors per accelerator family to published throughput measurements; error before and after.")
         {
-            measurements, validate, writeShipped, fitDate,
+            measurements, validate, parameters, unbalanced, writeShipped, fitDate,
         };
         command.WithExamples("""
             Calibration. Estimates every measurement with the roofline on its own setting (accelerator, chips, TP/PP,
@@ -65,6 +75,13 @@ internal sealed class CalibrateCommand
             var settings = new Settings(
                 parse.GetValue(measurements) ?? [],
                 parse.GetValue(validate),
+                new CalibrationOptions
+                {
+                    BalancePublishers = !parse.GetValue(unbalanced),
+                    FitParameters = parse.GetValue(parameters) is { } names
+                        ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        : CalibrationOptions.Default.FitParameters,
+                },
                 parse.GetValue(writeShipped),
                 parse.GetValue(fitDate) is { } d ? Commands.ParseDate(d, "--fit-date") : SystemClock.Instance.GetCurrentInstant().InUtc().Date,
                 parse.GetValue(Commands.Format) == OutputFormat.Json);
@@ -123,9 +140,9 @@ internal sealed class CalibrateCommand
         EfficiencyCalibration calibration;
         try
         {
-            calibration = ThroughputCalibration.Fit(set);
+            calibration = ThroughputCalibration.Fit(set, settings.Options);
         }
-        catch (ArgumentException e) when (e.ParamName == "measurements")
+        catch (ArgumentException e) when (e.ParamName is "measurements" or "options")
         {
             throw new InvalidDataException(e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var i and >= 0 ? i : e.Message.Length)]);
         }
@@ -136,9 +153,9 @@ internal sealed class CalibrateCommand
             {
                 throw new InvalidDataException($"--validate leaves one publisher out at a time and needs measurements from at least two publishers; these have {set.Publishers.Count}.");
             }
-            validation = ThroughputCalibration.ValidateLeaveOnePublisherOut(set);
+            validation = ThroughputCalibration.ValidateLeaveOnePublisherOut(set, settings.Options);
         }
-        return new Result(set, calibration, validation);
+        return new Result(set, settings.Options, calibration, validation);
     }
 
     private static string MeasurementSetName(ThroughputMeasurements set)
@@ -217,6 +234,13 @@ internal sealed class CalibrateCommand
             global = Family(c.Global),
             families = c.Families.Select(Family),
             skipped = c.Skipped,
+            measurements = result.Measurements.Select(m =>
+            {
+                double? before = ThroughputCalibration.Estimate(m, c.Baseline, result.Options, out _);
+                double? after = ThroughputCalibration.Estimate(m, c.For(m.Accelerator).Factors, result.Options, out _);
+                double measured = m.OutputThroughput.TokensPerSecond;
+                return new { id = m.Id, publisher = m.Publisher, accelerator = m.Accelerator, family = c.For(m.Accelerator).Family, measured, estimateBefore = before, estimateAfter = after, ratioBefore = before / measured, ratioAfter = after / measured };
+            }),
             validation = result.Validation is { } v
                 ? new
                 {

@@ -24,6 +24,18 @@ public sealed record CalibrationOptions
     /// <summary>Rows a family needs for its own fit (5 by default); families with fewer use the global fit.</summary>
     public int MinimumRowsPerFamily { get; init; } = 5;
 
+    /// <summary>
+    /// Whether each publisher's rows weigh the same in total (true by default), so a publisher with many rows of one
+    /// setting does not dominate a fit; false weighs every row alike.
+    /// </summary>
+    public bool BalancePublishers { get; init; } = true;
+
+    /// <summary>
+    /// The knobs to fit, by name: <c>mfu</c>, <c>mbu</c>, <c>interconnectEfficiency</c>, <c>allReduceLatencySeconds</c>,
+    /// <c>stepOverheadSeconds</c> (all five by default); the others keep the baseline's values.
+    /// </summary>
+    public IReadOnlyList<string> FitParameters { get; init; } = ["mfu", "mbu", "interconnectEfficiency", "allReduceLatencySeconds", "stepOverheadSeconds"];
+
     /// <summary>Models the measurements refer to; null for <see cref="ModelLibrary.Default"/>.</summary>
     public ModelLibrary? Models { get; init; }
 
@@ -80,6 +92,22 @@ public static class ThroughputCalibration
         var list = measurements.ToList();
         var (estimators, skipped) = Prepare(list, options);
         return FitPrepared(estimators, skipped, list, options);
+    }
+
+    /// <summary>The roofline's estimate of a measurement's setting (output tokens/s of the whole measured deployment) at given factors.</summary>
+    /// <param name="measurement">The measurement (its setting; its throughput is not used).</param>
+    /// <param name="efficiency">The factors.</param>
+    /// <param name="options">Where models and accelerators are looked up; null for the defaults.</param>
+    /// <param name="reason">Why there is no estimate (unknown model or accelerator, the model does not fit), otherwise null.</param>
+    /// <returns>The estimate, or null.</returns>
+    public static double? Estimate(ThroughputMeasurement measurement, EfficiencyFactors efficiency, CalibrationOptions? options, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        ArgumentNullException.ThrowIfNull(efficiency);
+        FluentValidation.DefaultValidatorExtensions.ValidateAndThrow(EfficiencyFactorsValidator.Instance, efficiency);
+        options ??= CalibrationOptions.Default;
+        var estimator = MeasurementEstimator.TryCreate(measurement, options.Models ?? ModelLibrary.Default, options.Catalog ?? CloudCatalog.Default, efficiency, out reason);
+        return estimator?.Estimate(efficiency);
     }
 
     /// <summary>
@@ -151,6 +179,11 @@ public static class ThroughputCalibration
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PriorWeight, "Prior weight must be finite and at least zero.");
         }
+        if (options.FitParameters is null || options.FitParameters.Count == 0
+            || options.FitParameters.Any(n => !Parameters.Any(p => p.Name == n)) || options.FitParameters.Distinct().Count() != options.FitParameters.Count)
+        {
+            throw new ArgumentException($"Fit parameters must be distinct names among {string.Join(", ", Parameters.Select(p => p.Name))}; they were {string.Join(", ", options.FitParameters ?? [])}.", nameof(options));
+        }
         if (options.MinimumRowsPerFamily < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MinimumRowsPerFamily, "Minimum rows per family must be at least 1.");
@@ -202,7 +235,7 @@ public static class ThroughputCalibration
             options.Baseline, global, fitted, families,
             estimators.Select(e => e.Measurement.Accelerator).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray(),
             all.Select(m => m.Publisher).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-            estimators.Count, skipped, Parameters.Select(p => p.Name).ToArray());
+            estimators.Count, skipped, options.FitParameters.ToArray());
     }
 
     private static FamilyCalibration Describe(string id, string name, IReadOnlyList<string> accelerators, List<MeasurementEstimator> rows, EfficiencyFactors factors, bool fitted, CalibrationOptions options)
@@ -227,20 +260,22 @@ public static class ThroughputCalibration
     /// <summary>Minimises the robust log loss over the fitted parameters, starting from <paramref name="start"/> and pulled toward <paramref name="prior"/>.</summary>
     internal static EfficiencyFactors FitGroup(List<MeasurementEstimator> rows, EfficiencyFactors start, EfficiencyFactors prior, CalibrationOptions options)
     {
-        var parameters = Parameters;
+        var parameters = Parameters.Where(p => options.FitParameters.Contains(p.Name)).ToArray();
         double[] priorX = parameters.Select(p => p.ToUnbounded(p.Get(prior))).ToArray();
         double[] x = parameters.Select(p => p.ToUnbounded(p.Get(start))).ToArray();
         var measured = rows.Select(r => r.Measured).ToArray();
+        var perPublisher = rows.GroupBy(r => r.Measurement.Publisher, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var weight = rows.Select(r => options.BalancePublishers ? (double)rows.Count / (perPublisher.Count * perPublisher[r.Measurement.Publisher]) : 1d).ToArray();
         double delta = options.HuberDelta;
         double Loss(double[] point)
         {
-            var factors = Apply(start, point);
+            var factors = Apply(parameters, start, point);
             double sum = 0;
             for (int i = 0; i < rows.Count; i++)
             {
                 double r = rows[i].Estimate(factors) is { } est ? Math.Log(est / measured[i]) : 10;
                 double a = Math.Abs(r);
-                sum += a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+                sum += weight[i] * (a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta));
             }
             double penalty = 0;
             for (int j = 0; j < point.Length; j++)
@@ -253,15 +288,15 @@ public static class ThroughputCalibration
         {
             x = NelderMead.Minimize(Loss, x, step: restart == 0 ? 1.0 : 0.3, maxEvaluations: 600, tolerance: 1e-10);
         }
-        return Apply(start, x);
+        return Apply(parameters, start, x);
     }
 
-    private static EfficiencyFactors Apply(EfficiencyFactors start, double[] point)
+    private static EfficiencyFactors Apply(CalibrationParameter[] parameters, EfficiencyFactors start, double[] point)
     {
         var f = start;
-        for (int j = 0; j < Parameters.Length; j++)
+        for (int j = 0; j < parameters.Length; j++)
         {
-            f = Parameters[j].Set(f, Parameters[j].FromUnbounded(point[j]));
+            f = parameters[j].Set(f, parameters[j].FromUnbounded(point[j]));
         }
         return f;
     }
