@@ -172,18 +172,18 @@ internal sealed class CalibrateCommand
             .AddColumn(new TableColumn("MFU").RightAligned()).AddColumn(new TableColumn("MBU").RightAligned()).AddColumn(new TableColumn("Link").RightAligned())
             .AddColumn(new TableColumn("AR us").RightAligned()).AddColumn(new TableColumn("Step ms").RightAligned())
             .AddColumn(new TableColumn("Before med/P90").RightAligned()).AddColumn(new TableColumn("After med/P90").RightAligned());
-        foreach (var f in c.Families.Append(c.Global))
+        foreach (var f in c.Families.Append(c.Global).Concat(c.ClassFits.Where(x => x.Fitted)))
         {
             var e = f.Factors;
             table.AddRow(
-                Markup.Escape(f.Family), f.Rows.ToString(CultureInfo.InvariantCulture), f.Fitted ? (f.Family == CalibratedFactors.GlobalFamily ? "all rows" : "own") : "global",
+                Markup.Escape(f.Family + f.ModelClass switch { ModelClass.Dense => " dense", ModelClass.MixtureOfExperts => " MoE", _ => "" }), f.Rows.ToString(CultureInfo.InvariantCulture), f.Fitted ? (f.Family == CalibratedFactors.GlobalFamily ? "all rows" : "own") : "global",
                 e.Mfu.ToString("0.000", CultureInfo.InvariantCulture), e.Mbu.ToString("0.000", CultureInfo.InvariantCulture),
                 e.InterconnectEfficiency.ToString("0.000", CultureInfo.InvariantCulture),
                 (e.AllReduceLatencySeconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture), (e.StepOverheadSeconds * 1e3).ToString("0.00", CultureInfo.InvariantCulture),
                 $"{Pct(f.ErrorBefore?.Median)} / {Pct(f.ErrorBefore?.P90)}", $"{Pct(f.ErrorAfter?.Median)} / {Pct(f.ErrorAfter?.P90)}");
         }
         context.Console.Write(table);
-        context.Out.WriteLine("Error: |estimate/measured - 1| over the family's rows, before (default factors) and after (fitted factors), in sample. Families with fewer than 5 rows use the global fit.");
+        context.Out.WriteLine("Error: |estimate/measured - 1| over the family's rows, before (default factors) and after (fitted factors), in sample. Families with fewer than 5 rows use the global fit; dense / MoE rows: fits by model class where a class has 5 rows.");
         foreach (var s in c.Skipped)
         {
             context.Out.WriteLine($"skipped: {s.Id}: {s.Reason}");
@@ -209,6 +209,7 @@ internal sealed class CalibrateCommand
         object Family(FamilyCalibration f) => new
         {
             family = f.Family,
+            modelClass = f.ModelClass.ToString(),
             name = f.Name,
             accelerators = f.Accelerators,
             fitted = f.Fitted,
@@ -233,13 +234,15 @@ internal sealed class CalibrateCommand
             fittedParameters = c.FittedParameters,
             global = Family(c.Global),
             families = c.Families.Select(Family),
+            classFits = c.ClassFits.Select(Family),
             skipped = c.Skipped,
             measurements = result.Measurements.Select(m =>
             {
                 double? before = ThroughputCalibration.Estimate(m, c.Baseline, result.Options, out _);
-                double? after = ThroughputCalibration.Estimate(m, c.For(m.Accelerator).Factors, result.Options, out _);
+                var fit = ModelLibrary.Default.TryGet(m.Model, out var profile) ? c.For(m.Accelerator, profile) : c.For(m.Accelerator);
+                double? after = ThroughputCalibration.Estimate(m, fit.Factors, result.Options, out _);
                 double measured = m.OutputThroughput.TokensPerSecond;
-                return new { id = m.Id, publisher = m.Publisher, accelerator = m.Accelerator, family = c.For(m.Accelerator).Family, measured, estimateBefore = before, estimateAfter = after, ratioBefore = before / measured, ratioAfter = after / measured };
+                return new { id = m.Id, publisher = m.Publisher, accelerator = m.Accelerator, family = fit.Family, modelClass = fit.ModelClass.ToString(), measured, estimateBefore = before, estimateAfter = after, ratioBefore = before / measured, ratioAfter = after / measured };
             }),
             validation = result.Validation is { } v
                 ? new

@@ -8,13 +8,13 @@ namespace CloudEconomics.Inference;
 /// a caller passes no <see cref="EfficiencyFactors"/>.
 /// </summary>
 /// <remarks>
-/// A spec is matched to a catalog accelerator by name (<see cref="EfficiencyCalibration.For(AcceleratorSpec, CloudEconomics.Catalog.CloudCatalog?)"/>);
+/// A spec is matched to a catalog accelerator by name (<see cref="EfficiencyCalibration.For(AcceleratorSpec, CloudEconomics.Catalog.CloudCatalog?, ModelClass)"/>);
 /// a hand-entered spec, or an accelerator whose family has no measurements, gets the global fit (extrapolated). Pass
 /// <see cref="EfficiencyFactors.Default"/> explicitly for the uncalibrated assumptions.
 /// </remarks>
 public static class CalibratedEfficiency
 {
-    private static readonly ConcurrentDictionary<string, CalibratedFactors> ByName = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Name, ModelClass Class), CalibratedFactors> ByName = new();
 
     /// <summary>The calibrated factors for an accelerator.</summary>
     /// <param name="accelerator">The accelerator.</param>
@@ -24,9 +24,27 @@ public static class CalibratedEfficiency
     /// <summary>The calibrated factors for an accelerator, with what backs them (measurements or extrapolation) and the fit's error range.</summary>
     /// <param name="accelerator">The accelerator.</param>
     /// <returns>The description.</returns>
-    public static CalibratedFactors Describe(AcceleratorSpec accelerator)
+    public static CalibratedFactors Describe(AcceleratorSpec accelerator) => Describe(accelerator, ModelClass.Any);
+
+    /// <summary>The calibrated factors for an accelerator serving a model (dense and mixture-of-experts models have separate fits where the data allow).</summary>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <param name="model">The model.</param>
+    /// <returns>The factors.</returns>
+    public static EfficiencyFactors For(AcceleratorSpec accelerator, ModelProfile model) => Describe(accelerator, model).Factors;
+
+    /// <summary>The calibrated factors for an accelerator serving a model, with what backs them and the fit's error range.</summary>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <param name="model">The model.</param>
+    /// <returns>The description.</returns>
+    public static CalibratedFactors Describe(AcceleratorSpec accelerator, ModelProfile model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Describe(accelerator, model.IsMixtureOfExperts ? ModelClass.MixtureOfExperts : ModelClass.Dense);
+    }
+
+    private static CalibratedFactors Describe(AcceleratorSpec accelerator, ModelClass modelClass)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
-        return ByName.GetOrAdd(accelerator.Name ?? string.Empty, static (_, spec) => EfficiencyCalibration.Default.For(spec), accelerator);
+        return ByName.GetOrAdd((accelerator.Name ?? string.Empty, modelClass), static (key, spec) => EfficiencyCalibration.Default.For(spec, null, key.Class), accelerator);
     }
 }

@@ -7,6 +7,17 @@ using NodaTime.Text;
 
 namespace CloudEconomics.Inference;
 
+/// <summary>A class of model architecture that calibration fits separately (mixture-of-experts kernels and routing differ in maturity from dense ones).</summary>
+public enum ModelClass
+{
+    /// <summary>Every model (the fit over all rows).</summary>
+    Any = 0,
+    /// <summary>Dense transformers (every parameter active per token).</summary>
+    Dense = 1,
+    /// <summary>Mixtures of experts (<see cref="ModelProfile.IsMixtureOfExperts"/>).</summary>
+    MixtureOfExperts = 2,
+}
+
 /// <summary>The fitted efficiency factors of one accelerator family (or of the global fit) with the error before and after.</summary>
 public sealed record FamilyCalibration
 {
@@ -15,6 +26,9 @@ public sealed record FamilyCalibration
 
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
+
+    /// <summary>The models the fit covers: <see cref="ModelClass.Any"/>, or only dense or mixture-of-experts models.</summary>
+    public ModelClass ModelClass { get; init; }
 
     /// <summary>Catalog accelerator ids of the family (empty for the global fit).</summary>
     public required IReadOnlyList<string> Accelerators { get; init; }
@@ -37,7 +51,7 @@ public sealed record FamilyCalibration
     /// <summary>Invariant text such as <c>"nvidia-hopper: MFU 41%, MBU 78% (fitted on 40 rows)"</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{Family}: MFU {Factors.Mfu:0.#%}, MBU {Factors.Mbu:0.#%}, link {Factors.InterconnectEfficiency:0.#%} ({(Fitted ? $"fitted on {Rows} rows" : "global fit")})");
+        => string.Create(CultureInfo.InvariantCulture, $"{Family}{(ModelClass == ModelClass.Any ? "" : $" ({ModelClass})")}: MFU {Factors.Mfu:0.#%}, MBU {Factors.Mbu:0.#%}, link {Factors.InterconnectEfficiency:0.#%} ({(Fitted ? $"fitted on {Rows} rows" : "global fit")})");
 }
 
 /// <summary>What backs the calibrated factors of an accelerator.</summary>
@@ -57,7 +71,8 @@ public enum CalibrationBasis
 /// <param name="Factors">The factors.</param>
 /// <param name="Basis">Measured accelerator, measured family, or extrapolated.</param>
 /// <param name="Error">The in-sample error of the fit that applies (the family's, or the global fit's); null when unknown.</param>
-public sealed record CalibratedFactors(string Accelerator, string Family, EfficiencyFactors Factors, CalibrationBasis Basis, CalibrationError? Error)
+/// <param name="ModelClass">The model class of the fit that applies (<see cref="ModelClass.Any"/> when the fit covers every model).</param>
+public sealed record CalibratedFactors(string Accelerator, string Family, EfficiencyFactors Factors, CalibrationBasis Basis, CalibrationError? Error, ModelClass ModelClass = ModelClass.Any)
 {
     /// <summary>The family id of the global fit.</summary>
     public const string GlobalFamily = "global";
@@ -110,6 +125,9 @@ public sealed class EfficiencyCalibration
     /// <summary>One entry per family (fitted, or the global fit when the family had too few rows).</summary>
     public IReadOnlyList<FamilyCalibration> Families { get; }
 
+    /// <summary>Fits by model class: the global fit and each family's, for dense and for mixture-of-experts models (a class with too few rows keeps the fit it falls back to).</summary>
+    public IReadOnlyList<FamilyCalibration> ClassFits { get; init; } = [];
+
     /// <summary>Catalog accelerator ids with at least one estimable measurement.</summary>
     public IReadOnlyList<string> MeasuredAccelerators { get; }
 
@@ -131,34 +149,64 @@ public sealed class EfficiencyCalibration
     /// <summary>What the calibration was fitted to, such as the measurement files; null when not recorded.</summary>
     public string? MeasurementSet { get; init; }
 
-    /// <summary>The calibrated factors of a catalog accelerator: its family's fit when the family had enough rows, otherwise the global fit.</summary>
+    /// <summary>
+    /// The calibrated factors of a catalog accelerator for a class of model. The most specific fit with enough rows
+    /// wins: the family's fit for that model class, then the global fit for that class, then the family's fit over all
+    /// models, then the global fit.
+    /// </summary>
     /// <param name="acceleratorId">The catalog accelerator id, such as <c>"nvidia-h200-sxm"</c>.</param>
+    /// <param name="modelClass">The model class; <see cref="ModelClass.Any"/> skips the class-specific fits.</param>
     /// <returns>The factors, what backs them and the error range.</returns>
-    public CalibratedFactors For(string acceleratorId)
+    public CalibratedFactors For(string acceleratorId, ModelClass modelClass = ModelClass.Any)
     {
         ArgumentNullException.ThrowIfNull(acceleratorId);
         var family = families.FamilyOf(acceleratorId);
+        CalibrationBasis Basis() => measuredAccelerators.Contains(acceleratorId) ? CalibrationBasis.MeasuredAccelerator : CalibrationBasis.MeasuredFamily;
+        if (modelClass != ModelClass.Any)
+        {
+            if (family is not null && ClassFits.FirstOrDefault(f => f.Family == family.Id && f.ModelClass == modelClass && f.Fitted) is { } own)
+            {
+                return new CalibratedFactors(acceleratorId, own.Family, own.Factors, Basis(), own.ErrorAfter, modelClass);
+            }
+            if (ClassFits.FirstOrDefault(f => f.Family == CalibratedFactors.GlobalFamily && f.ModelClass == modelClass && f.Fitted) is { } cls)
+            {
+                return new CalibratedFactors(acceleratorId, cls.Family, cls.Factors, CalibrationBasis.Extrapolated, cls.ErrorAfter, modelClass);
+            }
+        }
         var fit = family is null ? null : Families.FirstOrDefault(f => f.Family == family.Id && f.Fitted);
         if (fit is null)
         {
             return new CalibratedFactors(acceleratorId, CalibratedFactors.GlobalFamily, Global.Factors, CalibrationBasis.Extrapolated, Global.ErrorAfter);
         }
-        var basis = measuredAccelerators.Contains(acceleratorId) ? CalibrationBasis.MeasuredAccelerator : CalibrationBasis.MeasuredFamily;
-        return new CalibratedFactors(acceleratorId, fit.Family, fit.Factors, basis, fit.ErrorAfter);
+        return new CalibratedFactors(acceleratorId, fit.Family, fit.Factors, Basis(), fit.ErrorAfter);
+    }
+
+    /// <summary>The calibrated factors of a catalog accelerator for a model (its class picks the fit; see <see cref="For(string, ModelClass)"/>).</summary>
+    /// <param name="acceleratorId">The catalog accelerator id.</param>
+    /// <param name="model">The model.</param>
+    /// <returns>The factors, what backs them and the error range.</returns>
+    public CalibratedFactors For(string acceleratorId, ModelProfile model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return For(acceleratorId, model.IsMixtureOfExperts ? ModelClass.MixtureOfExperts : ModelClass.Dense);
     }
 
     /// <summary>The calibrated factors of an accelerator spec: the catalog accelerator with the same name, or the global fit for a hand-entered spec.</summary>
     /// <param name="accelerator">The spec.</param>
     /// <param name="catalog">The catalog to match names in; null for <see cref="CloudCatalog.Default"/>.</param>
+    /// <param name="modelClass">The model class (see <see cref="For(string, ModelClass)"/>).</param>
     /// <returns>The factors, what backs them and the error range.</returns>
-    public CalibratedFactors For(AcceleratorSpec accelerator, CloudCatalog? catalog = null)
+    public CalibratedFactors For(AcceleratorSpec accelerator, CloudCatalog? catalog = null, ModelClass modelClass = ModelClass.Any)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         catalog ??= CloudCatalog.Default;
         var match = catalog.Accelerators.FirstOrDefault(a => string.Equals(a.Name, accelerator.Name, StringComparison.OrdinalIgnoreCase));
-        return match is null
-            ? new CalibratedFactors(accelerator.Name, CalibratedFactors.GlobalFamily, Global.Factors, CalibrationBasis.Extrapolated, Global.ErrorAfter)
-            : For(match.Id);
+        if (match is not null)
+        {
+            return For(match.Id, modelClass);
+        }
+        var extrapolated = For("\u0000 no catalog accelerator", modelClass);
+        return extrapolated with { Accelerator = accelerator.Name };
     }
 
     /// <summary>Writes the calibration as JSON (the format of <c>seeds/calibration/efficiency.json</c>), factors rounded to 4 decimals.</summary>
@@ -186,6 +234,12 @@ public sealed class EfficiencyCalibration
             WriteFamily(w, Global);
             w.WriteStartArray("families");
             foreach (var f in Families)
+            {
+                WriteFamily(w, f);
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("classFits");
+            foreach (var f in ClassFits)
             {
                 WriteFamily(w, f);
             }
@@ -236,6 +290,7 @@ public sealed class EfficiencyCalibration
                 Strings(root, "measuredAccelerators"), Strings(root, "publishers"), root.GetProperty("rows").GetInt32(), skipped, Strings(root, "fittedParameters"))
             {
                 FitDate = date.Value,
+                ClassFits = root.GetProperty("classFits").EnumerateArray().Select(f => ReadFamily(f, baseline, sourceName)).ToArray(),
                 MeasurementSet = root.GetProperty("measurementSet").GetString(),
             };
         }
@@ -340,6 +395,7 @@ public sealed class EfficiencyCalibration
         w.WriteStartObject();
         w.WriteString("family", f.Family);
         w.WriteString("name", f.Name);
+        w.WriteString("modelClass", f.ModelClass switch { ModelClass.Dense => "dense", ModelClass.MixtureOfExperts => "moe", _ => "any" });
         WriteStrings(w, "accelerators", f.Accelerators);
         w.WriteBoolean("fitted", f.Fitted);
         w.WriteNumber("rows", f.Rows);
@@ -354,6 +410,13 @@ public sealed class EfficiencyCalibration
     {
         Family = e.GetProperty("family").GetString()!,
         Name = e.GetProperty("name").GetString()!,
+        ModelClass = e.GetProperty("modelClass").GetString() switch
+        {
+            "dense" => ModelClass.Dense,
+            "moe" => ModelClass.MixtureOfExperts,
+            "any" => ModelClass.Any,
+            var other => throw new InvalidDataException($"{source}: 'modelClass' must be any, dense or moe; it was '{other}'."),
+        },
         Accelerators = Strings(e, "accelerators"),
         Fitted = e.GetProperty("fitted").GetBoolean(),
         Rows = e.GetProperty("rows").GetInt32(),

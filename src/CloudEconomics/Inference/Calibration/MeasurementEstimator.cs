@@ -35,6 +35,8 @@ internal sealed class MeasurementEstimator
 
     public double Measured => Measurement.OutputThroughput.TokensPerSecond;
 
+    public ModelClass Class => Model.IsMixtureOfExperts ? ModelClass.MixtureOfExperts : ModelClass.Dense;
+
     /// <summary>Builds the inputs, or says why the measurement cannot be estimated.</summary>
     public static MeasurementEstimator? TryCreate(ThroughputMeasurement m, ModelLibrary models, CloudCatalog catalog, EfficiencyFactors baseline, out string? reason)
     {

@@ -138,7 +138,7 @@ public static class ThroughputCalibration
             foreach (var e in estimators.Where(e => e.Measurement.Publisher == publisher))
             {
                 double? before = e.Estimate(options.Baseline);
-                double? after = e.Estimate(calibration.For(e.Measurement.Accelerator).Factors);
+                double? after = e.Estimate(calibration.For(e.Measurement.Accelerator, e.Class).Factors);
                 if (before is { } b && after is { } a)
                 {
                     rows.Add((families.FamilyOf(e.Measurement.Accelerator)?.Id ?? CalibratedFactors.GlobalFamily, publisher, b / e.Measured, a / e.Measured));
@@ -222,26 +222,46 @@ public static class ThroughputCalibration
         }
         var families = options.Families ?? AcceleratorFamilies.Default;
         var globalFactors = FitGroup(estimators, options.Baseline, options.Baseline, options);
-        var global = Describe(CalibratedFactors.GlobalFamily, "All accelerators (global fit)", [], estimators, globalFactors, fitted: true, options);
+        var global = Describe(CalibratedFactors.GlobalFamily, "All accelerators (global fit)", [], ModelClass.Any, estimators, globalFactors, fitted: true, options);
         var fitted = new List<FamilyCalibration>();
+        var byClass = new List<FamilyCalibration>();
+        var classGlobal = new Dictionary<ModelClass, EfficiencyFactors>();
+        foreach (var cls in new[] { ModelClass.Dense, ModelClass.MixtureOfExperts })
+        {
+            var rows = estimators.Where(e => e.Class == cls).ToList();
+            bool own = rows.Count >= options.MinimumRowsPerFamily;
+            classGlobal[cls] = own ? FitGroup(rows, globalFactors, globalFactors, options) : globalFactors;
+            byClass.Add(Describe(CalibratedFactors.GlobalFamily, "All accelerators (global fit)", [], cls, rows, classGlobal[cls], own, options));
+        }
         foreach (var family in families.Families)
         {
             var rows = estimators.Where(e => family.Accelerators.Contains(e.Measurement.Accelerator, StringComparer.OrdinalIgnoreCase)).ToList();
             bool own = rows.Count >= options.MinimumRowsPerFamily;
             var factors = own ? FitGroup(rows, globalFactors, globalFactors, options) : globalFactors;
-            fitted.Add(Describe(family.Id, family.Name, family.Accelerators, rows, factors, own, options));
+            fitted.Add(Describe(family.Id, family.Name, family.Accelerators, ModelClass.Any, rows, factors, own, options));
+            foreach (var cls in new[] { ModelClass.Dense, ModelClass.MixtureOfExperts })
+            {
+                var classRows = rows.Where(e => e.Class == cls).ToList();
+                bool ownClass = classRows.Count >= options.MinimumRowsPerFamily;
+                var start = own ? factors : classGlobal[cls];
+                var classFactors = ownClass ? FitGroup(classRows, start, start, options) : start;
+                byClass.Add(Describe(family.Id, family.Name, family.Accelerators, cls, classRows, classFactors, ownClass, options));
+            }
         }
         return new EfficiencyCalibration(
             options.Baseline, global, fitted, families,
             estimators.Select(e => e.Measurement.Accelerator).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray(),
             all.Select(m => m.Publisher).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-            estimators.Count, skipped, options.FitParameters.ToArray());
+            estimators.Count, skipped, options.FitParameters.ToArray())
+        {
+            ClassFits = byClass,
+        };
     }
 
-    private static FamilyCalibration Describe(string id, string name, IReadOnlyList<string> accelerators, List<MeasurementEstimator> rows, EfficiencyFactors factors, bool fitted, CalibrationOptions options)
+    private static FamilyCalibration Describe(string id, string name, IReadOnlyList<string> accelerators, ModelClass modelClass, List<MeasurementEstimator> rows, EfficiencyFactors factors, bool fitted, CalibrationOptions options)
         => new()
         {
-            Family = id, Name = name, Accelerators = accelerators, Factors = factors, Fitted = fitted, Rows = rows.Count,
+            Family = id, Name = name, Accelerators = accelerators, ModelClass = modelClass, Factors = factors, Fitted = fitted, Rows = rows.Count,
             ErrorBefore = CalibrationError.FromRatios(Ratios(rows, options.Baseline)),
             ErrorAfter = CalibrationError.FromRatios(Ratios(rows, factors)),
         };
@@ -284,9 +304,9 @@ public static class ThroughputCalibration
             }
             return sum / rows.Count + options.PriorWeight * penalty;
         }
-        for (int restart = 0; restart < 3; restart++)
+        for (int restart = 0; restart < 2; restart++)
         {
-            x = NelderMead.Minimize(Loss, x, step: restart == 0 ? 1.0 : 0.3, maxEvaluations: 600, tolerance: 1e-10);
+            x = NelderMead.Minimize(Loss, x, step: restart == 0 ? 1.0 : 0.3, maxEvaluations: 500, tolerance: 1e-9);
         }
         return Apply(parameters, start, x);
     }

@@ -17,9 +17,11 @@ public class ShippedCalibrationTest
         shipped.Rows.Should().Be(fresh.Rows, "the shipped file must be regenerated when seeds/measurements change");
         shipped.Publishers.Should().Equal(fresh.Publishers);
         shipped.MeasuredAccelerators.Should().Equal(fresh.MeasuredAccelerators);
-        foreach (var (s, f) in shipped.Families.Append(shipped.Global).Zip(fresh.Families.Append(fresh.Global)))
+        shipped.ClassFits.Should().HaveSameCount(fresh.ClassFits);
+        foreach (var (s, f) in shipped.Families.Append(shipped.Global).Concat(shipped.ClassFits).Zip(fresh.Families.Append(fresh.Global).Concat(fresh.ClassFits)))
         {
             s.Family.Should().Be(f.Family);
+            s.ModelClass.Should().Be(f.ModelClass);
             s.Fitted.Should().Be(f.Fitted, s.Family);
             s.Rows.Should().Be(f.Rows, s.Family);
             s.Factors.Mfu.Should().BeApproximately(f.Factors.Mfu, 0.005, s.Family);
@@ -52,6 +54,13 @@ public class ShippedCalibrationTest
         CalibratedEfficiency.For(h200).Should().Be(hopper.Factors);
         var custom = h200 with { Name = "My lab chip" };
         CalibratedEfficiency.Describe(custom).Basis.Should().Be(CalibrationBasis.Extrapolated);
+        var llama = ModelLibrary.Default["llama-3.1-70b"];
+        var hopperDense = EfficiencyCalibration.Default.ClassFits.Single(f => f.Family == "nvidia-hopper" && f.ModelClass == ModelClass.Dense);
+        hopperDense.Fitted.Should().BeTrue();
+        CalibratedEfficiency.For(h200, llama).Should().Be(hopperDense.Factors);
+        var tpu = CloudCatalog.Default.FindAccelerator("google-tpu-v6e")!.ToAcceleratorSpec();
+        var globalDense = EfficiencyCalibration.Default.ClassFits.Single(f => f.Family == "global" && f.ModelClass == ModelClass.Dense);
+        CalibratedEfficiency.Describe(tpu, llama).Should().Be(new CalibratedFactors("google-tpu-v6e", "global", globalDense.Factors, CalibrationBasis.Extrapolated, globalDense.ErrorAfter, ModelClass.Dense));
         CalibratedEfficiency.For(custom).Should().Be(EfficiencyCalibration.Default.Global.Factors);
     }
 }
