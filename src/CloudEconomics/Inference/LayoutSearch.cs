@@ -25,7 +25,19 @@ public sealed record LayoutCandidate
     public string? Rejected { get; init; }
 
     /// <summary>What the result should say about the layout (padded heads, replicated KV heads, idle chips); null when nothing.</summary>
-    public string? Note { get; init; }
+    public string? Note
+    {
+        get
+        {
+            string? heads = Estimate?.Heads?.Note;
+            if (IdleChips == 0 || Estimate is null)
+            {
+                return heads;
+            }
+            string idle = string.Create(CultureInfo.InvariantCulture, $"{IdleChips} of {IdleChips + (Replicas * TensorParallelDegree * PipelineParallelDegree)} chips idle (TP {TensorParallelDegree} does not divide them)");
+            return heads is null ? idle : heads + "; " + idle;
+        }
+    }
 }
 
 /// <summary>
@@ -117,13 +129,7 @@ public static class LayoutSearch
                 var deployment = new InferenceDeployment { Accelerator = accelerator, AcceleratorCount = replicas * tp * pp, TensorParallelDegree = tp, PipelineParallelDegree = pp };
                 if (Roofline.TryEstimateValidated(model, workload, deployment, out var estimate, efficiency))
                 {
-                    int idle = chips - (replicas * tp * pp);
-                    string? note = estimate.Heads?.Note;
-                    if (idle > 0)
-                    {
-                        note = (note is null ? "" : note + "; ") + string.Create(CultureInfo.InvariantCulture, $"{idle} of {chips} chips idle (TP {tp} does not divide them)");
-                    }
-                    into.Add(new LayoutCandidate { TensorParallelDegree = tp, PipelineParallelDegree = pp, Replicas = replicas, IdleChips = idle, Estimate = estimate, Note = note });
+                    into.Add(new LayoutCandidate { TensorParallelDegree = tp, PipelineParallelDegree = pp, Replicas = replicas, IdleChips = chips - (replicas * tp * pp), Estimate = estimate });
                     break;
                 }
                 if (includeRejected)

@@ -84,6 +84,9 @@ public sealed record RankedInferenceOffer
     /// <summary>The estimate of the cheapest layout that fits; null when none fits.</summary>
     public ThroughputEstimate? Estimate { get; init; }
 
+    /// <summary>Chips of the offer the chosen layout leaves idle (paid for, unused); 0 when every chip serves.</summary>
+    public int IdleChips { get; init; }
+
     /// <summary>What the chosen layout's result should say (padded heads, replicated KV heads, idle chips); null when nothing.</summary>
     public string? LayoutNote { get; init; }
 
@@ -196,25 +199,23 @@ public static class OfferRanking
         {
             return new RankedInferenceOffer { Offer = offer, Excluded = e.Message, Provenance = provenance };
         }
+        // Rejected layouts are listed (with their reasons) only when no layout fits: the common path formats no text.
         var candidates = new List<LayoutCandidate>();
-        if (offer.PricedPerChip)
+        Search(model, workload, offer, efficiency, candidates, includeRejected: false);
+        if (candidates.Count == 0)
         {
-            int limit = Math.Min(MaxPerChipSlice, offer.ScaleUpDomain ?? MaxPerChipSlice);
-            for (int n = 1; n <= limit; n *= 2)
-            {
-                LayoutSearch.SearchValidated(model, workload, offer.Accelerator, n, n, efficiency, candidates, includeRejected: true, minTensorParallel: (n / 2) + 1); // smaller TP on this slice = replicas of a smaller slice
-            }
+            Search(model, workload, offer, efficiency, candidates, includeRejected: true);
         }
-        else
-        {
-            LayoutSearch.SearchValidated(model, workload, offer.Accelerator, offer.AcceleratorCount, offer.ScaleUpDomain, efficiency, candidates, includeRejected: true);
-        }
-        string? bestNote = null;
+        LayoutCandidate? bestCandidate = null;
         foreach (var candidate in candidates)
         {
             if (candidate.Estimate is not { } est)
             {
-                lastReason = candidate.Rejected;
+                // Keep the memory reason of the widest layout tried (a layout rule such as "exceeds the domain" says less).
+                if (lastReason is null || candidate.Rejected!.Contains("does not fit", StringComparison.Ordinal) || !lastReason.Contains("does not fit", StringComparison.Ordinal))
+                {
+                    lastReason = candidate.Rejected;
+                }
                 continue;
             }
             int paidChips = est.Deployment.AcceleratorCount + candidate.IdleChips;
@@ -229,7 +230,7 @@ public static class OfferRanking
                 best = est;
                 bestCost = cost;
                 bestMeets = meets;
-                bestNote = candidate.Note;
+                bestCandidate = candidate;
             }
         }
         if (best is null)
@@ -237,7 +238,24 @@ public static class OfferRanking
             return new RankedInferenceOffer { Offer = offer, Excluded = lastReason ?? "no tensor-parallel layout fits", Provenance = provenance };
         }
         EnergyPerToken? energy = offer.Accelerator.Power is null ? null : EnergyPerToken.ForEstimate(best);
-        return new RankedInferenceOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance, LayoutNote = bestNote };
+        return new RankedInferenceOffer { Offer = offer, Estimate = best, Cost = bestCost, Energy = energy, Provenance = provenance, LayoutNote = bestCandidate?.Note, IdleChips = bestCandidate?.IdleChips ?? 0 };
+    }
+
+    private static void Search(ModelProfile model, Workload workload, InferenceOffer offer, EfficiencyFactors efficiency, List<LayoutCandidate> candidates, bool includeRejected)
+    {
+        if (offer.PricedPerChip)
+        {
+            int limit = Math.Min(MaxPerChipSlice, offer.ScaleUpDomain ?? MaxPerChipSlice);
+            for (int n = 1; n <= limit; n *= 2)
+            {
+                // TP above half the slice only: a smaller TP on this slice is replicas of a smaller slice, tried already.
+                LayoutSearch.SearchValidated(model, workload, offer.Accelerator, n, n, efficiency, candidates, includeRejected, minTensorParallel: (n / 2) + 1);
+            }
+        }
+        else
+        {
+            LayoutSearch.SearchValidated(model, workload, offer.Accelerator, offer.AcceleratorCount, offer.ScaleUpDomain, efficiency, candidates, includeRejected);
+        }
     }
 
     /// <summary>Maximum slice size tried for offers priced per chip.</summary>
@@ -269,7 +287,7 @@ public static class OfferRanking
             }
             var e = r.Estimate;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * e.Deployment.AcceleratorCount : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree}{(e.Deployment.PipelineParallelDegree > 1 ? $" x PP {e.Deployment.PipelineParallelDegree}" : "")} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
+                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * (e.Deployment.AcceleratorCount + r.IdleChips) : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree}{(e.Deployment.PipelineParallelDegree > 1 ? $" x PP {e.Deployment.PipelineParallelDegree}" : "")} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
         }
         return sb.ToString();
     }

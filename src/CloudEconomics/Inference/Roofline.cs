@@ -90,8 +90,16 @@ public sealed record MemoryFit
     /// <summary>Whether the weights and at least one sequence's KV cache at full context fit.</summary>
     public bool Fits => MaxSequencesPerReplica >= 1;
 
-    /// <summary>Why it does not fit, or null.</summary>
-    public string? Reason { get; init; }
+    /// <summary>Why it does not fit, or null (formatted when first read: the hot path of a ranking never pays for it).</summary>
+    public string? Reason
+    {
+        get => reason ??= ReasonFactory?.Invoke();
+        init => reason = value;
+    }
+
+    private string? reason;
+
+    internal Func<string>? ReasonFactory { get; init; }
 }
 
 /// <summary>Thrown when a model's weights (or one sequence's KV cache) do not fit the deployment's memory, or when a rate is asked of an estimate that does not fit. Names the parameter <c>model</c>.</summary>
@@ -124,8 +132,25 @@ public sealed record HeadLayout
     /// <summary>Extra weight parameters the padded and replicated heads add (query and output projections of padded heads, K/V projections of replicated heads).</summary>
     public required double ExtraParameters { get; init; }
 
-    /// <summary>A sentence for the result, or null when the heads divide evenly.</summary>
-    public string? Note { get; init; }
+    /// <summary>The tensor-parallel degree.</summary>
+    public required int TensorParallelDegree { get; init; }
+
+    /// <summary>The model's query heads.</summary>
+    public required int AttentionHeads { get; init; }
+
+    /// <summary>The model's KV heads.</summary>
+    public required int KeyValueHeads { get; init; }
+
+    /// <summary>Whether the model caches one latent for all heads (then nothing splits by KV head).</summary>
+    public bool LatentAttention { get; init; }
+
+    /// <summary>A sentence for the result (padding, KV replicas), or null when the heads divide evenly.</summary>
+    public string? Note
+        => Padded
+            ? string.Create(CultureInfo.InvariantCulture, $"{AttentionHeads} attention heads do not divide by TP {TensorParallelDegree}: padded to {PaddedAttentionHeads} ({(double)PaddedAttentionHeads / AttentionHeads - 1:0.#%} more attention work), as the Neuron SDK pads; vLLM would refuse this TP")
+            : !LatentAttention && KeyValueHeadsPerChip * TensorParallelDegree != KeyValueHeads
+                ? string.Create(CultureInfo.InvariantCulture, $"{KeyValueHeads} KV heads on TP {TensorParallelDegree}: each chip keeps {KeyValueHeadsPerChip} (replicated {KvCacheReplication}x)")
+                : null;
 }
 
 /// <summary>
@@ -384,19 +409,11 @@ public static class Roofline
         // Padded query heads add their query and output projections; KV replicas beyond the model's own add K and V projections.
         double extra = (double)model.Layers * model.HeadDimension * model.HiddenSize
             * ((2d * (padded - heads)) + (model.LatentAttention ? 0 : 2d * Math.Max(0, (kvPerChip * t) - model.KeyValueHeads)));
-        string? note = null;
-        if (padded != heads)
-        {
-            note = string.Create(CultureInfo.InvariantCulture, $"{heads} attention heads do not divide by TP {t}: padded to {padded} ({(double)padded / heads - 1:0.#%} more attention work), as the Neuron SDK pads; vLLM would refuse this TP");
-        }
-        else if (!model.LatentAttention && kvPerChip * t != model.KeyValueHeads)
-        {
-            note = string.Create(CultureInfo.InvariantCulture, $"{model.KeyValueHeads} KV heads on TP {t}: each chip keeps {kvPerChip} (replicated {replication}x)");
-        }
         return new HeadLayout
         {
             PaddedAttentionHeads = padded, KeyValueHeadsPerChip = kvPerChip, KvCacheReplication = replication,
-            Padded = padded != heads, ExtraParameters = extra, Note = note,
+            Padded = padded != heads, ExtraParameters = extra, TensorParallelDegree = t, AttentionHeads = heads,
+            KeyValueHeads = model.KeyValueHeads, LatentAttention = model.LatentAttention,
         };
     }
 
@@ -567,15 +584,15 @@ public static class Roofline
         double free = usablePerChip - weightsPerChip;
         bool fullFits = free >= kvPerTokenPerChip * workload.TokensPerRequest;
         int maxSequences = free <= 0 || !fullFits ? 0 : (int)Math.Min(int.MaxValue, Math.Max(1d, Math.Floor(free / (kvPerTokenPerChip * live))));
-        string? reason = null;
+        Func<string>? reason = null;
         if (free <= 0)
         {
-            reason = string.Create(CultureInfo.InvariantCulture,
+            reason = () => string.Create(CultureInfo.InvariantCulture,
                 $"Model '{model.Name}' does not fit: its {model.WeightPrecision} weights need {weightBytes / 1e9:#,0.#} GB, {weightsPerChip / 1e9:#,0.#} GB per chip at TP {t} x PP {p}, but each {deployment.Accelerator.Name} has {usablePerChip / 1e9:#,0.#} GB usable ({efficiency.UsableMemoryFraction:0.##%} of {capacity / 1e9:#,0.#} GB). Raise the tensor- or pipeline-parallel degree, use chips with more memory or a lower weight precision.");
         }
         else if (!fullFits)
         {
-            reason = string.Create(CultureInfo.InvariantCulture,
+            reason = () => string.Create(CultureInfo.InvariantCulture,
                 $"Model '{model.Name}' does not fit: after {weightsPerChip / 1e9:#,0.#} GB of weights per chip, {free / 1e9:#,0.###} GB remain per chip, less than the {kvPerTokenPerChip * workload.TokensPerRequest / 1e9:#,0.###} GB of KV cache one {workload.TokensPerRequest:#,0}-token sequence needs on each chip.");
         }
         return new MemoryFit
@@ -583,7 +600,7 @@ public static class Roofline
             WeightBytesPerChip = weightsPerChip, UsableBytesPerChip = usablePerChip,
             KvCacheBytesPerSequence = kvPerTokenPerChip * chips * workload.TokensPerRequest,
             KvCacheBytesPerTokenPerChip = kvPerTokenPerChip, LiveContextTokens = live,
-            MaxSequencesPerReplica = maxSequences, Reason = reason,
+            MaxSequencesPerReplica = maxSequences, ReasonFactory = reason,
         };
     }
 

@@ -127,7 +127,10 @@ public static class TrainingEconomics
         }
         double chipHours = ChipHours(run, accelerator, precision, mfu);
         Money? cost = pricePerChipHour is { } p ? p.PerHour * (decimal)chipHours : null;
-        Energy? energy = accelerator.Power is { } w ? UnitsNet.Energy.FromKilowattHours((double)w.Kilowatts * chipHours * powerUsageEffectiveness) : null;
+        // The Power module's curve at full utilisation (a training chip is busy all the time): W_max, no host overhead.
+        Energy? energy = accelerator.Power is { } w
+            ? UnitsNet.Energy.FromKilowattHours((double)new Power.AcceleratorFleet { Count = 1, MaxPower = w, IdlePower = w }.ItPowerPerAccelerator(1d).Kilowatts * chipHours * powerUsageEffectiveness)
+            : null;
         return new TrainingEstimate
         {
             Run = run, Accelerator = accelerator, Precision = precision, Mfu = mfu, Chips = chips,
