@@ -161,6 +161,9 @@ internal sealed class CalibrateCommand
     private static string MeasurementSetName(ThroughputMeasurements set)
         => string.Create(CultureInfo.InvariantCulture, $"{set.Count} rows from {string.Join(", ", set.Sources.Select(s => s.Replace("CloudEconomics.Seeds.measurements.", "seeds/measurements/", StringComparison.Ordinal)))}");
 
+    /// <summary>"NVIDIA (TensorRT-LLM performance overview)" as "NVIDIA".</summary>
+    private static string ShortPublisher(string publisher) => publisher.IndexOf(" (", StringComparison.Ordinal) is var i and > 0 ? publisher[..i] : publisher;
+
     private static string Pct(double? v) => v is { } x ? x.ToString("0.0%", CultureInfo.InvariantCulture) : "-";
 
     private static void Render(CliContext context, Result result)
@@ -176,7 +179,7 @@ internal sealed class CalibrateCommand
         {
             var e = f.Factors;
             table.AddRow(
-                Markup.Escape(f.Family + f.ModelClass switch { ModelClass.Dense => " dense", ModelClass.MixtureOfExperts => " MoE", _ => "" }), f.Rows.ToString(CultureInfo.InvariantCulture), f.Fitted ? (f.Family == CalibratedFactors.GlobalFamily ? "all rows" : "own") : "global",
+                Markup.Escape(f.Family + f.ModelClass switch { ModelClass.Dense => "/dense", ModelClass.MixtureOfExperts => "/MoE", _ => "" }), f.Rows.ToString(CultureInfo.InvariantCulture), f.Fitted ? (f.Family == CalibratedFactors.GlobalFamily ? "all" : "own") : "global",
                 e.Mfu.ToString("0.000", CultureInfo.InvariantCulture), e.Mbu.ToString("0.000", CultureInfo.InvariantCulture),
                 e.InterconnectEfficiency.ToString("0.000", CultureInfo.InvariantCulture),
                 (e.AllReduceLatencySeconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture), (e.StepOverheadSeconds * 1e3).ToString("0.00", CultureInfo.InvariantCulture),
@@ -184,9 +187,10 @@ internal sealed class CalibrateCommand
         }
         context.Console.Write(table);
         context.Out.WriteLine("Error: |estimate/measured - 1| over the family's rows, before (default factors) and after (fitted factors), in sample. Families with fewer than 5 rows use the global fit; dense / MoE rows: fits by model class where a class has 5 rows.");
-        foreach (var s in c.Skipped)
+        if (c.Skipped.Count > 0)
         {
-            context.Out.WriteLine($"skipped: {s.Id}: {s.Reason}");
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Skipped {c.Skipped.Count} measurement{(c.Skipped.Count == 1 ? "" : "s")} that cannot be estimated, e.g. {c.Skipped[0].Id}: {(c.Skipped[0].Reason.Length > 120 ? c.Skipped[0].Reason[..120] + "..." : c.Skipped[0].Reason)} (all: --format json)."));
         }
         if (result.Validation is { } v)
         {
@@ -196,7 +200,7 @@ internal sealed class CalibrateCommand
                 .AddColumn(new TableColumn("After median").RightAligned()).AddColumn(new TableColumn("After P90").RightAligned());
             foreach (var row in v.Families.Append(v.All))
             {
-                held.AddRow(Markup.Escape(row.Family), row.Before.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", row.Publishers)),
+                held.AddRow(Markup.Escape(row.Family), row.Before.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", row.Publishers.Select(ShortPublisher))),
                     Pct(row.Before.Median), Pct(row.Before.P90), Pct(row.After.Median), Pct(row.After.P90));
             }
             context.Console.Write(held);
