@@ -44,9 +44,23 @@ public class CatalogMetricsTest
         // Cloud TPU v6e 2.70 USD per chip-hour / 918 TFLOPS = 2.70 / 0.918 = 2.941176 USD per PFLOP/s-hour
         => July2026.Metric(OnDemand("tpu-v6e-chip"), CatalogMetric.PricePerDensePetaflopHour)!.Amount.Amount.Should().BeApproximately(2.9411764706m, 1e-9m);
 
+    // The embedded catalog now knows every input of this metric (the A100 40GB got its data-sheet figures, issue 16), so
+    // the unknown case is a user override that forgets the A100 40GB's dense peaks.
+    private static readonly CloudCatalog July2026WithoutA100Peaks = CloudCatalog.Default
+        .MergeWith(CloudCatalog.Create([], [CloudCatalog.Default.FindAccelerator("nvidia-a100-40gb-sxm")! with { PeakDenseCompute = new Dictionary<NumericPrecision, Figure<ComputeRate>>() }], [], []))
+        .AsOf(new LocalDate(2026, 7, 20));
+
     [Fact]
     public void UnknownInput_GivesNull_NeverZero()
-        => July2026.Metric(OnDemand("p4d.24xlarge"), CatalogMetric.PricePerDensePetaflopHour).Should().BeNull("the A100 40GB dense BF16 figure is not in the sources");
+    {
+        var p4d = July2026WithoutA100Peaks.OffersFor(July2026WithoutA100Peaks.GetInstance("p4d.24xlarge"), PurchaseOptionKind.OnDemand).Single();
+        July2026WithoutA100Peaks.Metric(p4d, CatalogMetric.PricePerDensePetaflopHour).Should().BeNull("the override has no A100 40GB dense BF16 figure");
+    }
+
+    [Fact]
+    public void A100_40GB_HasItsDataSheetPeak()
+        // p4d.24xlarge 21.957642 USD/h / (8 x 312 TFLOPS = 2.496 PFLOP/s) = 8.797132 USD per PFLOP/s-hour (NVIDIA A100 data sheet).
+        => July2026.Metric(OnDemand("p4d.24xlarge"), CatalogMetric.PricePerDensePetaflopHour)!.Amount.Amount.Should().BeApproximately(8.7971322115m, 1e-9m);
 
     [Fact]
     public void Rank_IsAscending_AndExplainsWhatIsLeftOut()
@@ -54,7 +68,7 @@ public class CatalogMetricsTest
         var ranking = July2026.Rank(CatalogMetric.PricePerDensePetaflopHour);
         ranking.Ranked.Select(r => r.Value.Amount).Should().BeInAscendingOrder();
         ranking.Ranked.Select(r => r.Rank).Should().Equal(Enumerable.Range(1, ranking.Ranked.Count));
-        ranking.Unranked.Should().Contain(u => u.Instance.Name == "p4d.24xlarge" && u.Reason.Contains("unknown"));
+        July2026WithoutA100Peaks.Rank(CatalogMetric.PricePerDensePetaflopHour).Unranked.Should().Contain(u => u.Instance.Name == "p4d.24xlarge" && u.Reason.Contains("unknown"));
         ranking.Unranked.Should().Contain(u => u.Instance.Name == "trn2.48xlarge" && u.Offer == null && u.Reason == "no on-demand USD offer valid on 2026-07-20");
         ranking.Ranked.Should().OnlyContain(r => r.Offer.Option.Kind == PurchaseOptionKind.OnDemand);
         // The ranking's value equals the metric with provenance for every row.

@@ -86,7 +86,9 @@ public class DefaultCatalogSourcesTest
     {
         var d = CloudCatalog.Default;
         d.FindAccelerator("aws-trainium3")!.MemoryCapacity!.Value.Unit.Should().Be(UnitsNet.Units.InformationUnit.Gibibyte, "Neuron docs: 144 GiB");
-        d.FindAccelerator("nvidia-h100-sxm")!.MemoryCapacity!.Value.Unit.Should().Be(UnitsNet.Units.InformationUnit.Gigabyte, "NVIDIA: 80 GB");
+        d.FindAccelerator("nvidia-h100-sxm")!.MemoryCapacity!.Value.Unit.Should().Be(UnitsNet.Units.InformationUnit.Gibibyte, "AWS reports 81,920 MiB per H100: NVIDIA's '80 GB' is 80 GiB (issue-16 audit)");
+        d.FindAccelerator("nvidia-h200-sxm")!.MemoryCapacity!.Value.ToBytes().Should().BeApproximately(144_384d * 1024 * 1024, 1, "AWS reports 144,384 MiB per H200 = 141 GiB");
+        d.FindAccelerator("aws-inferentia2")!.MemoryBandwidth!.Value.Unit.Should().Be(UnitsNet.Units.BitRateUnit.GibibytePerSecond, "Neuron docs: 820 GiB/s");
         d.FindAccelerator("aws-inferentia1")!.MemoryBandwidth!.Value.Unit.Should().Be(UnitsNet.Units.BitRateUnit.GibibytePerSecond, "Neuron docs: 50 GiB/s");
         d.FindAccelerator("nvidia-h100-sxm")!.PeakDense(NumericPrecision.Fp8)!.Value.Teraflops.Should().Be(1978.9, "dense, half the 3,958 sparse headline");
         d.FindAccelerator("nvidia-h100-sxm")!.PeakSparse(NumericPrecision.Fp8)!.Value.Teraflops.Should().Be(3957.8);

@@ -74,4 +74,39 @@ public class OfferRankingTest
         var act = () => CustomSiliconComparison.Compare(Specs.Llama70B, Chat, [Trn2]);
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "offers" && e.Message.Contains("GPU offer"));
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 50)]
+    public bool Evaluate_CostScalesWithPrice(FsCheck.PositiveInt factor)
+    {
+        // The physics does not see the price: k times the hourly price gives k times every price per million tokens.
+        decimal k = 1 + (factor.Get % 20);
+        var cheap = OfferRanking.Evaluate(Specs.Llama70B, Chat, P5, EfficiencyFactors.Default);
+        var dear = OfferRanking.Evaluate(Specs.Llama70B, Chat, P5 with { Price = PricePerHour.Usd(55.04m * k) }, EfficiencyFactors.Default);
+        return Math.Abs(dear.Cost!.Blended.PerMillionTokens.Amount - (k * cheap.Cost!.Blended.PerMillionTokens.Amount)) <= 1e-9m * k * cheap.Cost.Blended.PerMillionTokens.Amount
+            && dear.Estimate!.Deployment.TensorParallelDegree == cheap.Estimate!.Deployment.TensorParallelDegree;
+    }
+
+    [Fact]
+    public void Evaluate_Inf2_48xlarge_Llama70B_SaysWhetherItPadsOrIdles()
+    {
+        // 12 Inferentia2 chips: TP 12 pads 64 heads to 72; TP 8 idles 4 chips; whichever is cheaper is kept and named.
+        var inf2 = CloudEconomics.Catalog.CloudCatalog.Default.FindAccelerator("aws-inferentia2")!.ToAcceleratorSpec();
+        var offer = new InferenceOffer
+        {
+            Id = "inf2.48xlarge", Provider = "AWS", InstanceType = "inf2.48xlarge", Accelerator = inf2, AcceleratorCount = 12,
+            ScaleUpDomain = 12, Price = PricePerHour.Usd(12.98m), PurchaseOption = "on-demand",
+        };
+        var r = OfferRanking.Evaluate(Specs.Llama70B, Chat, offer, EfficiencyFactors.Default);
+        r.Estimate.Should().NotBeNull();
+        int tp = r.Estimate!.Deployment.TensorParallelDegree;
+        if (tp == 12)
+        {
+            r.LayoutNote.Should().Contain("padded to 72");
+        }
+        else
+        {
+            r.LayoutNote.Should().Contain("idle");
+            (r.IdleChips + r.Estimate.Deployment.AcceleratorCount).Should().Be(12);
+        }
+    }
 }
