@@ -69,7 +69,7 @@ public static class LayoutSearch
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(accelerator);
-        efficiency ??= EfficiencyFactors.Default;
+        efficiency ??= DefaultEfficiency.For(accelerator, model);
         if (chips < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(chips), chips, "Chips must be at least 1.");

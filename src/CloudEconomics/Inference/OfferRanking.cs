@@ -127,7 +127,6 @@ public static class OfferRanking
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(offers);
-        efficiency ??= EfficiencyFactors.Default;
         ModelProfileValidator.Instance.ValidateAndThrow(model);
         WorkloadValidator.Instance.ValidateAndThrow(workload);
         var list = offers.ToList();
@@ -146,7 +145,7 @@ public static class OfferRanking
         var excluded = new List<RankedInferenceOffer>();
         foreach (var offer in list)
         {
-            var eff = efficiencyFor?.Invoke(offer) ?? efficiency;
+            var eff = efficiencyFor?.Invoke(offer) ?? efficiency ?? DefaultEfficiency.For(offer.Accelerator, model);
             EfficiencyFactorsValidator.Instance.ValidateAndThrow(eff);
             var result = EvaluateValidated(model, workload, offer, eff);
             (result.Cost is null ? excluded : ranked).Add(result);

@@ -441,7 +441,7 @@ public static class Roofline
     /// <exception cref="ArgumentException">The request is longer than the model's context, or the chip has no usable peak compute.</exception>
     public static bool TryEstimate(ModelProfile model, Workload workload, InferenceDeployment deployment, out ThroughputEstimate estimate, EfficiencyFactors? efficiency = null)
     {
-        efficiency ??= EfficiencyFactors.Default;
+        efficiency ??= DefaultEfficiency.For(deployment, model);
         Validate(model, workload, deployment, efficiency);
         return TryEstimateValidated(model, workload, deployment, out estimate, efficiency);
     }

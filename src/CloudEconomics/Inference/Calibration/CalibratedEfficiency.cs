@@ -48,3 +48,15 @@ public static class CalibratedEfficiency
         return ByName.GetOrAdd((accelerator.Name ?? string.Empty, modelClass), static (key, spec) => EfficiencyCalibration.Default.For(spec, null, key.Class), accelerator);
     }
 }
+
+/// <summary>The one hook the calculators use for their default factors.</summary>
+internal static class DefaultEfficiency
+{
+    /// <summary>The calibrated factors for a chip and model, or <see cref="EfficiencyFactors.Default"/> when either is missing (the caller's argument checks then report it).</summary>
+    public static EfficiencyFactors For(AcceleratorSpec? accelerator, ModelProfile? model)
+        => accelerator is null || model is null ? EfficiencyFactors.Default : CalibratedEfficiency.For(accelerator, model);
+
+    /// <summary>The calibrated factors for a deployment's chip and a model (nulls as in <see cref="For(AcceleratorSpec?, ModelProfile?)"/>).</summary>
+    public static EfficiencyFactors For(InferenceDeployment? deployment, ModelProfile? model)
+        => For(deployment is null ? null : deployment.Accelerator, model);
+}

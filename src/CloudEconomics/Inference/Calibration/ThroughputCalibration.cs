@@ -64,7 +64,7 @@ public sealed record SkippedMeasurement(string Id, string Reason);
 /// otherwise); the estimate is the output throughput of the whole deployment.</para>
 /// <para>The loss is the mean Huber loss (threshold <see cref="CalibrationOptions.HuberDelta"/>) of
 /// log(estimate / measured), plus a small pull toward the prior. Each parameter is bounded (MFU in [0.02, 1], MBU in
-/// [0.05, 1], link efficiency in [0.05, 1], all-reduce latency in [0, 200] us, step overhead in [0, 20] ms; a prior at a
+/// [0.05, 1], link efficiency in [0.05, 1], all-reduce latency in [0, 50] us (an assumption: a few times the 10 us default, so a fit cannot make every step latency-bound), step overhead in [0, 20] ms; a prior at a
 /// bound starts 2% inside it) through a logistic transform and minimised with Nelder–Mead, restarted
 /// from its best point. A global fit over all rows comes first (the fallback for families without
 /// <see cref="CalibrationOptions.MinimumRowsPerFamily"/> rows); each family's fit starts from and is pulled toward it.</para>
@@ -76,7 +76,7 @@ public static class ThroughputCalibration
         new("mfu", e => e.Mfu, (e, v) => e with { Mfu = v }, 0.02, 1),
         new("mbu", e => e.Mbu, (e, v) => e with { Mbu = v }, 0.05, 1),
         new("interconnectEfficiency", e => e.InterconnectEfficiency, (e, v) => e with { InterconnectEfficiency = v }, 0.05, 1),
-        new("allReduceLatencySeconds", e => e.AllReduceLatencySeconds, (e, v) => e with { AllReduceLatencySeconds = v }, 0, 200e-6),
+        new("allReduceLatencySeconds", e => e.AllReduceLatencySeconds, (e, v) => e with { AllReduceLatencySeconds = v }, 0, 50e-6),
         new("stepOverheadSeconds", e => e.StepOverheadSeconds, (e, v) => e with { StepOverheadSeconds = v }, 0, 0.02),
     ];
 
