@@ -107,7 +107,8 @@ public sealed record EfficiencyFactors
     /// <summary>
     /// Tokens one prefill forward pass processes (chunked prefill / in-flight batching token budget): one weight read is
     /// shared by the prompt tokens of every request in the chunk; at least 1. Default 8,192, TensorRT-LLM's default
-    /// <c>max_num_tokens</c> (nvidia.github.io/TensorRT-LLM, "Tuning Max Batch Size and Max Num Tokens").
+    /// <c>max_num_tokens</c> (github:NVIDIA/TensorRT-LLM/tensorrt_llm/builder.py@008b2b8d23af95e4e19fa6f354f9c5f6349b2bfc,
+    /// <c>BuildConfig.max_num_tokens: int = 8192</c>).
     /// </summary>
     public int PrefillChunkTokens { get; init; } = 8192;
 

@@ -244,6 +244,25 @@ public class RooflineTest
     }
 
     [Fact]
+    public void PipelineParallelism_AddsMemoryNotSpeed_BubblesBelowPpMicroBatches()
+    {
+        // Llama 3.1 8B on 2 H100 as TP 1 x PP 2 (ideal, no all-reduce: TP 1). Weights 8,030,261,248 x 2 = 16,060,522,496 B,
+        // 8,030,261,248 B per stage; KV per token per chip = 131,072 / 2 stages = 65,536 B; context 1 + 1/2 = 1.5.
+        // Batch 1: one micro-batch; a stage reads 8,030,261,248 + 1.5 x 65,536 = 8,030,359,552 B = 2.397122 ms, and the
+        // token waits for both stages (bubble x 2): 4.794245 ms, the same as one chip reading everything
+        // ((16,060,522,496 + 196,608) / 3.35e12 = 4.794245 ms).
+        // Batch 2: two micro-batches keep both stages busy; each stage reads its weights twice:
+        // 2 x 8,030,261,248 + 2 x 1.5 x 65,536 = 16,060,719,104 B = 4.794245 ms per step of 2 tokens.
+        var model = ModelLibrary.Default["llama-3.1-8b"];
+        var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 2, TensorParallelDegree = 1, PipelineParallelDegree = 2 };
+        var one = Roofline.Estimate(model, new Workload { PromptTokens = 1, OutputTokens = 1, BatchSize = 1 }, dep, Ideal);
+        var two = Roofline.Estimate(model, new Workload { PromptTokens = 1, OutputTokens = 1, BatchSize = 2 }, dep, Ideal);
+        one.Decode.Seconds.Should().BeApproximately(16_060_719_104 / 3.35e12, 1e-12);
+        two.Decode.Seconds.Should().BeApproximately(16_060_719_104 / 3.35e12, 1e-12);
+        two.Deployment.Replicas.Should().Be(1);
+    }
+
+    [Fact]
     public void WithPrecision_Fp8_IsW8A8WithFp8KvCache_WeightOnlyKeepsBf16Compute()
     {
         var fp8 = Specs.Llama70B.WithPrecision(NumericPrecision.Fp8);
