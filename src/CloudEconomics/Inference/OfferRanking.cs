@@ -117,7 +117,7 @@ public static class OfferRanking
     /// <param name="model">The model.</param>
     /// <param name="workload">The workload.</param>
     /// <param name="offers">The offers; all prices in one currency.</param>
-    /// <param name="efficiency">Efficiency factors; null for <see cref="EfficiencyFactors.Default"/>.</param>
+    /// <param name="efficiency">Efficiency factors; null for each offer's calibrated factors (<see cref="CalibratedEfficiency.For(AcceleratorSpec, ModelProfile)"/>).</param>
     /// <param name="efficiencyFor">Optional per-offer efficiency (for example a lower MFU for one chip); overrides <paramref name="efficiency"/>.</param>
     /// <returns>Ranked offers first (cheapest first), then the offers that cannot serve the model.</returns>
     /// <exception cref="ValidationException">An input breaks its rules.</exception>
