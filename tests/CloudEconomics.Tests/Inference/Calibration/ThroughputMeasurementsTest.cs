@@ -173,6 +173,9 @@ public class ThroughputMeasurementsTest
     {
         var set = ThroughputMeasurements.Default;
         set.Select(m => m.Id).Should().OnlyHaveUniqueItems();
-        set.All(m => m.Source.Length > 0 && m.OutputThroughput.TokensPerSecond > 0).Should().BeTrue();
+        // Issue 12: at least 80 rows from at least 4 independent publishers.
+        set.Count.Should().BeGreaterThanOrEqualTo(80);
+        set.Publishers.Should().HaveCountGreaterThanOrEqualTo(4);
+        set.Should().OnlyContain(m => m.Source.Length > 0 && m.OutputThroughput.TokensPerSecond > 0);
     }
 }
