@@ -30,6 +30,7 @@ internal static partial class Commands
               cloudecon tco --rent p5.48xlarge
               cloudecon sensitivity --model token-ratio
               cloudecon simulate --model cluster-payback --within 60
+              cloudecon calibrate --validate
             """);
         root.Options.Add(Format);
         AddReportCommands(root, context);
@@ -37,6 +38,7 @@ internal static partial class Commands
         AddCatalogCommands(root, context);
         root.Subcommands.Add(TokenCostCommand(context));
         root.Subcommands.Add(TcoCommand(context));
+        root.Subcommands.Add(CalibrateCommand.Build(context));
         AddAnalysisCommands(root, context);
         HelpExamples.Install(root);
         return root;

@@ -108,7 +108,16 @@ internal static class ReportRenderer
         console.Write(table);
         var ratio = section.Ratio!.Value;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"   Ratio custom silicon / GPU: {ratio:0.000} ({(ratio < 1 ? $"{1 - ratio:0.0%} cheaper" : $"{ratio - 1:0.0%} dearer")}); the article claims about 40% cheaper (ratio {section.ArticleClaimRatio:0.0})."));
+            $"   Ratio custom silicon / GPU: {ratio:0.000} ({(ratio < 1 ? $"{1 - ratio:0.0%} cheaper" : $"{ratio - 1:0.0%} dearer")}){(section.RatioLow is { } lo && section.RatioHigh is { } hi ? $", range {lo:0.000}-{hi:0.000} from the calibration's error" : "")}; the article claims about 40% cheaper (ratio {section.ArticleClaimRatio:0.0})."));
+        if (section.CustomSiliconBasis is { } cb && section.GpuBasis is { } gb)
+        {
+            context.Out.WriteLine("   Custom silicon throughput: " + cb + ".");
+            context.Out.WriteLine("   GPU throughput: " + gb + ".");
+        }
+        if (section.ClaimCheck is { } check)
+        {
+            context.Out.WriteLine("   On the calibrated basis, " + check + ".");
+        }
         foreach (var s in section.Sensitivity)
         {
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -119,6 +119,7 @@ internal static partial class Commands
                         prefillBound = r.Estimate.Prefill.Bound.ToString(),
                         decodeBound = r.Estimate.Decode.Bound.ToString(),
                         tokensPerSecond = r.Estimate.TotalThroughput.TokensPerSecond,
+                        calibration = CalibrationJson(r.Offer.Accelerator, profile),
                         blended = r.Cost!.Blended,
                         input = r.Cost.EffectiveInput,
                         output = r.Cost.Output,
@@ -156,10 +157,27 @@ internal static partial class Commands
                 context.Out.WriteLine($"skipped: {s.OfferId}: {s.Reason}");
             }
             context.Out.WriteLine("Bound: what limits prefill/decode (C compute, M memory bandwidth, I interconnect). Chips/TP: chips used / tensor-parallel degree. Batch per offer (lower where the KV cache does not fit): --format json.");
-            context.Out.WriteLine("Throughput is a roofline estimate from data-sheet peaks (MFU 0.5, MBU 0.7), not a benchmark. Full provenance: --format json.");
+            context.Out.WriteLine("Throughput: roofline estimate from data-sheet peaks with efficiency factors calibrated per accelerator family to published measurements (seeds/calibration, see 'cloudecon calibrate'); not a benchmark. Per offer: measured or extrapolated, and the range implied by the fit's error: --format json.");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>What backs an offer's efficiency factors and the blended-price range the fit's error implies (price x estimate/measured P10..P90).</summary>
+    internal static object CalibrationJson(AcceleratorSpec accelerator, ModelProfile model)
+    {
+        var c = CalibratedEfficiency.Describe(accelerator, model);
+        return new
+        {
+            family = c.Family,
+            modelClass = c.ModelClass.ToString(),
+            basis = c.Basis.ToString(),
+            backedByMeasurements = c.BackedByMeasurements,
+            mfu = c.Factors.Mfu,
+            mbu = c.Factors.Mbu,
+            estimateOverMeasuredP10 = c.Error?.RatioP10,
+            estimateOverMeasuredP90 = c.Error?.RatioP90,
+        };
     }
 
     private static string ShortBound(LimitingBound bound) => bound switch

@@ -59,6 +59,21 @@ public sealed record CustomSiliconComparison
     /// <summary>Every GPU offer considered, ranked.</summary>
     public required IReadOnlyList<RankedInferenceOffer> GpuOffers { get; init; }
 
+    /// <summary>What backs the custom-silicon side's efficiency factors (measurements of the chip or its family, or the global fit) and the fit's error; null when the caller passed factors.</summary>
+    public CalibratedFactors? CustomSiliconCalibration { get; init; }
+
+    /// <summary>What backs the GPU side's efficiency factors, and the fit's error; null when the caller passed factors.</summary>
+    public CalibratedFactors? GpuCalibration { get; init; }
+
+    /// <summary>
+    /// Low end of the ratio implied by the calibration's error: custom price x its fit's P10 of estimate/measured over
+    /// GPU price x its fit's P90 (a true throughput of estimate / ratio); null without calibration error figures.
+    /// </summary>
+    public decimal? RatioLow { get; init; }
+
+    /// <summary>High end of the ratio implied by the calibration's error (custom P90 over GPU P10); null without calibration error figures.</summary>
+    public decimal? RatioHigh { get; init; }
+
     /// <summary>The sensitivity of the ratio.</summary>
     public required IReadOnlyList<RatioSensitivity> Sensitivity { get; init; }
 
@@ -87,7 +102,7 @@ public sealed record CustomSiliconComparison
     /// <param name="model">The model.</param>
     /// <param name="workload">The workload (its utilisation applies to both sides).</param>
     /// <param name="offers">Offers of both kinds (others are ignored); one currency.</param>
-    /// <param name="efficiency">Efficiency factors for both sides; null for defaults.</param>
+    /// <param name="efficiency">Efficiency factors for both sides; null for the calibrated factors of each offer's chip and the model's class (<see cref="CalibratedEfficiency"/>), which also gives the ratio's range.</param>
     /// <param name="isCustomSilicon">Classifier of the custom side; null for <see cref="IsTrainiumOrInferentia"/>.</param>
     /// <param name="isGpu">Classifier of the GPU side; null for <see cref="IsH100OrH200"/>.</param>
     /// <param name="include">Which offers take part (for example one provider and one purchase option, for a like-for-like
@@ -109,7 +124,9 @@ public sealed record CustomSiliconComparison
         double sensitivityHigh = 1.2)
     {
         ArgumentNullException.ThrowIfNull(offers);
-        efficiency ??= EfficiencyFactors.Default;
+        ArgumentNullException.ThrowIfNull(model);
+        bool calibrated = efficiency is null;
+        Func<InferenceOffer, EfficiencyFactors> baseFor = efficiency is { } given ? _ => given : o => CalibratedEfficiency.For(o.Accelerator, model);
         isCustomSilicon ??= IsTrainiumOrInferentia;
         isGpu ??= IsH100OrH200;
         if (!(sensitivityLow > 0 && sensitivityLow < 1))
@@ -123,49 +140,63 @@ public sealed record CustomSiliconComparison
         var list = offers.Where(include ?? (_ => true)).ToList();
         var custom = list.Where(isCustomSilicon).ToList();
         var gpu = list.Where(o => isGpu(o) && !isCustomSilicon(o)).ToList();
-        var customRanked = OfferRanking.Rank(model, workload, custom, efficiency);
-        var gpuRanked = OfferRanking.Rank(model, workload, gpu, efficiency);
+        var customRanked = OfferRanking.Rank(model, workload, custom, null, baseFor);
+        var gpuRanked = OfferRanking.Rank(model, workload, gpu, null, baseFor);
         var bestCustom = customRanked.FirstOrDefault(r => r.Cost is not null)
             ?? throw new ArgumentException($"Offers must include at least one custom-silicon offer that can serve {model.Name}; {custom.Count} custom-silicon offers were given and none fits.", nameof(offers));
         var bestGpu = gpuRanked.FirstOrDefault(r => r.Cost is not null)
             ?? throw new ArgumentException($"Offers must include at least one GPU offer that can serve {model.Name}; {gpu.Count} GPU offers were given and none fits.", nameof(offers));
+        decimal customPrice = bestCustom.Cost!.Blended.PerMillionTokens.Amount;
         decimal gpuPrice = bestGpu.Cost!.Blended.PerMillionTokens.Amount;
-        decimal ratio = bestCustom.Cost!.Blended.PerMillionTokens.Amount / gpuPrice;
+        decimal ratio = customPrice / gpuPrice;
+        var customCalibration = calibrated ? CalibratedEfficiency.Describe(bestCustom.Offer.Accelerator, model) : null;
+        var gpuCalibration = calibrated ? CalibratedEfficiency.Describe(bestGpu.Offer.Accelerator, model) : null;
+        decimal? ratioLow = null, ratioHigh = null;
+        if (customCalibration?.Error is { } ce && gpuCalibration?.Error is { } ge)
+        {
+            ratioLow = customPrice * (decimal)ce.RatioP10 / (gpuPrice * (decimal)ge.RatioP90);
+            ratioHigh = customPrice * (decimal)ce.RatioP90 / (gpuPrice * (decimal)ge.RatioP10);
+        }
 
-        decimal? RatioWith(EfficiencyFactors eff, Workload w, decimal priceFactor)
+        decimal? RatioWith(Func<EfficiencyFactors, EfficiencyFactors> tweak, Workload w, decimal priceFactor)
         {
             var scaled = custom.Select(o => o with { Price = o.Price * priceFactor });
-            var best = OfferRanking.Rank(model, w, scaled, eff).FirstOrDefault(r => r.Cost is not null);
+            var best = OfferRanking.Rank(model, w, scaled, null, o => tweak(baseFor(o))).FirstOrDefault(r => r.Cost is not null);
             return best is null ? null : best.Cost!.Blended.PerMillionTokens.Amount / gpuPrice;
         }
 
         static double Cap(double v) => Math.Min(1d, v);
+        var customBase = baseFor(bestCustom.Offer);
         var rows = new List<RatioSensitivity>
         {
-            new() { Factor = "custom-silicon MFU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(efficiency.Mfu * sensitivityHigh) / efficiency.Mfu,
-                RatioAtLow = RatioWith(efficiency with { Mfu = efficiency.Mfu * sensitivityLow }, workload, 1m),
-                RatioAtHigh = RatioWith(efficiency with { Mfu = Cap(efficiency.Mfu * sensitivityHigh) }, workload, 1m) },
-            new() { Factor = "custom-silicon MBU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(efficiency.Mbu * sensitivityHigh) / efficiency.Mbu,
-                RatioAtLow = RatioWith(efficiency with { Mbu = efficiency.Mbu * sensitivityLow }, workload, 1m),
-                RatioAtHigh = RatioWith(efficiency with { Mbu = Cap(efficiency.Mbu * sensitivityHigh) }, workload, 1m) },
+            new() { Factor = "custom-silicon MFU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(customBase.Mfu * sensitivityHigh) / customBase.Mfu,
+                RatioAtLow = RatioWith(e => e with { Mfu = e.Mfu * sensitivityLow }, workload, 1m),
+                RatioAtHigh = RatioWith(e => e with { Mfu = Cap(e.Mfu * sensitivityHigh) }, workload, 1m) },
+            new() { Factor = "custom-silicon MBU", LowMultiplier = sensitivityLow, HighMultiplier = Cap(customBase.Mbu * sensitivityHigh) / customBase.Mbu,
+                RatioAtLow = RatioWith(e => e with { Mbu = e.Mbu * sensitivityLow }, workload, 1m),
+                RatioAtHigh = RatioWith(e => e with { Mbu = Cap(e.Mbu * sensitivityHigh) }, workload, 1m) },
             new() { Factor = "custom-silicon utilization", LowMultiplier = sensitivityLow, HighMultiplier = Cap(workload.Utilization * sensitivityHigh) / workload.Utilization,
-                RatioAtLow = RatioWith(efficiency, workload with { Utilization = workload.Utilization * sensitivityLow }, 1m),
-                RatioAtHigh = RatioWith(efficiency, workload with { Utilization = Cap(workload.Utilization * sensitivityHigh) }, 1m) },
+                RatioAtLow = RatioWith(e => e, workload with { Utilization = workload.Utilization * sensitivityLow }, 1m),
+                RatioAtHigh = RatioWith(e => e, workload with { Utilization = Cap(workload.Utilization * sensitivityHigh) }, 1m) },
             new() { Factor = "custom-silicon price", LowMultiplier = sensitivityLow, HighMultiplier = sensitivityHigh,
-                RatioAtLow = RatioWith(efficiency, workload, (decimal)sensitivityLow),
-                RatioAtHigh = RatioWith(efficiency, workload, (decimal)sensitivityHigh) },
+                RatioAtLow = RatioWith(e => e, workload, (decimal)sensitivityLow),
+                RatioAtHigh = RatioWith(e => e, workload, (decimal)sensitivityHigh) },
         };
 
         var assumptions = new List<string>
         {
             $"model: {model} ({model.Id}, sourced in seeds/models)",
             $"workload: {workload}",
-            $"efficiency (both sides): {efficiency}",
+            calibrated
+                ? $"efficiency: calibrated to published measurements (seeds/calibration): custom silicon {Basis(customCalibration!)}; GPU {Basis(gpuCalibration!)}"
+                : $"efficiency (both sides, given): {efficiency}",
             $"custom silicon: {bestCustom.Offer} -> {bestCustom.Estimate!.Deployment}, batch {bestCustom.Estimate.EffectiveBatchSize}, prefill {bestCustom.Estimate.Prefill.Bound}, decode {bestCustom.Estimate.Decode.Bound}",
             $"GPU: {bestGpu.Offer} -> {bestGpu.Estimate!.Deployment}, batch {bestGpu.Estimate.EffectiveBatchSize}, prefill {bestGpu.Estimate.Prefill.Bound}, decode {bestGpu.Estimate.Decode.Bound}",
             $"custom silicon price: {OfferRanking.PriceProvenance(bestCustom.Offer)}; chip figures: {bestCustom.Offer.Accelerator.Source ?? "entered by hand"}",
             $"GPU price: {OfferRanking.PriceProvenance(bestGpu.Offer)}; chip figures: {bestGpu.Offer.Accelerator.Source ?? "entered by hand"}",
-            "throughput is a roofline estimate from data-sheet peaks (dense), not a benchmark; calibrate with measured throughput where available",
+            calibrated
+                ? "throughput is a roofline estimate from data-sheet peaks (dense) with calibrated efficiency, not a benchmark; the ratio's range applies each side's fit P10-P90 of estimate/measured"
+                : "throughput is a roofline estimate from data-sheet peaks (dense), not a benchmark",
             "sensitivity moves one factor on the custom-silicon side only; the GPU side stays at the base case",
         };
 
@@ -173,7 +204,22 @@ public sealed record CustomSiliconComparison
         {
             Model = model, Workload = workload, CustomSilicon = bestCustom, Gpu = bestGpu, Ratio = ratio,
             CustomSiliconOffers = customRanked, GpuOffers = gpuRanked, Sensitivity = rows, Assumptions = assumptions,
+            CustomSiliconCalibration = customCalibration, GpuCalibration = gpuCalibration, RatioLow = ratioLow, RatioHigh = ratioHigh,
         };
+    }
+
+    /// <summary>"aws-neuron/Dense fit, backed by measurements of this chip (estimate/measured P10-P90 0.95-1.05)".</summary>
+    internal static string Basis(CalibratedFactors c)
+    {
+        string fit = c.Family + (c.ModelClass == ModelClass.Any ? "" : "/" + c.ModelClass) + " fit";
+        string basis = c.Basis switch
+        {
+            CalibrationBasis.MeasuredAccelerator => "backed by measurements of this chip",
+            CalibrationBasis.MeasuredFamily => "backed by measurements of its family (not this chip)",
+            _ => "extrapolated (no measurements of its family)",
+        };
+        string range = c.Error is { } e ? string.Create(CultureInfo.InvariantCulture, $" (estimate/measured P10-P90 {e.RatioP10:0.00}-{e.RatioP90:0.00})") : "";
+        return $"{c.Accelerator}: {fit}, {basis}{range}";
     }
 
     /// <summary>A Markdown report: the ratio, both offers, the sensitivity table and the assumptions.</summary>
@@ -181,7 +227,7 @@ public sealed record CustomSiliconComparison
     public string ToMarkdown()
     {
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"**{Name}** for {Model.Name}: ratio {Ratio:0.000} (custom silicon {CustomSilicon.Cost!.Blended.PerMillionTokens.Amount:0.0000} vs GPU {Gpu.Cost!.Blended.PerMillionTokens.Amount:0.0000} {Gpu.Cost.Blended.Currency.Code} per million tokens; {(Ratio < 1 ? $"custom silicon {1 - Ratio:0.#%} cheaper" : $"custom silicon {Ratio - 1:0.#%} dearer")})"));
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"**{Name}** for {Model.Name}: ratio {Ratio:0.000}{(RatioLow is { } lo && RatioHigh is { } hi ? $" (calibration range {lo:0.000}-{hi:0.000})" : "")} (custom silicon {CustomSilicon.Cost!.Blended.PerMillionTokens.Amount:0.0000} vs GPU {Gpu.Cost!.Blended.PerMillionTokens.Amount:0.0000} {Gpu.Cost.Blended.Currency.Code} per million tokens; {(Ratio < 1 ? $"custom silicon {1 - Ratio:0.#%} cheaper" : $"custom silicon {Ratio - 1:0.#%} dearer")})"));
         sb.AppendLine();
         sb.AppendLine("| factor (custom side) | low | ratio at low | high | ratio at high |");
         sb.AppendLine("|---|---|---|---|---|");

@@ -60,7 +60,7 @@ public static class LayoutSearch
     /// <param name="accelerator">The chip.</param>
     /// <param name="chips">Chips available (an instance's count); at least 1.</param>
     /// <param name="scaleUpDomain">Largest TP group the fabric supports; null for all the chips.</param>
-    /// <param name="efficiency">Efficiency factors; null for <see cref="EfficiencyFactors.Default"/>.</param>
+    /// <param name="efficiency">Efficiency factors; null for the calibrated factors (<see cref="CalibratedEfficiency.For(AcceleratorSpec, ModelProfile)"/>).</param>
     /// <returns>Every layout tried, fitting ones with their estimate, the rest with a reason; in TP then PP order.</returns>
     /// <exception cref="ValidationException">An input breaks its rules.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chips"/> or <paramref name="scaleUpDomain"/> is below 1.</exception>
@@ -69,7 +69,7 @@ public static class LayoutSearch
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(accelerator);
-        efficiency ??= EfficiencyFactors.Default;
+        efficiency ??= DefaultEfficiency.For(accelerator, model);
         if (chips < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(chips), chips, "Chips must be at least 1.");

@@ -117,7 +117,7 @@ public static class OfferRanking
     /// <param name="model">The model.</param>
     /// <param name="workload">The workload.</param>
     /// <param name="offers">The offers; all prices in one currency.</param>
-    /// <param name="efficiency">Efficiency factors; null for <see cref="EfficiencyFactors.Default"/>.</param>
+    /// <param name="efficiency">Efficiency factors; null for each offer's calibrated factors (<see cref="CalibratedEfficiency.For(AcceleratorSpec, ModelProfile)"/>).</param>
     /// <param name="efficiencyFor">Optional per-offer efficiency (for example a lower MFU for one chip); overrides <paramref name="efficiency"/>.</param>
     /// <returns>Ranked offers first (cheapest first), then the offers that cannot serve the model.</returns>
     /// <exception cref="ValidationException">An input breaks its rules.</exception>
@@ -127,7 +127,6 @@ public static class OfferRanking
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(offers);
-        efficiency ??= EfficiencyFactors.Default;
         ModelProfileValidator.Instance.ValidateAndThrow(model);
         WorkloadValidator.Instance.ValidateAndThrow(workload);
         var list = offers.ToList();
@@ -146,7 +145,7 @@ public static class OfferRanking
         var excluded = new List<RankedInferenceOffer>();
         foreach (var offer in list)
         {
-            var eff = efficiencyFor?.Invoke(offer) ?? efficiency;
+            var eff = efficiencyFor?.Invoke(offer) ?? efficiency ?? DefaultEfficiency.For(offer.Accelerator, model);
             EfficiencyFactorsValidator.Instance.ValidateAndThrow(eff);
             var result = EvaluateValidated(model, workload, offer, eff);
             (result.Cost is null ? excluded : ranked).Add(result);

@@ -421,7 +421,7 @@ public static class Roofline
     /// <param name="model">The model.</param>
     /// <param name="workload">The workload.</param>
     /// <param name="deployment">The deployment.</param>
-    /// <param name="efficiency">Efficiency factors; null for <see cref="EfficiencyFactors.Default"/>.</param>
+    /// <param name="efficiency">Efficiency factors; null for the calibrated factors of the chip and model class (<see cref="CalibratedEfficiency.For(AcceleratorSpec, ModelProfile)"/>).</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="ValidationException">An input breaks its validator's rules.</exception>
     /// <exception cref="ModelDoesNotFitException">The weights, or one sequence's KV cache, do not fit the memory (parameter <c>model</c>).</exception>
@@ -435,13 +435,13 @@ public static class Roofline
     /// <param name="deployment">The deployment.</param>
     /// <param name="estimate">The estimate; when the model does not fit, one whose <see cref="ThroughputEstimate.Fit"/> says why and
     /// whose rate properties throw <see cref="ModelDoesNotFitException"/>.</param>
-    /// <param name="efficiency">Efficiency factors; null for defaults.</param>
+    /// <param name="efficiency">Efficiency factors; null for the calibrated factors (<see cref="CalibratedEfficiency"/>).</param>
     /// <returns>Whether the model fits.</returns>
     /// <exception cref="ValidationException">An input breaks its validator's rules.</exception>
     /// <exception cref="ArgumentException">The request is longer than the model's context, or the chip has no usable peak compute.</exception>
     public static bool TryEstimate(ModelProfile model, Workload workload, InferenceDeployment deployment, out ThroughputEstimate estimate, EfficiencyFactors? efficiency = null)
     {
-        efficiency ??= EfficiencyFactors.Default;
+        efficiency ??= DefaultEfficiency.For(deployment, model);
         Validate(model, workload, deployment, efficiency);
         return TryEstimateValidated(model, workload, deployment, out estimate, efficiency);
     }

@@ -19,7 +19,7 @@ public sealed record SeedReportOptions
     /// </summary>
     public Workload Workload { get; init; } = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
 
-    /// <summary>Efficiency factors of the roofline (MFU, MBU, ...); <see cref="EfficiencyFactors.Default"/> when null.</summary>
+    /// <summary>Efficiency factors of the roofline (MFU, MBU, ...); when null, each chip's calibrated factors (<see cref="CalibratedEfficiency"/>).</summary>
     public EfficiencyFactors? Efficiency { get; init; }
 
     /// <summary>How commitments are amortised: 8,760 hours a year unless stated.</summary>
@@ -45,7 +45,32 @@ public sealed record TokenCostSection(
     decimal ArticleClaimRatio,
     IReadOnlyList<RatioSensitivity> Sensitivity,
     IReadOnlyList<string> Assumptions,
-    string? NotComputed);
+    string? NotComputed)
+{
+    /// <summary>Low end of the ratio implied by the calibration's error (see <see cref="CustomSiliconComparison.RatioLow"/>); null without calibration.</summary>
+    public decimal? RatioLow { get; init; }
+
+    /// <summary>High end of the ratio implied by the calibration's error; null without calibration.</summary>
+    public decimal? RatioHigh { get; init; }
+
+    /// <summary>What backs the custom-silicon side's throughput: measurements of the chip, of its family, or extrapolation; null when factors were given.</summary>
+    public string? CustomSiliconBasis { get; init; }
+
+    /// <summary>What backs the GPU side's throughput; null when factors were given.</summary>
+    public string? GpuBasis { get; init; }
+
+    /// <summary>
+    /// The article's "about 40% cheaper" checked on the calibrated basis: whether the claim's ratio lies inside the
+    /// calibration's range, below it or above it; null without a range.
+    /// </summary>
+    public string? ClaimCheck => Ratio is null || RatioLow is not { } lo || RatioHigh is not { } hi
+        ? null
+        : ArticleClaimRatio < lo
+            ? string.Create(CultureInfo.InvariantCulture, $"the claim (ratio {ArticleClaimRatio:0.00}) is below the calibrated range {lo:0.000}-{hi:0.000}: not supported at these prices")
+            : ArticleClaimRatio > hi
+                ? string.Create(CultureInfo.InvariantCulture, $"the claim (ratio {ArticleClaimRatio:0.00}) is above the calibrated range {lo:0.000}-{hi:0.000}: custom silicon comes out even cheaper than claimed")
+                : string.Create(CultureInfo.InvariantCulture, $"the claim (ratio {ArticleClaimRatio:0.00}) is inside the calibrated range {lo:0.000}-{hi:0.000}: consistent with the measurements' spread");
+}
 
 /// <summary>One offer's cost per million tokens in the comparison.</summary>
 /// <param name="Instance">The instance type.</param>
@@ -155,7 +180,13 @@ public sealed record SeedReport
         try
         {
             var comparison = CustomSiliconComparison.Compare(model, workload, offers, options.Efficiency);
-            return new TokenCostSection(modelId, basis, Line(comparison.CustomSilicon), Line(comparison.Gpu), comparison.Ratio, claim, comparison.Sensitivity, comparison.Assumptions, null);
+            return new TokenCostSection(modelId, basis, Line(comparison.CustomSilicon), Line(comparison.Gpu), comparison.Ratio, claim, comparison.Sensitivity, comparison.Assumptions, null)
+            {
+                RatioLow = comparison.RatioLow,
+                RatioHigh = comparison.RatioHigh,
+                CustomSiliconBasis = comparison.CustomSiliconCalibration is { } cc ? CustomSiliconComparison.Basis(cc) : null,
+                GpuBasis = comparison.GpuCalibration is { } gc ? CustomSiliconComparison.Basis(gc) : null,
+            };
         }
         catch (InvalidOperationException e)
         {

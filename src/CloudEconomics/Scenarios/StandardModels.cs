@@ -103,7 +103,7 @@ public static class StandardModels
     /// The custom silicon / GPU blended cost-per-million-token ratio (see the type's remarks). Inputs: each side's
     /// deployment price (USD/h; range +-20%, no distribution: list prices), MFU (range +-20%; PERT 0.3/0.5/0.7),
     /// MBU (range +-20%; PERT 0.5/0.7/0.9) and utilisation (range +-20%; PERT 0.3/base/0.9). The ranges and
-    /// distributions are ASSUMPTIONS around the roofline's defaults (<see cref="EfficiencyFactors.Default"/>) and the
+    /// distributions are ASSUMPTIONS around each chip's calibrated factors (<see cref="CalibratedEfficiency"/>) and the
     /// seed report's workload.
     /// </summary>
     /// <param name="scenario">The scenario; <see cref="ScenarioFile.Default"/> when null.</param>
@@ -128,13 +128,14 @@ public static class StandardModels
         {
             workload = workload with { Utilization = (double)su };
         }
-        var efficiency = EfficiencyFactors.Default;
         var offers = catalog.ToInferenceOffers(date, Currency.Usd, out _)
             .Where(o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand" && o.Region == region)
             .ToList();
-        var comparison = CustomSiliconComparison.Compare(llm, workload, offers, efficiency);
+        var comparison = CustomSiliconComparison.Compare(llm, workload, offers);
         var custom = comparison.CustomSilicon;
         var gpu = comparison.Gpu;
+        var customEff = custom.Estimate!.Efficiency;
+        var gpuEff = gpu.Estimate!.Efficiency;
         var customDeployment = custom.Estimate!.Deployment;
         var gpuDeployment = gpu.Estimate!.Deployment;
         double customPrice = DeploymentPrice(custom.Offer, customDeployment);
@@ -143,17 +144,18 @@ public static class StandardModels
         var b = new ScenarioModelBuilder(TokenRatioName, "ratio");
         var cPrice = b.Input("custom price", "USD/h", customPrice, customPrice * 0.8, customPrice * 1.2);
         var gPrice = b.Input("GPU price", "USD/h", gpuPrice, gpuPrice * 0.8, gpuPrice * 1.2);
-        var cMfu = b.Input("custom MFU", "ratio", efficiency.Mfu, efficiency.Mfu * 0.8, Math.Min(1, efficiency.Mfu * 1.2), Distribution.Pert(0.3, efficiency.Mfu, 0.7));
-        var gMfu = b.Input("GPU MFU", "ratio", efficiency.Mfu, efficiency.Mfu * 0.8, Math.Min(1, efficiency.Mfu * 1.2), Distribution.Pert(0.3, efficiency.Mfu, 0.7));
-        var cMbu = b.Input("custom MBU", "ratio", efficiency.Mbu, efficiency.Mbu * 0.8, Math.Min(1, efficiency.Mbu * 1.2), Distribution.Pert(0.5, efficiency.Mbu, 0.9));
-        var gMbu = b.Input("GPU MBU", "ratio", efficiency.Mbu, efficiency.Mbu * 0.8, Math.Min(1, efficiency.Mbu * 1.2), Distribution.Pert(0.5, efficiency.Mbu, 0.9));
+        static Distribution Around(double low, double mode, double high) => Distribution.Pert(Math.Min(low, mode * 0.8), mode, Math.Max(high, Math.Min(1, mode * 1.2)));
+        var cMfu = b.Input("custom MFU", "ratio", customEff.Mfu, customEff.Mfu * 0.8, Math.Min(1, customEff.Mfu * 1.2), Around(0.3, customEff.Mfu, 0.7));
+        var gMfu = b.Input("GPU MFU", "ratio", gpuEff.Mfu, gpuEff.Mfu * 0.8, Math.Min(1, gpuEff.Mfu * 1.2), Around(0.3, gpuEff.Mfu, 0.7));
+        var cMbu = b.Input("custom MBU", "ratio", customEff.Mbu, customEff.Mbu * 0.8, Math.Min(1, customEff.Mbu * 1.2), Around(0.5, customEff.Mbu, 0.9));
+        var gMbu = b.Input("GPU MBU", "ratio", gpuEff.Mbu, gpuEff.Mbu * 0.8, Math.Min(1, gpuEff.Mbu * 1.2), Around(0.5, gpuEff.Mbu, 0.9));
         double u = workload.Utilization;
         var cUtil = b.Input("custom utilisation", "ratio", u, u * 0.8, Math.Min(1, u * 1.2), Distribution.Pert(Math.Min(0.3, u), u, Math.Max(0.9, u)));
         var gUtil = b.Input("GPU utilisation", "ratio", u, u * 0.8, Math.Min(1, u * 1.2), Distribution.Pert(Math.Min(0.3, u), u, Math.Max(0.9, u)));
 
-        double Blended(double price, double mfu, double mbu, double utilization, InferenceDeployment deployment)
+        double Blended(double price, double mfu, double mbu, double utilization, InferenceDeployment deployment, EfficiencyFactors baseFactors)
         {
-            var eff = efficiency with { Mfu = mfu, Mbu = mbu };
+            var eff = baseFactors with { Mfu = mfu, Mbu = mbu };
             var w = workload with { Utilization = utilization };
             if (!Roofline.TryEstimateValidated(llm, w, deployment, out var estimate, eff))
             {
@@ -163,7 +165,7 @@ public static class StandardModels
         }
 
         var model = b.Build(v =>
-            Blended(v[cPrice], v[cMfu], v[cMbu], v[cUtil], customDeployment) / Blended(v[gPrice], v[gMfu], v[gMbu], v[gUtil], gpuDeployment));
+            Blended(v[cPrice], v[cMfu], v[cMbu], v[cUtil], customDeployment, customEff) / Blended(v[gPrice], v[gMfu], v[gMbu], v[gUtil], gpuDeployment, gpuEff));
 
         var assumptions = new List<string>
         {
@@ -171,9 +173,9 @@ public static class StandardModels
             $"custom silicon: {custom.Offer.InstanceType} as {customDeployment}; price {OfferRanking.PriceProvenance(custom.Offer)}",
             $"GPU: {gpu.Offer.InstanceType} as {gpuDeployment}; price {OfferRanking.PriceProvenance(gpu.Offer)}",
             $"model {llm.Id}; workload {workload}; throughput: roofline estimate from data-sheet peaks at each side's MFU and MBU (layouts fixed at the base case)",
-            $"base MFU {D(efficiency.Mfu)} and MBU {D(efficiency.Mbu)}: the roofline's default efficiency factors (ASSUMPTION); base utilisation {D(u)}: the seed report's workload (ASSUMPTION)",
+            $"base MFU and MBU: each chip's calibrated factors (seeds/calibration): custom {D(customEff.Mfu)} / {D(customEff.Mbu)}, GPU {D(gpuEff.Mfu)} / {D(gpuEff.Mbu)}; base utilisation {D(u)}: the seed report's workload (ASSUMPTION)",
             "ranges: base +-20% (MFU, MBU, utilisation capped at 1); prices are list prices and carry no distribution (ASSUMPTION)",
-            "distributions (ASSUMPTION): MFU PERT(0.3, base, 0.7); MBU PERT(0.5, base, 0.9); utilisation PERT(0.3, base, 0.9); the two sides drawn independently",
+            "distributions (ASSUMPTION): MFU PERT(0.3, base, 0.7); MBU PERT(0.5, base, 0.9) (bounds widened to include base x0.8 and base x1.2 when the calibrated base lies outside); utilisation PERT(0.3, base, 0.9); the two sides drawn independently",
         };
         return new StandardModel(TokenRatioName, "custom silicon / GPU blended cost per million tokens (below 1: custom silicon is cheaper)", model, assumptions);
     }

@@ -1,0 +1,181 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CloudEconomics.Inference;
+using NodaTime;
+
+namespace CloudEconomics.Tests.Inference.Calibration;
+
+public class ThroughputMeasurementsTest
+{
+    /// <summary>A valid row in the agreed format (seeds/measurements format note), changed per test.</summary>
+    internal static JsonObject Row(string id = "t-h200-70b-fp8") => new()
+    {
+        ["id"] = id,
+        ["model"] = "llama-3.1-70b",
+        ["accelerator"] = "nvidia-h200-sxm",
+        ["chips"] = 2,
+        ["tensorParallel"] = 2,
+        ["pipelineParallel"] = 1,
+        ["precision"] = "fp8",
+        ["kvCachePrecision"] = "fp8",
+        ["weightOnlyQuantization"] = false,
+        ["engine"] = "TensorRT-LLM",
+        ["engineVersion"] = "0.17.0",
+        ["promptTokens"] = 128,
+        ["outputTokens"] = 2048,
+        ["mode"] = "offline",
+        ["concurrency"] = null,
+        ["outputTokensPerSecond"] = 12345.6,
+        ["reported"] = new JsonObject { ["metric"] = "output tokens/s per GPU", ["value"] = 6172.8 },
+        ["timeToFirstTokenMs"] = null,
+        ["timePerOutputTokenMs"] = null,
+        ["source"] = "https://example.org/perf",
+        ["asOf"] = "2025-02-01",
+        ["note"] = "per-GPU x 2 GPUs",
+    };
+
+    internal static Stream File(params JsonObject[] rows) => File("NVIDIA", rows);
+
+    internal static Stream File(string publisher, params JsonObject[] rows)
+    {
+        var doc = new JsonObject { ["formatVersion"] = 1, ["publisher"] = publisher, ["measurements"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()) };
+        return new MemoryStream(Encoding.UTF8.GetBytes(doc.ToJsonString()));
+    }
+
+    private static MeasurementLoadException Fails(params JsonObject[] rows)
+        => FluentActions.Invoking(() => ThroughputMeasurements.Load(File(rows), "bad.json")).Should().Throw<MeasurementLoadException>().Which;
+
+    [Fact]
+    public void Load_ValidRow_ReadsEveryField()
+    {
+        var set = ThroughputMeasurements.Load(File(Row()), "ok.json");
+        set.Should().HaveCount(1);
+        var m = set[0];
+        m.Id.Should().Be("t-h200-70b-fp8");
+        m.Publisher.Should().Be("NVIDIA");
+        (m.Model, m.Accelerator, m.Chips, m.TensorParallel, m.PipelineParallel).Should().Be(("llama-3.1-70b", "nvidia-h200-sxm", 2, 2, 1));
+        m.Precision.Should().Be(NumericPrecision.Fp8);
+        m.KvCachePrecision.Should().Be(NumericPrecision.Fp8);
+        (m.PromptTokens, m.OutputTokens, m.Mode, m.Concurrency).Should().Be((128, 2048, MeasurementMode.Offline, (int?)null));
+        m.OutputThroughput.TokensPerSecond.Should().Be(12345.6);
+        (m.ReportedMetric, m.ReportedValue).Should().Be(("output tokens/s per GPU", 6172.8));
+        m.AsOf.Should().Be(new LocalDate(2025, 2, 1));
+        m.Replicas.Should().Be(1);
+        set.Sources.Should().Equal("ok.json");
+    }
+
+    [Fact]
+    public void Load_MissingSource_NamesRowAndField()
+    {
+        var row = Row();
+        row.Remove("source");
+        var e = Fails(row);
+        e.Problems.Should().ContainSingle();
+        e.Problems[0].Should().Be(new MeasurementProblem("bad.json", 0, "t-h200-70b-fp8", "source", "'source' is required (use null where the format allows unknown)."));
+        e.Message.Should().Be("Measurements not loaded: bad.json: measurements[0] (id 't-h200-70b-fp8').source: 'source' is required (use null where the format allows unknown).");
+    }
+
+    [Fact]
+    public void Load_EmptySource_IsRejected()
+    {
+        var row = Row();
+        row["source"] = " ";
+        Fails(row).Problems.Should().ContainSingle(p => p.Field == "source" && p.Rule.Contains("non-empty string"));
+    }
+
+    [Fact]
+    public void Load_UnknownModelAndAccelerator_BothListed()
+    {
+        var row = Row();
+        row["model"] = "llama-9";
+        row["accelerator"] = "nvidia-x999";
+        var e = Fails(row);
+        e.Problems.Select(p => p.Field).Should().Equal("model", "accelerator");
+        e.Problems[0].Rule.Should().Contain("it was 'llama-9'");
+        e.Problems[1].Rule.Should().Be("'accelerator' must be a catalog accelerator id; it was 'nvidia-x999'.");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Load_NonPositiveThroughput_IsRejected(double value)
+    {
+        var row = Row();
+        row["outputTokensPerSecond"] = value;
+        Fails(row).Problems.Should().ContainSingle(p => p.Field == "outputTokensPerSecond" && p.Rule.StartsWith("'outputTokensPerSecond' must be a number greater than zero"));
+    }
+
+    [Fact]
+    public void Load_ParallelismNotDividingChips_IsRejected()
+    {
+        var row = Row();
+        row["chips"] = 6;
+        row["tensorParallel"] = 4;
+        Fails(row).Problems.Should().ContainSingle().Which.Rule.Should().Be("Tensor x pipeline parallelism must divide the chip count; 6 chips is not a multiple of 4 x 1.");
+    }
+
+    [Fact]
+    public void Load_DuplicateIds_AcrossFiles_IsRejected()
+    {
+        var e = FluentActions.Invoking(() => ThroughputMeasurements.LoadMany([(File(Row("dup")), "a.json"), (File("AMD", Row("dup")), "b.json")]))
+            .Should().Throw<MeasurementLoadException>().Which;
+        e.Problems.Should().ContainSingle().Which.Rule.Should().Be("Measurement ids must be unique; 'dup' appears 2 times.");
+    }
+
+    [Fact]
+    public void Load_SeveralBadRows_ListsEveryProblemAndLoadsNothing()
+    {
+        var a = Row("a");
+        a["chips"] = 0;
+        var b = Row("b");
+        b["precision"] = "fp12";
+        var c = Row("c");
+        c["mode"] = "concurrency";
+        var e = Fails(a, Row("fine"), b, c);
+        e.Problems.Select(p => (p.Row, p.Field)).Should().Equal((0, "chips"), (2, "precision"), (3, "concurrency"));
+        e.Message.Should().StartWith("Measurements not loaded: 3 problems: bad.json: measurements[0] (id 'a').chips:");
+    }
+
+    [Fact]
+    public void Load_BadIdAndDate_AreRejected()
+    {
+        var row = Row("Upper Case");
+        row["asOf"] = "01/02/2025";
+        Fails(row).Problems.Select(p => p.Field).Should().Equal("id", "asOf");
+    }
+
+    [Fact]
+    public void Load_TooDeep_FailsBeforeParsing()
+    {
+        string json = "{\"formatVersion\":1,\"publisher\":\"x\",\"measurements\":[" + new string('[', 70) + new string(']', 70) + "]}";
+        var e = FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "deep.json"))
+            .Should().Throw<MeasurementLoadException>().Which;
+        e.Message.Should().Be("Measurements not loaded: deep.json: $: JSON nesting must be at most 64 levels deep; it is deeper.");
+    }
+
+    [Fact]
+    public void Load_TooLarge_FailsWithTheLimit()
+    {
+        var big = new MemoryStream(new byte[16 * 1024 * 1024 + 1]);
+        FluentActions.Invoking(() => ThroughputMeasurements.Load(big, "big.json")).Should().Throw<MeasurementLoadException>()
+            .WithMessage("Measurements not loaded: big.json: $: the file must be at most 16 MiB (16,777,216 bytes); it is larger.");
+    }
+
+    [Fact]
+    public void Load_NotJson_OneProblem()
+    {
+        FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream("{oops"u8.ToArray()), "x.json")).Should().Throw<MeasurementLoadException>()
+            .Which.Problems.Should().ContainSingle().Which.Rule.Should().StartWith("The file must be valid JSON");
+    }
+
+    [Fact]
+    public void Default_LoadsEmbeddedFiles_WithUniqueIdsAndSources()
+    {
+        var set = ThroughputMeasurements.Default;
+        set.Select(m => m.Id).Should().OnlyHaveUniqueItems();
+        // Issue 12: at least 80 rows from at least 4 independent publishers.
+        set.Count.Should().BeGreaterThanOrEqualTo(80);
+        set.Publishers.Should().HaveCountGreaterThanOrEqualTo(4);
+        set.Should().OnlyContain(m => m.Source.Length > 0 && m.OutputThroughput.TokensPerSecond > 0);
+    }
+}
