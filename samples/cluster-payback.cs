@@ -93,7 +93,7 @@ var workload = new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize
 var estimate = OfferRanking.Evaluate(model, workload, catalog.ToInferenceOffer(p5), EfficiencyFactors.Default).Estimate!;
 var perGpu = TokenRate.FromTokensPerSecond(estimate.TotalThroughput.TokensPerSecond / estimate.Deployment.AcceleratorCount);
 var nuclear = PricePerEnergy.UsdPerMegawattHour(95m); // ASSUMPTION: nuclear PPA prices are undisclosed (power seeds: nuclear-ppa-undisclosed)
-Console.WriteLine($"Energy per 1M tokens, {model.Name}, {perGpu.TokensPerSecond:#,0} tokens/s per busy GPU (roofline estimate):");
+Console.WriteLine($"Energy per 1M tokens, {model.Name}, {perGpu.TokensPerSecond:#,0} tokens/s per busy GPU (calibrated roofline estimate):");
 Console.WriteLine($"  grid price  {gridPrice.PerMegawattHour.Amount,6:0.0} USD/MWh (sourced):  {EnergyModel.CostPerMillionTokens(cluster.Facility, gridPrice, perGpu).PerMillionTokens.Amount:0.0000} USD per 1M tokens");
 Console.WriteLine($"  nuclear PPA {nuclear.PerMegawattHour.Amount,6:0.0} USD/MWh (assumed): {EnergyModel.CostPerMillionTokens(cluster.Facility, nuclear, perGpu).PerMillionTokens.Amount:0.0000} USD per 1M tokens");
 

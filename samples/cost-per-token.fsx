@@ -28,7 +28,7 @@ let workload = Workload(PromptTokens = 2000.0, OutputTokens = 500.0, BatchSize =
 let offers, skipped = CloudCatalog.Default.ToInferenceOffers(Nullable asOf, Nullable Currency.Usd)
 let ranked = OfferRanking.Rank(model, workload, offers) |> Seq.filter (fun r -> r.Rank.HasValue) |> List.ofSeq
 printfn ""
-printfn "%s, blended USD per 1M tokens (roofline estimate), %d offers ranked, %d skipped:" model.Name ranked.Length skipped.Count
+printfn "%s, blended USD per 1M tokens (calibrated roofline), %d offers ranked, %d skipped:" model.Name ranked.Length skipped.Count
 for r in ranked |> List.truncate 5 do
     printfn "  %d. %-26s %-17s %7.2f USD/h %8.4f USD/1M" r.Rank.Value r.Offer.InstanceType r.Offer.PurchaseOption r.Offer.Price.PerHour.Amount r.Cost.Blended.PerMillionTokens.Amount
 
