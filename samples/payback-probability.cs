@@ -14,8 +14,8 @@ using CloudEconomics.Charts;
 using CloudEconomics.Inference;
 using CloudEconomics.Ownership;
 using CloudEconomics.Power;
-using CloudEconomics.Scenarios;
 using NodaTime;
+using CloudEconomics.Analysis;
 using UnitsPower = UnitsNet.Power;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
