@@ -9,13 +9,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using CloudEconomics;
+using CloudEconomics.Analysis;
 using CloudEconomics.Catalog;
 using CloudEconomics.Charts;
 using CloudEconomics.Inference;
 using CloudEconomics.Ownership;
 using CloudEconomics.Power;
 using NodaTime;
-using CloudEconomics.Analysis;
 using UnitsPower = UnitsNet.Power;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
