@@ -9,12 +9,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using CloudEconomics;
+using CloudEconomics.Analysis;
 using CloudEconomics.Catalog;
 using CloudEconomics.Charts;
 using CloudEconomics.Inference;
 using CloudEconomics.Ownership;
 using CloudEconomics.Power;
-using CloudEconomics.Scenarios;
 using NodaTime;
 using UnitsPower = UnitsNet.Power;
 

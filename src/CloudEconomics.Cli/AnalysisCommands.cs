@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using CloudEconomics.Capital;
 using CloudEconomics.Charts;
-using CloudEconomics.Scenarios;
 using Spectre.Console;
+using CloudEconomics.Analysis;
+using CloudEconomics.Data;
+using CloudEconomics.Reports;
 using ChartTornadoBar = CloudEconomics.Charts.TornadoChartBar;
 
 namespace CloudEconomics.Cli;

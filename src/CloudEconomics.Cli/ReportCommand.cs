@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CloudEconomics.Capital;
-using CloudEconomics.Scenarios;
 using Spectre.Console;
+using CloudEconomics.Data;
+using CloudEconomics.Reports;
 
 namespace CloudEconomics.Cli;
 

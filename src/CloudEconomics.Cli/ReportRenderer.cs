@@ -1,7 +1,9 @@
 using System.Globalization;
 using CloudEconomics.Capital;
-using CloudEconomics.Scenarios;
 using Spectre.Console;
+using CloudEconomics.Analysis;
+using CloudEconomics.Data;
+using CloudEconomics.Reports;
 
 namespace CloudEconomics.Cli;
 

@@ -5,9 +5,10 @@ using CloudEconomics.Catalog;
 using CloudEconomics.Charts;
 using CloudEconomics.Ownership;
 using CloudEconomics.Power;
-using CloudEconomics.Scenarios;
 using NodaTime;
 using Spectre.Console;
+using CloudEconomics.Analysis;
+using CloudEconomics.Reports;
 
 namespace CloudEconomics.Cli;
 

@@ -5,6 +5,8 @@ using CloudEconomics.Capital;
 using CloudEconomics.Catalog;
 using CloudEconomics.Inference;
 using CloudEconomics.Power;
+using CloudEconomics.Data;
+using CloudEconomics.Reports;
 
 namespace CloudEconomics.Benchmarks.Catalog;
 
@@ -52,8 +54,8 @@ public static class StartupProbe
         Step("first ModelLibrary.Default", () => ModelLibrary.Default.Models.Count);
         Step("first PowerReferenceData.Default", () => PowerReferenceData.Default.Pue.Count);
         Step("first ScenarioFile.Default", () => ScenarioFile.Default.Quarters.Count);
-        Step("first SeedReport.Compute (the report's figures)", () => CloudEconomics.Scenarios.SeedReport.Compute(ScenarioFile.Default).GetHashCode() & 1);
-        Step("second SeedReport.Compute", () => CloudEconomics.Scenarios.SeedReport.Compute(ScenarioFile.Default).GetHashCode() & 1);
+        Step("first SeedReport.Compute (the report's figures)", () => CloudEconomics.Reports.SeedReport.Compute(ScenarioFile.Default).GetHashCode() & 1);
+        Step("second SeedReport.Compute", () => CloudEconomics.Reports.SeedReport.Compute(ScenarioFile.Default).GetHashCode() & 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-60} {total.Elapsed.TotalMilliseconds,9:F1} ms"));
     }
 

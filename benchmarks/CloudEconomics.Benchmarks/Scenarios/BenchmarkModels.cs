@@ -1,5 +1,5 @@
 using System.Numerics;
-using CloudEconomics.Scenarios;
+using CloudEconomics.Analysis;
 
 namespace CloudEconomics.Benchmarks.Scenarios;
 

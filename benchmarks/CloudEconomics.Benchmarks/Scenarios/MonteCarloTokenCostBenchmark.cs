@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CloudEconomics.Scenarios;
+using CloudEconomics.Analysis;
 
 namespace CloudEconomics.Benchmarks.Scenarios;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CloudEconomics.Scenarios;
+using CloudEconomics.Analysis;
 
 namespace CloudEconomics.Benchmarks.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using NodaTime;
+using CloudEconomics.Data;
 
 namespace CloudEconomics.Capital;
 

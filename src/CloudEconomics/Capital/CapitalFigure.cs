@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudEconomics.Data;
 
 namespace CloudEconomics.Capital;
 

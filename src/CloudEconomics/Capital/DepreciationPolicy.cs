@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudEconomics.Data;
 using CloudEconomics.Finance;
 using NodaTime;
 
@@ -15,6 +16,23 @@ namespace CloudEconomics.Capital;
 /// </remarks>
 public sealed class DepreciationPolicy
 {
+    /// <summary>
+    /// The policy of a scenario file's record: the first change's <c>fromYears</c> as the initial life, then each change's
+    /// <c>toYears</c> (the chain is checked when the file is loaded).
+    /// </summary>
+    /// <param name="record">The record of a loaded scenario file.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A life is not a whole number of months (the validator catches this on load).</exception>
+    public static DepreciationPolicy FromRecord(DepreciationPolicyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new(
+            record.AssetClass,
+            (double)record.Changes[0].FromYears.Value!.Value,
+            record.Changes.Select(c => UsefulLifeChange.InYears(c.Effective, (double)c.ToYears.Value!.Value)));
+    }
+
     /// <summary>Creates a policy.</summary>
     /// <param name="assetClass">The asset class (e.g. "servers"); not blank.</param>
     /// <param name="initialUsefulLifeYears">The useful life before the first change, in years; positive, a whole number of months.</param>

@@ -16,13 +16,15 @@ public class LayeringTest
         ("CloudEconomics.Serialization", 0, "vocabulary"),
         ("CloudEconomics.Utility", 0, "vocabulary"),
         ("CloudEconomics.Finance", 1, "maths"),
+        ("CloudEconomics.Analysis", 2, "analysis"),
         ("CloudEconomics.Charts", 2, "analysis"),
         ("CloudEconomics.Catalog", 3, "data"),
+        ("CloudEconomics.Data", 3, "data"),
         ("CloudEconomics.Power", 4, "domain"),
         ("CloudEconomics.Capital", 4, "domain"),
         ("CloudEconomics.Inference", 5, "domain"),
         ("CloudEconomics.Ownership", 6, "domain"),
-        ("CloudEconomics.Scenarios", 7, "reports"),
+        ("CloudEconomics.Reports", 7, "reports"),
     ];
 
     /// <summary>

@@ -4,6 +4,7 @@ using FluentValidation.TestHelper;
 using FsCheck;
 using FsCheck.Xunit;
 using NodaTime;
+using CloudEconomics.Data;
 
 namespace CloudEconomics.Tests.Capital;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CloudEconomics.Scenarios;
+using CloudEconomics.Reports;
 
 namespace CloudEconomics.Tests.Cli;
 

@@ -9,6 +9,7 @@ using CloudEconomics.Tests.Helpers;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using CloudEconomics.Data;
 
 namespace CloudEconomics.Tests.Utility;
 

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+
+namespace CloudEconomics.Analysis;
+
+/// <summary>The summary of a Monte Carlo run of one model's output. All statistics are in <see cref="OutputUnit"/> unless stated.</summary>
+public sealed class SimulationResult
+{
+    private readonly double[] _percentiles;
+    private readonly double[]? _samples;
+
+    internal SimulationResult(string modelName, string outputUnit, int draws, ulong seed, double mean, double standardDeviation,
+        double minimum, double maximum, double[] percentiles, Histogram histogram, IReadOnlyList<ConditionResult> conditions,
+        IReadOnlyList<ConvergencePoint> convergence, double[]? samples)
+    {
+        ModelName = modelName;
+        OutputUnit = outputUnit;
+        Draws = draws;
+        Seed = seed;
+        Mean = mean;
+        StandardDeviation = standardDeviation;
+        Minimum = minimum;
+        Maximum = maximum;
+        _percentiles = percentiles;
+        Histogram = histogram;
+        Conditions = conditions;
+        Convergence = convergence;
+        _samples = samples;
+    }
+
+    /// <summary>The model's name.</summary>
+    public string ModelName { get; }
+
+    /// <summary>The output unit as text.</summary>
+    public string OutputUnit { get; }
+
+    /// <summary>The number of draws.</summary>
+    public int Draws { get; }
+
+    /// <summary>The seed used.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The sample mean.</summary>
+    public double Mean { get; }
+
+    /// <summary>The sample standard deviation (divisor n - 1).</summary>
+    public double StandardDeviation { get; }
+
+    /// <summary>The standard error of the mean, s / sqrt(n): the Monte Carlo uncertainty of <see cref="Mean"/>.</summary>
+    public double StandardError => StandardDeviation / Math.Sqrt(Draws);
+
+    /// <summary>The smallest output drawn.</summary>
+    public double Minimum { get; }
+
+    /// <summary>The largest output drawn.</summary>
+    public double Maximum { get; }
+
+    /// <summary>5th percentile (PERCENTILE.INC).</summary>
+    public double P5 => _percentiles[0];
+
+    /// <summary>10th percentile (PERCENTILE.INC).</summary>
+    public double P10 => _percentiles[1];
+
+    /// <summary>Median (PERCENTILE.INC at 0.5).</summary>
+    public double P50 => _percentiles[2];
+
+    /// <summary>90th percentile (PERCENTILE.INC).</summary>
+    public double P90 => _percentiles[3];
+
+    /// <summary>95th percentile (PERCENTILE.INC).</summary>
+    public double P95 => _percentiles[4];
+
+    /// <summary>Equal-width histogram from <see cref="Minimum"/> to <see cref="Maximum"/>.</summary>
+    public Histogram Histogram { get; }
+
+    /// <summary>The estimated probability of each requested condition.</summary>
+    public IReadOnlyList<ConditionResult> Conditions { get; }
+
+    /// <summary>Running mean and standard error after 1, 2, 4, 8, ... chunks and at the end: shows whether the draw count suffices.</summary>
+    public IReadOnlyList<ConvergencePoint> Convergence { get; }
+
+    /// <summary>The model's "not reached" output (<see cref="ScenarioModel.NotReached"/>), or null when it has none.</summary>
+    public NotReachedOutput? NotReached { get; internal init; }
+
+    /// <summary>
+    /// The share of draws at the model's "not reached" output (for the cluster-payback model: servers that do not pay
+    /// back within the horizon); null when the model has no such output. Percentiles at that value mean "not reached".
+    /// </summary>
+    public double? ProbabilityNotReached { get; internal init; }
+
+    /// <summary>Every output in draw order when <see cref="SimulationOptions.KeepSamples"/> was set; otherwise empty.</summary>
+    public ReadOnlyMemory<double> Samples => _samples;
+
+    /// <summary>The probability of a condition passed in the options.</summary>
+    /// <param name="condition">One of <see cref="SimulationOptions.Conditions"/>.</param>
+    /// <returns>The fraction of draws meeting it.</returns>
+    /// <exception cref="ArgumentException">The condition was not part of the run.</exception>
+    public double Probability(OutputCondition condition)
+        => Conditions.FirstOrDefault(c => ReferenceEquals(c.Condition, condition))?.Probability
+           ?? throw new ArgumentException($"Condition '{condition?.Name}' was not part of this simulation; pass it in SimulationOptions.Conditions.", nameof(condition));
+
+    /// <summary>Invariant multi-line summary (4 significant digits).</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(c, $"{ModelName} ({OutputUnit}), {Draws:N0} draws, seed {Seed}").AppendLine();
+        sb.Append(c, $"mean {Mean:G4} (standard error {StandardError:G2}), sd {StandardDeviation:G4}").AppendLine();
+        sb.Append(c, $"P5 {P5:G4}  P10 {P10:G4}  P50 {P50:G4}  P90 {P90:G4}  P95 {P95:G4}").AppendLine();
+        if (NotReached is { } limit && ProbabilityNotReached is { } share)
+        {
+            sb.Append(c, $"P({limit.Meaning}) = {share:0.0000} (output {limit.Value:G4})").AppendLine();
+        }
+        foreach (var condition in Conditions)
+        {
+            sb.Append(c, $"P(output {condition.Condition.Name}) = {condition.Probability:0.0000} +/- {condition.StandardError:0.0000}").AppendLine();
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>The estimated probability of one condition.</summary>
+/// <param name="Condition">The condition.</param>
+/// <param name="Count">Draws meeting it.</param>
+/// <param name="Probability">Count / draws.</param>
+/// <param name="StandardError">Binomial standard error sqrt(p (1 - p) / n).</param>
+public sealed record ConditionResult(OutputCondition Condition, long Count, double Probability, double StandardError);
+
+/// <summary>The running estimate after some draws.</summary>
+/// <param name="Draws">Draws so far.</param>
+/// <param name="Mean">Mean of those draws, in the output unit.</param>
+/// <param name="StandardError">Standard error of that mean.</param>
+public readonly record struct ConvergencePoint(long Draws, double Mean, double StandardError);
+
+/// <summary>An equal-width histogram of simulated outputs.</summary>
+public sealed class Histogram
+{
+    private readonly long[] _counts;
+
+    internal Histogram(double minimum, double maximum, long[] counts)
+    {
+        Minimum = minimum;
+        Maximum = maximum;
+        _counts = counts;
+    }
+
+    /// <summary>Left edge of the first bin, in the output unit.</summary>
+    public double Minimum { get; }
+
+    /// <summary>Right edge of the last bin (the last bin includes it).</summary>
+    public double Maximum { get; }
+
+    /// <summary>Width of each bin; 0 when every output was equal (a single bin).</summary>
+    public double BinWidth => (Maximum - Minimum) / _counts.Length;
+
+    /// <summary>Draws per bin.</summary>
+    public IReadOnlyList<long> Counts => _counts;
+
+    /// <summary>Left edge of a bin.</summary>
+    /// <param name="bin">0-based bin index.</param>
+    /// <returns>Minimum + bin x width.</returns>
+    public double LowerEdge(int bin) => Minimum + bin * BinWidth;
+
+    /// <summary>A text chart, one line per bin, bars scaled to 50 characters.</summary>
+    /// <returns>The chart.</returns>
+    public override string ToString()
+    {
+        var c = CultureInfo.InvariantCulture;
+        long peak = Math.Max(1, _counts.Max());
+        var sb = new StringBuilder();
+        for (int b = 0; b < _counts.Length; b++)
+        {
+            sb.Append(LowerEdge(b).ToString("G4", c).PadLeft(10)).Append(" | ")
+              .Append(new string('#', (int)(_counts[b] * 50 / peak))).Append(' ').Append(_counts[b].ToString(c)).AppendLine();
+        }
+        return sb.ToString();
+    }
+}
