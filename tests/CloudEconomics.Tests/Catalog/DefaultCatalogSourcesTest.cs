@@ -60,13 +60,24 @@ public class DefaultCatalogSourcesTest
     [Fact]
     public void UnknownDefaultFigures_StayUnknown_WithANote()
     {
-        // catalog-notes.md: no process node was found for Trainium; MI325X FP8 is null; TPU v5e TDP left null.
+        // catalog-notes.md: no process node was found for Trainium; TPU v5e TDP left null.
         var d = CloudCatalog.Default;
         d.FindAccelerator("aws-trainium2")!.ProcessNode.IsKnown.Should().BeFalse();
-        d.FindAccelerator("amd-mi325x")!.PeakDense(NumericPrecision.Fp8).Should().BeNull();
         d.FindAccelerator("google-tpu-v5e")!.ThermalDesignPower.Should().BeNull();
         d.FindInstance("Standard_ND96isr_H100_v5")!.Vcpus.IsKnown.Should().BeFalse();
         Figures(d).Where(f => !f.Known).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Provenance.Note), "an unknown says why");
+    }
+
+    [Fact]
+    public void Issue16Leftovers_AreSourced()
+    {
+        var d = CloudCatalog.Default;
+        // AMD's MI325X specification: FP8 2,614.9 TFLOPS dense (5,229.8 with sparsity), quoted by a secondary page.
+        d.FindAccelerator("amd-mi325x")!.PeakDense(NumericPrecision.Fp8)!.Value.Teraflops.Should().BeApproximately(2614.9, 1e-9);
+        // SkyPilot v7 GCP catalog @017e2502, us-east4: a3-highgpu-8g VM spot 1.70352 + H100 x8 GPU spot 14.1056 = 15.80912.
+        var spot = d.Offers.Single(o => o.Id == "gcp-a3-highgpu-8g/spot/us-east4");
+        spot.Price.PerHour.Amount.Should().Be(15.81m);
+        spot.Provenance.Confidence.Should().Be(Confidence.CuratedDataset);
     }
 
     [Fact]
