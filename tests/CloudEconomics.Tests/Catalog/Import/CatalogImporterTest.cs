@@ -130,6 +130,26 @@ public class CatalogImporterTest
     }
 
     [Fact]
+    public void SkyPilot_Azure_MapsTheA100V4FamiliesByInstanceType()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-azure-v6-a100.csv", "azure");
+
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().BeEquivalentTo(new[]
+        {
+            ("Standard_NC24ads_A100_v4", "nvidia-a100-80gb-pcie", (int?)1), ("Standard_NC48ads_A100_v4", "nvidia-a100-80gb-pcie", 2),
+            ("Standard_NC96ads_A100_v4", "nvidia-a100-80gb-pcie", 4), ("Standard_ND96amsr_A100_v4", "nvidia-a100-80gb-sxm", 8),
+            ("Standard_ND96asr_v4", "nvidia-a100-40gb-sxm", 8),
+        });
+        // westus3 row of Standard_NC24ads_A100_v4: Price 3.673, SpotPrice 0.40403.
+        var nc24 = result.Offers.Where(o => o.InstanceId == "azure-nc24ads-a100-v4" && o.Region == "westus3").ToArray();
+        nc24.Single(o => o.Option.Kind == PurchaseOptionKind.OnDemand).Price.PerHour.Amount.Should().Be(3.673m);
+        nc24.Single(o => o.Option.Kind == PurchaseOptionKind.Spot).Price.PerHour.Amount.Should().Be(0.40403m);
+        // 7 + 7 + 7 + 3 + 3 regions, each on demand and spot.
+        result.Offers.Should().HaveCount(27 * 2);
+        result.Unmapped.Should().BeEmpty();
+    }
+
+    [Fact]
     public void AwsPriceList_ReadsOnDemandAndStandardReservedTermsWithUpfrontFees()
     {
         var result = Import(ImportFormat.AwsPriceList, "aws-price-list-c4-large-2016.json", "aws", TestMap("aws", "c4.", count: 1), Confidence.Vendor);
