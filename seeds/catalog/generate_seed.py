@@ -17,6 +17,16 @@ src = json.load(open(os.path.join(REF, "catalog-sources.json")))
 history = json.load(open(os.path.join(REF, "aws-on-demand-price-history.json")))
 REFERENCE_GENERATED = src["meta"]["generated"]  # 2026-11-29: when the reference catalog was compiled
 
+# Issue 16: the a3-highgpu-8g spot price came from a secondary brief (18.00 = $2.25/GPU-hr x 8). The SkyPilot catalog the
+# on-demand price is derived from gives the spot price the same way: the us-east4 VM row (a3-highgpu-8g, us-east4-a/b/c,
+# SpotPrice 1.70352) plus the us-east4 H100 x8 GPU row (SpotPrice 14.1056) = 15.80912, read 2026-12-05 from the file below.
+_V7_GCP = "github:skypilot-org/skypilot-catalog/catalogs/v7/gcp/vms.csv@017e2502fb63c7a28757acd94002b2d6099d3e3d"
+for _i in src["instances"]:
+    if _i["id"] == "gcp-a3-highgpu-8g":
+        _i.update(price_spot_usd_hr=15.81, price_spot_usd_hr_source=_V7_GCP, price_spot_usd_hr_as_of="catalog commit 017e2502",
+                  price_spot_usd_hr_note="DERIVED: VM host spot $1.70352 (a3-highgpu-8g, us-east4) + 8xH100 GPU spot $14.1056 (us-east4) = 15.80912; "
+                                         "replaces the secondary brief's 18.00 ($2.25/GPU-hr x 8, as of 2026-04-07) per issue 16")
+
 VENDOR_PREFIXES = ("github:aws-neuron/", "https://awsdocs-neuron", "https://cloud.google.com/", "https://docs.cloud.google.com/",
                    "https://techcommunity.microsoft.com/", "https://blogs.microsoft.com/", "github:aws/karpenter-provider-aws/")
 CURATED_PREFIXES = ("github:sr3-k/data/ml_hardware.csv", "github:skypilot-org/skypilot-catalog/")

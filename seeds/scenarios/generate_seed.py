@@ -111,8 +111,10 @@ additions = [OrderedDict([
   ('id','anthropic-commitment'),
   ('description','Anthropic commitment announced after Q1-2026 and excluded from the reported $364B backlog'),
   ('afterPeriod','Q1-2026'),
-  ('amount', OrderedDict([('value',100),('unit','billions'),('source', q126['aws_backlog_usd_bn_source']),('asOf', q126['aws_backlog_usd_bn_as_of']),('basis','lowerBound'),
-     ('note','reported as ">$100B": a lower bound; the announcement date and exact amount are not in the reference data')]))])]
+  # Dated by its announcement (issue 16: it was dated 2026-03-31, inside the quarter it followed): Anthropic's post of
+  # 2026-04-20, as reported by the page cited below (read 2026-12-05); the Q1-2026 sources cite the amount.
+  ('amount', OrderedDict([('value',100),('unit','billions'),('source', q126['aws_backlog_usd_bn_source'] + ' ; https://open-techstack.com/blog/anthropic-amazon-aws-compute-deal-2026/ (announcement date)'),('asOf', '2026-04-20'),('basis','lowerBound'),
+     ('note','reported as ">$100B" over ten years: a lower bound. Announced by Anthropic on 2026-04-20 (after the quarter that ended 2026-03-31, before the Q1-2026 call that excluded it from the $364B backlog); the exact amount is not published')]))])]
 
 ART = "seed article 'AWS Booms but Amazon's Cash Flow Vanishes on AI Capex' (AI news aggregator; original source Huxiu), ../shared/seed/"
 def claim(id, text, value, unit, metric, note, basis='reported'):

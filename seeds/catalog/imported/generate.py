@@ -3,7 +3,10 @@
 
 Run from the repository root after building the CLI:
     dotnet build src/CloudEconomics.Cli
-    python3 seeds/catalog/imported/generate.py SOURCES_DIR
+    python3 seeds/catalog/imported/generate.py SOURCES_DIR [PROVIDER ...]
+
+With PROVIDER ids only those files are regenerated (the GCP and Azure records come from excerpts kept in the
+repository, so `generate.py /nonexistent gcp azure` needs no SOURCES_DIR).
 
 SOURCES_DIR holds the fetched price files named in SOURCES below (for example SOURCES_DIR/lambda/vms.csv is
 github:skypilot-org/skypilot-catalog/catalogs/v8/lambda/vms.csv at the commit given). The raw files are not kept in
@@ -34,6 +37,18 @@ SOURCES = [
 AZURE = ("azure", "tests/CloudEconomics.Tests/Catalog/Import/Data/azure-retail-nd96isr-h100-v5-eastus.json",
          "Azure Retail Prices API, Standard_ND96isr_H100_v5 in eastus, captured live 2026-09-16 as kept in a public price collector's test (stored code index, file id 68832204882, AZURE_H100_ITEMS)",
          "2026-09-16", "secondary")
+
+# Google Cloud: SkyPilot's GCP file lists machine types and GPUs in separate rows; the importer joins them. The excerpt kept
+# in the repository holds the rows of the commit catalog-sources.json already uses (its README says which rows and why).
+GCP = ("gcp", "tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-gcp-v7-a2-a3.csv",
+       SP.format("v7/gcp/vms.csv", "017e2502fb63c7a28757acd94002b2d6099d3e3d") + " (a2-highgpu-8g, a3-highgpu-8g, a3-megagpu-8g, a3-ultragpu-8g and their GPU rows; excerpt in tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-gcp-v7-a2-a3.csv)",
+       "2026-11-29", "curated-dataset")  # as-of: the commit is undated; 2026-11-29 is when catalog-sources.json first recorded it
+
+# Azure: SkyPilot's v6 Azure file (US regions); the excerpt keeps the A100 v4 rows (NC A100 v4: A100 80GB PCIe; ND A100
+# v4 and NDm A100 v4: SXM4). Its ND96isr_H100_v5 rows state 12 GPUs and a spot price equal to on demand, so they are not used.
+AZURE_SP = ("azure", "tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-azure-v6-a100.csv",
+            SP.format("v6/azure/vms.csv", "098741e70562f65d7af1cceb81e33b284f742604") + " (the A100 v4 rows; excerpt in tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-azure-v6-a100.csv)",
+            AS_OF, "curated-dataset")
 
 # Accelerators the imported instances need that the curated accelerators.json does not have. Only the memory per
 # accelerator is sourced (the GpuInfo column of the file named); every other figure is unknown.
@@ -81,7 +96,7 @@ def key(o):
     return (o.get("instanceId"), o.get("acceleratorId"), o["region"], opt["kind"], opt.get("termMonths"), opt.get("payment"), o["hourlyPrice"]["currency"])
 
 
-def main(sources_dir):
+def main(sources_dir, only=()):
     seeds = os.path.join(ROOT, "seeds", "catalog")
     curated = {n: json.load(open(os.path.join(seeds, n + ".json"))) for n in ("providers", "instances", "offers")}
     providers = {p["id"] for p in curated["providers"]["providers"]}
@@ -90,6 +105,10 @@ def main(sources_dir):
     json.dump(accelerators(), open(os.path.join(seeds, "accelerators-gpuinfo.json"), "w"), indent=2)
     jobs = [(p, n, "skypilot", os.path.join(sources_dir, f), SP.format(path, c), AS_OF, "curated-dataset", w) for (p, n, f, path, c, w) in SOURCES]
     jobs.append((AZURE[0], "Microsoft Azure", "azure-retail", os.path.join(ROOT, AZURE[1]), AZURE[2], AZURE[3], AZURE[4], "four items of one page"))
+    jobs.append((AZURE_SP[0], "Microsoft Azure", "skypilot", os.path.join(ROOT, AZURE_SP[1]), AZURE_SP[2], AZURE_SP[3], AZURE_SP[4], "A100 v4 rows, US regions"))
+    jobs.append((GCP[0], "Google Cloud", "skypilot", os.path.join(ROOT, GCP[1]), GCP[2], GCP[3], GCP[4], "machine-type rows joined with their GPU rows"))
+    if only:
+        jobs = [j for j in jobs if j[0] in only]
     for provider, name, fmt, file, source, as_of, confidence, what in jobs:
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, provider + ".json")
@@ -105,10 +124,11 @@ def main(sources_dir):
         kept = [o for o in doc["offers"] if key(o) not in offer_keys]
         print(f"  kept {len(doc['instances'])} instances, {len(kept)} of {len(doc['offers'])} offers (the others are curated)")
         doc["offers"] = kept
-        json.dump(doc, open(os.path.join(seeds, "imported", provider + ".json"), "w"), indent=2)
+        out_name = provider + ("-skypilot" if provider == "azure" and fmt == "skypilot" else "")  # two Azure sources, two files
+        json.dump(doc, open(os.path.join(seeds, "imported", out_name + ".json"), "w"), indent=2)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: generate.py SOURCES_DIR")
-    main(sys.argv[1])
+    if len(sys.argv) < 2:
+        sys.exit("usage: generate.py SOURCES_DIR [PROVIDER ...]")
+    main(sys.argv[1], tuple(sys.argv[2:]))

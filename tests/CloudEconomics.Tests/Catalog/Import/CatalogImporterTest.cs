@@ -101,6 +101,55 @@ public class CatalogImporterTest
     }
 
     [Fact]
+    public void SkyPilot_Gcp_JoinsMachineTypeRowsWithTheirGpuRowsPerZone()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-gcp-v7-a2-a3.csv", "gcp");
+
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().BeEquivalentTo(new[]
+        {
+            ("a2-highgpu-8g", "nvidia-a100-40gb-sxm", (int?)8), ("a3-highgpu-8g", "nvidia-h100-sxm", 8),
+            ("a3-megagpu-8g", "nvidia-h100-sxm", 8), ("a3-ultragpu-8g", "nvidia-h200-sxm", 8),
+        });
+        decimal Price(string instance, string region, PurchaseOptionKind kind)
+            => result.Offers.Single(o => o.InstanceId == "gcp-" + instance && o.Region == region && o.Option.Kind == kind).Price.PerHour.Amount;
+        // us-east4: a3-highgpu-8g row 9.46006 / spot 1.70352 + H100 x8 row 78.37241 / spot 14.1056.
+        Price("a3-highgpu-8g", "us-east4", PurchaseOptionKind.OnDemand).Should().Be(87.83247m);
+        Price("a3-highgpu-8g", "us-east4", PurchaseOptionKind.Spot).Should().Be(15.80912m);
+        // europe-west4: a3-megagpu-8g row 9.93306 / 1.7888 + H100-MEGA x8 row 107.58048 / 19.3648.
+        Price("a3-megagpu-8g", "europe-west4", PurchaseOptionKind.OnDemand).Should().Be(117.51354m);
+        Price("a3-megagpu-8g", "europe-west4", PurchaseOptionKind.Spot).Should().Be(21.1536m);
+        // us-central1: a2-highgpu-8g row 5.91582 / 2.36604 + A100 x8 row 23.47126 / 9.1776.
+        Price("a2-highgpu-8g", "us-central1", PurchaseOptionKind.OnDemand).Should().Be(29.38708m);
+        Price("a2-highgpu-8g", "us-central1", PurchaseOptionKind.Spot).Should().Be(11.54364m);
+        // europe-west3: the machine type is listed in zone c only; the H100 rows of zones a and c join in c.
+        Price("a3-highgpu-8g", "europe-west3", PurchaseOptionKind.OnDemand).Should().Be(11.16287m + 92.47944m);
+        // Regions: a2 6, a3-highgpu 8, a3-megagpu 6, a3-ultragpu 3, each on demand and spot.
+        result.Offers.Should().HaveCount((6 + 8 + 6 + 3) * 2);
+        result.Offers.Where(o => o.InstanceId == "gcp-a3-highgpu-8g").Select(o => o.Region).Distinct().Should().HaveCount(8);
+        result.Unmapped.Should().ContainSingle(u => u.Key.StartsWith("T4 x1", StringComparison.Ordinal)).Which.Reason.Should().Contain("no instance type");
+    }
+
+    [Fact]
+    public void SkyPilot_Azure_MapsTheA100V4FamiliesByInstanceType()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-azure-v6-a100.csv", "azure");
+
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().BeEquivalentTo(new[]
+        {
+            ("Standard_NC24ads_A100_v4", "nvidia-a100-80gb-pcie", (int?)1), ("Standard_NC48ads_A100_v4", "nvidia-a100-80gb-pcie", 2),
+            ("Standard_NC96ads_A100_v4", "nvidia-a100-80gb-pcie", 4), ("Standard_ND96amsr_A100_v4", "nvidia-a100-80gb-sxm", 8),
+            ("Standard_ND96asr_v4", "nvidia-a100-40gb-sxm", 8),
+        });
+        // westus3 row of Standard_NC24ads_A100_v4: Price 3.673, SpotPrice 0.40403.
+        var nc24 = result.Offers.Where(o => o.InstanceId == "azure-nc24ads-a100-v4" && o.Region == "westus3").ToArray();
+        nc24.Single(o => o.Option.Kind == PurchaseOptionKind.OnDemand).Price.PerHour.Amount.Should().Be(3.673m);
+        nc24.Single(o => o.Option.Kind == PurchaseOptionKind.Spot).Price.PerHour.Amount.Should().Be(0.40403m);
+        // 7 + 7 + 7 + 3 + 3 regions, each on demand and spot.
+        result.Offers.Should().HaveCount(27 * 2);
+        result.Unmapped.Should().BeEmpty();
+    }
+
+    [Fact]
     public void AwsPriceList_ReadsOnDemandAndStandardReservedTermsWithUpfrontFees()
     {
         var result = Import(ImportFormat.AwsPriceList, "aws-price-list-c4-large-2016.json", "aws", TestMap("aws", "c4.", count: 1), Confidence.Vendor);
