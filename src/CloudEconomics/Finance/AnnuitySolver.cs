@@ -11,32 +11,23 @@ internal static class AnnuitySolver
             return true;
         }
         double r = guess;
+        double previousStep = double.PositiveInfinity;
         for (int it = 0; it < 100; it++)
         {
             FinanceMath.Growth(r, n, out double a, out double b);
             double f = (pv * a) + (pmt * (1.0 + (r * t)) * b) + fv;
             double db = Math.Abs(r) < 1e-7 ? n * (n - 1.0) / 2.0 : ((n * a / (1.0 + r)) - b) / r;
             double slope = (pv * n * a / (1.0 + r)) + (pmt * t * b) + (pmt * (1.0 + (r * t)) * db);
-            if (!double.IsFinite(f) || !double.IsFinite(slope) || slope == 0.0)
-            {
-                break;
-            }
-            if (f == 0.0)
+            var outcome = Newton.Step(ref r, f, slope, ref previousStep, 1e-13, earlyStop: false);
+            if (outcome == NewtonOutcome.Converged)
             {
                 rate = r;
                 return true;
             }
-            double next = r - (f / slope);
-            if (!double.IsFinite(next) || next <= -1.0)
+            if (outcome == NewtonOutcome.Failed)
             {
                 break;
             }
-            if (Math.Abs(next - r) <= 1e-13 * Math.Max(1.0, Math.Abs(next)))
-            {
-                rate = next;
-                return true;
-            }
-            r = next;
         }
         return TryBracket(n, pmt, pv, fv, t, guess, out rate);
     }

@@ -20,32 +20,16 @@ internal static class RateSolver
         {
             double d = 1.0 / (1.0 + r);
             FinanceKernels.PolynomialWithDerivative(values, d, out double p, out double dp);
-            double slope = -d * d * dp;
-            if (!double.IsFinite(p) || !double.IsFinite(slope) || slope == 0.0)
-            {
-                break;
-            }
-            if (p == 0.0)
+            var outcome = Newton.Step(ref r, p, -d * d * dp, ref previousStep, NewtonTolerance, earlyStop: true);
+            if (outcome == NewtonOutcome.Converged)
             {
                 rate = r;
                 return true;
             }
-            double next = r - (p / slope);
-            if (!double.IsFinite(next) || next <= -1.0)
+            if (outcome == NewtonOutcome.Failed)
             {
                 break;
             }
-            double step = Math.Abs(next - r);
-            double scale = Math.Max(1.0, Math.Abs(next));
-            // Converged; or converging quadratically (this step at most a thousandth of the last) with a step of at
-            // most 1e-7, so that the error of next, about (f''/2f') step^2, is far below 1e-12: skip one evaluation.
-            if (step <= NewtonTolerance * scale || (step <= 1e-7 * scale && step <= 1e-3 * previousStep))
-            {
-                rate = next;
-                return true;
-            }
-            previousStep = step;
-            r = next;
         }
         return TryBracket(values, default, values.Length - 1, guess, out rate);
     }
@@ -58,32 +42,16 @@ internal static class RateSolver
         for (int it = 0; it < NewtonIterations; it++)
         {
             FinanceKernels.DatedSums(values, offsets, maxOffset, r, table, out double f, out double s);
-            double slope = -s / (365.0 * (1.0 + r));
-            if (!double.IsFinite(f) || !double.IsFinite(slope) || slope == 0.0)
-            {
-                break;
-            }
-            if (f == 0.0)
+            var outcome = Newton.Step(ref r, f, -s / (365.0 * (1.0 + r)), ref previousStep, NewtonTolerance, earlyStop: true);
+            if (outcome == NewtonOutcome.Converged)
             {
                 rate = r;
                 return true;
             }
-            double next = r - (f / slope);
-            if (!double.IsFinite(next) || next <= -1.0)
+            if (outcome == NewtonOutcome.Failed)
             {
                 break;
             }
-            double step = Math.Abs(next - r);
-            double scale = Math.Max(1.0, Math.Abs(next));
-            // Converged; or converging quadratically (this step at most a thousandth of the last) with a step of at
-            // most 1e-7, so that the error of next, about (f''/2f') step^2, is far below 1e-12: skip one evaluation.
-            if (step <= NewtonTolerance * scale || (step <= 1e-7 * scale && step <= 1e-3 * previousStep))
-            {
-                rate = next;
-                return true;
-            }
-            previousStep = step;
-            r = next;
         }
         return TryBracket(values, offsets, maxOffset / 365.0, guess, out rate);
     }
