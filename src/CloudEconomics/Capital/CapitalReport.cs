@@ -434,7 +434,7 @@ public sealed record CapitalReport
                     Sources = inForce >= 0 && p.Changes[inForce].ToYears.ToProvenance($"{path}.changes[{inForce}].toYears") is { } prov ? [prov] : [],
                     Note = p.Note,
                 };
-                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Effective:uuuu-MM-dd}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
+                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Serialization.IsoDateJsonConverter.Format(c.Effective)}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
                 return new DepreciationPolicySummary(p.Id, p.AssetClass, life, changes, p.Note);
             }).ToList();
 
