@@ -59,7 +59,17 @@ public sealed record CommitmentCostSchedule(IReadOnlyList<CommitmentMonth> Month
 /// </remarks>
 public static class CommitmentEconomics
 {
-    private static readonly PriceOfferValidator OfferRules = new();
+    // The plain checks decide validity (CatalogChecks, tested never looser than PriceOfferValidator); the validator is built
+    // only when they fail, to report the problems in its words. Building it costs ~90 ms of a fresh process's start-up.
+    private static PriceOfferValidator? offerRules;
+
+    private static void ValidateOffer(PriceOffer offer)
+    {
+        if (offer is null || !Validation.CatalogChecks.IsValid(offer))
+        {
+            (offerRules ??= new PriceOfferValidator()).ValidateAndThrow(offer!);
+        }
+    }
 
     /// <summary>The effective hourly rate of an offer: hourly price + upfront / hours in the term.</summary>
     /// <param name="offer">The offer; an upfront payment needs a term.</param>
@@ -71,7 +81,7 @@ public static class CommitmentEconomics
     public static PricePerHour EffectiveHourlyRate(PriceOffer offer, HoursPerYearConvention convention)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        OfferRules.ValidateAndThrow(offer);
+        ValidateOffer(offer);
         if (offer.Upfront?.Value is not { } upfront || upfront.IsZero)
         {
             return offer.Price;
@@ -129,7 +139,7 @@ public static class CommitmentEconomics
     {
         ArgumentNullException.ThrowIfNull(onDemand);
         ArgumentNullException.ThrowIfNull(commitment);
-        OfferRules.ValidateAndThrow(onDemand);
+        ValidateOffer(onDemand);
         return Breakeven(onDemand.Price, EffectiveHourlyRate(commitment, convention));
     }
 
@@ -184,7 +194,7 @@ public static class CommitmentEconomics
     {
         ArgumentNullException.ThrowIfNull(commitment);
         ArgumentNullException.ThrowIfNull(monthlyUtilization);
-        OfferRules.ValidateAndThrow(commitment);
+        ValidateOffer(commitment);
         if (monthlyUtilization.Count == 0)
         {
             throw new ArgumentException("A utilisation profile needs at least one month.", nameof(monthlyUtilization));

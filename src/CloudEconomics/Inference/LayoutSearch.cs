@@ -78,10 +78,10 @@ public static class LayoutSearch
         {
             throw new ArgumentOutOfRangeException(nameof(scaleUpDomain), scaleUpDomain, "Scale-up domain must be at least 1 when set.");
         }
-        ModelProfileValidator.Instance.ValidateAndThrow(model);
-        WorkloadValidator.Instance.ValidateAndThrow(workload);
-        AcceleratorSpecValidator.Instance.ValidateAndThrow(accelerator);
-        EfficiencyFactorsValidator.Instance.ValidateAndThrow(efficiency);
+        InferenceChecks.Require(model);
+        InferenceChecks.Require(workload);
+        InferenceChecks.Require(accelerator);
+        InferenceChecks.Require(efficiency);
         var result = new List<LayoutCandidate>();
         SearchValidated(model, workload, accelerator, chips, scaleUpDomain, efficiency, result, includeRejected: true);
         return result;

@@ -92,7 +92,7 @@ public sealed class ModelLibrary
         var list = models.ToList();
         foreach (var m in list)
         {
-            FluentValidation.DefaultValidatorExtensions.ValidateAndThrow(ModelProfileValidator.Instance, m);
+            InferenceChecks.Require(m);
         }
         return new ModelLibrary(list);
     }
@@ -277,6 +277,10 @@ public sealed class ModelLibrary
             Source = paramSource.Length > 0 ? source + "; parameters: " + paramSource : source,
             AsOf = asOf,
         };
+        if (InferenceChecks.IsValid(model))
+        {
+            return model;
+        }
         var validation = ModelProfileValidator.Instance.Validate(model);
         if (!validation.IsValid)
         {

@@ -127,13 +127,13 @@ public static class OfferRanking
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(offers);
-        ModelProfileValidator.Instance.ValidateAndThrow(model);
-        WorkloadValidator.Instance.ValidateAndThrow(workload);
+        InferenceChecks.Require(model);
+        InferenceChecks.Require(workload);
         var list = offers.ToList();
         Currency? currency = null;
         foreach (var o in list)
         {
-            InferenceOfferValidator.Instance.ValidateAndThrow(o);
+            InferenceChecks.Require(o);
             currency ??= o.Price.Currency;
             if (o.Price.Currency != currency)
             {
@@ -146,7 +146,7 @@ public static class OfferRanking
         foreach (var offer in list)
         {
             var eff = efficiencyFor?.Invoke(offer) ?? efficiency ?? DefaultEfficiency.For(offer.Accelerator, model);
-            EfficiencyFactorsValidator.Instance.ValidateAndThrow(eff);
+            InferenceChecks.Require(eff);
             var result = EvaluateValidated(model, workload, offer, eff);
             (result.Cost is null ? excluded : ranked).Add(result);
         }
@@ -172,10 +172,10 @@ public static class OfferRanking
         ArgumentNullException.ThrowIfNull(efficiency);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(workload);
-        InferenceOfferValidator.Instance.ValidateAndThrow(offer);
-        ModelProfileValidator.Instance.ValidateAndThrow(model);
-        WorkloadValidator.Instance.ValidateAndThrow(workload);
-        EfficiencyFactorsValidator.Instance.ValidateAndThrow(efficiency);
+        InferenceChecks.Require(offer);
+        InferenceChecks.Require(model);
+        InferenceChecks.Require(workload);
+        InferenceChecks.Require(efficiency);
         return EvaluateValidated(model, workload, offer, efficiency);
     }
 

@@ -610,10 +610,10 @@ public static class Roofline
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(deployment);
         ArgumentNullException.ThrowIfNull(efficiency);
-        ModelProfileValidator.Instance.ValidateAndThrow(model);
-        WorkloadValidator.Instance.ValidateAndThrow(workload);
-        InferenceDeploymentValidator.Instance.ValidateAndThrow(deployment);
-        EfficiencyFactorsValidator.Instance.ValidateAndThrow(efficiency);
+        InferenceChecks.Require(model);
+        InferenceChecks.Require(workload);
+        InferenceChecks.Require(deployment);
+        InferenceChecks.Require(efficiency);
         if (workload.TokensPerRequest > model.MaxContextTokens)
         {
             throw new ArgumentException(

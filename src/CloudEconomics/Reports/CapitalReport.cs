@@ -436,7 +436,7 @@ public sealed record CapitalReport
                     Sources = inForce >= 0 && p.Changes[inForce].ToYears.ToProvenance($"{path}.changes[{inForce}].toYears") is { } prov ? [prov] : [],
                     Note = p.Note,
                 };
-                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Effective:uuuu-MM-dd}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
+                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Serialization.IsoDateJsonConverter.Format(c.Effective)}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
                 return new DepreciationPolicySummary(p.Id, p.AssetClass, life, changes, p.Note);
             }).ToList();
 
@@ -571,30 +571,65 @@ public sealed record CapitalReport
         {
             var last = end ?? q;
             var quarters = last.TrailingFourQuarters();
-            var parts = quarters.Select(p => (Quarter: p, Index: IndexOf(p))).Select(x => (x.Quarter, x.Index, Figure: x.Index < 0 ? null : line(s.Quarters[x.Index]))).ToList();
-            var sources = parts.Where(p => p.Figure is not null).Select(p => p.Figure!.ToProvenance($"$.quarters[{p.Index}].{Camel(field)}")).ToList();
-            var missing = parts.Where(p => p.Figure?.Value is null).Select(p => p.Quarter.ToString()).ToList();
+            // Plain loops over a small reference type: LINQ over value tuples of value types costs a fresh JIT of each
+            // generic instantiation, tens of milliseconds of the report's start-up (benchmarks/README.md, Start-up).
+            var parts = new List<TtmPart>(quarters.Count);
+            for (var k = 0; k < quarters.Count; k++)
+            {
+                var index = IndexOf(quarters[k]);
+                parts.Add(new TtmPart(quarters[k], index, index < 0 ? null : line(s.Quarters[index])));
+            }
+            var sources = new List<FigureProvenance>();
+            var missing = new List<string>();
+            foreach (var p in parts)
+            {
+                if (p.Figure is not null)
+                {
+                    sources.Add(p.Figure.ToProvenance($"$.quarters[{p.Index}].{Camel(field)}"));
+                }
+                if (p.Figure?.Value is null)
+                {
+                    missing.Add(p.Quarter.ToString());
+                }
+            }
             if (missing.Count > 0)
             {
                 var note = $"unknown: no figure for {string.Join(", ", missing)}";
                 unknowns.Add($"{label}: {note}.");
                 return new CapitalFigure { Id = id, Label = label, Value = null, Unit = FigureUnit.Billions, Currency = s.Currency, Sources = sources, Note = note, Formula = $"sum of {quarters[0]} to {last}" };
             }
-            var values = parts.Select(p => ToDisplay(p.Figure!.Value!.Value, p.Figure.Unit)).ToList();
-            var approx = parts.Where(p => p.Figure!.Basis is FigureBasis.Approximate or FigureBasis.Estimate).Select(p => p.Quarter.ToString()).ToList();
+            var values = new decimal[parts.Count];
+            var approx = new List<string>();
+            var terms = new string[parts.Count];
+            decimal sum = 0;
+            var lowerBound = false;
+            for (var k = 0; k < parts.Count; k++)
+            {
+                var figure = parts[k].Figure!;
+                values[k] = ToDisplay(figure.Value!.Value, figure.Unit);
+                sum += values[k];
+                if (figure.Basis is FigureBasis.Approximate or FigureBasis.Estimate)
+                {
+                    approx.Add(parts[k].Quarter.ToString());
+                }
+                lowerBound |= figure.Basis == FigureBasis.LowerBound;
+                terms[k] = $"{parts[k].Quarter} {Fmt(values[k])}";
+            }
             return new CapitalFigure
             {
                 Id = id,
                 Label = label,
-                Value = values.Sum(),
+                Value = sum,
                 Unit = FigureUnit.Billions,
                 Currency = s.Currency,
-                IsLowerBound = parts.Any(p => p.Figure!.Basis == FigureBasis.LowerBound),
-                Formula = string.Join(" + ", parts.Select((p, i) => $"{p.Quarter} {Fmt(values[i])}")),
+                IsLowerBound = lowerBound,
+                Formula = string.Join(" + ", terms),
                 Sources = sources,
                 Note = approx.Count == 0 ? null : $"includes approximate quarters: {string.Join(", ", approx)}",
             };
         }
+
+        private sealed record TtmPart(FiscalQuarter Quarter, int Index, SourcedFigure? Figure);
 
         private CapitalFigure Combine(string id, string label, FigureUnit unit, CapitalFigure a, CapitalFigure b, Func<decimal, decimal, decimal> op, string formula, string? note)
         {

@@ -31,9 +31,16 @@ internal sealed class IsoDateJsonConverter : JsonConverter<LocalDate>
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
-        => writer.WriteStringValue(value.Year is >= 0 and <= 9999
+        => writer.WriteStringValue(Format(value));
+
+    /// <summary>
+    /// <c>uuuu-MM-dd</c> as NodaTime writes it, without NodaTime's pattern engine (whose first use costs tens of
+    /// milliseconds of a fresh process's start-up); years outside 0-9999 go through <see cref="LocalDatePattern.Iso"/>.
+    /// </summary>
+    internal static string Format(LocalDate value)
+        => value.Year is >= 0 and <= 9999
             ? string.Create(CultureInfo.InvariantCulture, $"{value.Year:0000}-{value.Month:00}-{value.Day:00}")
-            : LocalDatePattern.Iso.Format(value));
+            : LocalDatePattern.Iso.Format(value);
 
     /// <summary>Parses exactly <c>uuuu-MM-dd</c> (four-digit year, ISO calendar).</summary>
     internal static bool TryParse(string text, out LocalDate date)

@@ -356,6 +356,10 @@ public sealed class EfficiencyCalibration
             PrefillChunkTokens = e.GetProperty("prefillChunkTokens").GetInt32(),
             ActivationPrecision = precision,
         };
+        if (InferenceChecks.IsValid(f))
+        {
+            return f;
+        }
         var result = EfficiencyFactorsValidator.Instance.Validate(f);
         if (!result.IsValid)
         {

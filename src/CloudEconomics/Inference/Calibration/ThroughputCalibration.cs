@@ -104,7 +104,7 @@ public static class ThroughputCalibration
     {
         ArgumentNullException.ThrowIfNull(measurement);
         ArgumentNullException.ThrowIfNull(efficiency);
-        FluentValidation.DefaultValidatorExtensions.ValidateAndThrow(EfficiencyFactorsValidator.Instance, efficiency);
+        InferenceChecks.Require(efficiency);
         options ??= CalibrationOptions.Default;
         var estimator = MeasurementEstimator.TryCreate(measurement, options.Models ?? ModelLibrary.Default, options.Catalog ?? CloudCatalog.Default, efficiency, out reason);
         return estimator?.Estimate(efficiency);
@@ -170,7 +170,7 @@ public static class ThroughputCalibration
     private static CalibrationOptions Check(CalibrationOptions? options)
     {
         options ??= CalibrationOptions.Default;
-        FluentValidation.DefaultValidatorExtensions.ValidateAndThrow(EfficiencyFactorsValidator.Instance, options.Baseline);
+        InferenceChecks.Require(options.Baseline);
         if (!double.IsFinite(options.HuberDelta) || options.HuberDelta <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.HuberDelta, "Huber delta must be finite and greater than zero.");
