@@ -317,6 +317,18 @@ def write(name, doc):
         json.dump(doc, f, indent=2, ensure_ascii=False)
         f.write("\n")
 
+# Corrections to the reference (seeds/catalog/corrections.json, each value with its own source): applied last, so that
+# regenerating keeps them.
+with open(os.path.join(OUT, "corrections.json"), encoding="utf-8") as f:
+    corrections = json.load(f)["corrections"]
+by_id = {a["id"]: a for a in accelerators}
+for c in corrections:
+    target = by_id[c["accelerator"]]
+    *parents, last = c["field"].split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[last] = c["value"]
+
 write("providers.json", {"providers": providers})
 write("accelerators.json", {"accelerators": accelerators})
 write("instances.json", {"instances": instances})
