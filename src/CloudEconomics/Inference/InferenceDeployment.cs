@@ -64,7 +64,11 @@ public sealed class InferenceDeploymentValidator : AbstractValidator<InferenceDe
 /// How close to the hardware's peaks the software gets: explicit inputs of the roofline, never hidden constants.
 /// </summary>
 /// <remarks>
-/// Defaults (assumptions, change them for your stack): <see cref="Mfu"/> 0.5, <see cref="Mbu"/> 0.7,
+/// <para>Calculators that are given no factors (<c>Roofline.TryEstimate</c>, <c>OfferRanking.Rank</c>,
+/// <c>LayoutSearch.Search</c>) use the calibrated factors shipped in <c>seeds/calibration/efficiency.json</c> for the
+/// accelerator's family, fitted to published measurements (<see cref="ThroughputCalibration"/>; the README gives their
+/// error). The values of a new instance and of <see cref="Default"/> are the uncalibrated baseline below.</para>
+/// Baseline (assumptions, change them for your stack): <see cref="Mfu"/> 0.5, <see cref="Mbu"/> 0.7,
 /// <see cref="InterconnectEfficiency"/> 0.7, <see cref="UsableMemoryFraction"/> 0.9 (vLLM's default
 /// <c>gpu_memory_utilization</c>), activations exchanged in BF16, <see cref="AllReduceLatencySeconds"/> 10 us,
 /// <see cref="StepOverheadSeconds"/> 0, <see cref="PrefillChunkTokens"/> 8,192. Published serving benchmarks typically
@@ -73,7 +77,7 @@ public sealed class InferenceDeploymentValidator : AbstractValidator<InferenceDe
 /// </remarks>
 public sealed record EfficiencyFactors
 {
-    /// <summary>The defaults listed in the remarks.</summary>
+    /// <summary>The uncalibrated baseline listed in the remarks (not the calibrated factors calculators use when given none).</summary>
     public static EfficiencyFactors Default { get; } = new();
 
     /// <summary>Model FLOPs utilisation: achieved / peak dense compute, in (0, 1].</summary>
