@@ -1,75 +1,48 @@
 using System.Globalization;
+using System.Text.Json;
+using CloudEconomics.Utility;
 
 namespace CloudEconomics.Inference;
 
 /// <summary>
-/// Reads a JSON input under a size cap and checks its nesting depth before any parsing, so a hostile or runaway file
-/// fails fast with one error naming the file and the limit. Kept small and separate so it can be replaced by a
-/// shared loader guard.
+/// The calibration files' use of the library's one bounded reader (<see cref="BoundedInput"/>): at most 16 MiB, text
+/// only, nesting checked before any parse; a refusal becomes the caller's own load exception. A document that is not
+/// well-formed JSON is left to the caller's parser, which reports it with its JSON path.
 /// </summary>
 internal static class BoundedJsonInput
 {
-    /// <summary>Largest accepted input, bytes (16 MiB).</summary>
-    public const int MaxBytes = 16 * 1024 * 1024;
-
     /// <summary>Deepest accepted nesting of objects and arrays.</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = BoundedInput.MaxDepth;
 
-    /// <summary>Reads at most <see cref="MaxBytes"/> bytes and checks the depth; returns the bytes.</summary>
+    /// <summary>Reads the input under the size cap and checks its depth; returns the bytes.</summary>
     /// <param name="stream">The input.</param>
     /// <param name="sourceName">The name to put in the error.</param>
-    /// <param name="fail">Builds the exception from a rule.</param>
+    /// <param name="fail">Builds the exception from "name: rule".</param>
     /// <returns>The bytes.</returns>
     public static byte[] Read(Stream stream, string sourceName, Func<string, Exception> fail)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            var bytes = BoundedInput.ReadBytes(stream, sourceName);
+            try
             {
-                throw fail(string.Create(CultureInfo.InvariantCulture, $"{sourceName}: the file must be at most {MaxBytes / (1024 * 1024)} MiB ({MaxBytes:#,0} bytes); it is larger."));
+                BoundedInput.CheckJson(bytes, sourceName);
             }
-            buffer.Write(chunk, 0, read);
+            catch (JsonException)
+            {
+                // Malformed JSON: the caller's parser reports it with its position.
+            }
+            return bytes;
         }
-        var bytes = buffer.ToArray();
-        int depth = 0;
-        bool inString = false, escaped = false;
-        foreach (byte b in bytes)
+        catch (BoundedInputException e)
         {
-            if (inString)
+            string rule = e.Limit switch
             {
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (b == (byte)'\\')
-                {
-                    escaped = true;
-                }
-                else if (b == (byte)'"')
-                {
-                    inString = false;
-                }
-                continue;
-            }
-            switch (b)
-            {
-                case (byte)'"':
-                    inString = true;
-                    break;
-                case (byte)'{' or (byte)'[':
-                    if (++depth > MaxDepth)
-                    {
-                        throw fail(string.Create(CultureInfo.InvariantCulture, $"{sourceName}: JSON nesting must be at most {MaxDepth} levels deep; it is deeper."));
-                    }
-                    break;
-                case (byte)'}' or (byte)']':
-                    depth--;
-                    break;
-            }
+                InputLimit.TooLarge => string.Create(CultureInfo.InvariantCulture, $"the file must be at most {BoundedInput.MaxDocumentBytes / (1024 * 1024)} MiB ({BoundedInput.MaxDocumentBytes:#,0} bytes); it is larger."),
+                InputLimit.TooDeep => string.Create(CultureInfo.InvariantCulture, $"JSON nesting must be at most {MaxDepth} levels deep; it is deeper."),
+                _ => e.Rule,
+            };
+            throw fail($"{sourceName}: {rule}");
         }
-        return bytes;
     }
 }
