@@ -50,6 +50,19 @@ AZURE_SP = ("azure", "tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-az
             SP.format("v6/azure/vms.csv", "098741e70562f65d7af1cceb81e33b284f742604") + " (the A100 v4 rows; excerpt in tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-azure-v6-a100.csv)",
             AS_OF, "curated-dataset")
 
+# AWS G5 / G6 / G6e, Inf1 and Trn1 single-chip rows of the same SkyPilot AWS file and commit as SOURCES' aws entry, kept as
+# an excerpt in the repository (us-east-1 rows of g5.xlarge, g5.48xlarge, g6.xlarge, g6.48xlarge, g6e.12xlarge, g6e.48xlarge,
+# inf1.2xlarge, inf1.6xlarge, and all five trn1.2xlarge rows): the instances issue 16 names as missing.
+AWS_G = ("aws", "tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-aws-v8-g-inf-trn.csv",
+         SP.format("v8/aws/vms.csv", "00148f2af3672e2229b4f7bf8157d5a3f36e3c35") + " (g5, g6, g6e, inf1 and trn1.2xlarge rows; excerpt in tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-aws-v8-g-inf-trn.csv)",
+         AS_OF, "curated-dataset")
+
+# Google Cloud G2 (L4): the g2-standard-4, -48 and -96 machine-type rows and the L4 x1 / x4 / x8 GPU rows of us-central1 and
+# us-east1 from the same GCP file and commit as GCP above (excerpt kept in the repository).
+GCP_G2 = ("gcp", "tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-gcp-v7-g2-l4.csv",
+          SP.format("v7/gcp/vms.csv", "017e2502fb63c7a28757acd94002b2d6099d3e3d") + " (g2-standard-4/48/96 and their L4 rows, us-central1 and us-east1; excerpt in tests/CloudEconomics.Tests/Catalog/Import/Data/skypilot-gcp-v7-g2-l4.csv)",
+          "2026-11-29", "curated-dataset")  # as-of as for GCP: the commit is undated
+
 # Accelerators the imported instances need that the curated accelerators.json does not have. Only the memory per
 # accelerator is sourced (the GpuInfo column of the file named); every other figure is unknown.
 GPUINFO = [
@@ -107,9 +120,12 @@ def main(sources_dir, only=()):
     jobs.append((AZURE[0], "Microsoft Azure", "azure-retail", os.path.join(ROOT, AZURE[1]), AZURE[2], AZURE[3], AZURE[4], "four items of one page"))
     jobs.append((AZURE_SP[0], "Microsoft Azure", "skypilot", os.path.join(ROOT, AZURE_SP[1]), AZURE_SP[2], AZURE_SP[3], AZURE_SP[4], "A100 v4 rows, US regions"))
     jobs.append((GCP[0], "Google Cloud", "skypilot", os.path.join(ROOT, GCP[1]), GCP[2], GCP[3], GCP[4], "machine-type rows joined with their GPU rows"))
+    jobs.append((AWS_G[0], "Amazon Web Services", "skypilot", os.path.join(ROOT, AWS_G[1]), AWS_G[2], AWS_G[3], AWS_G[4], "g5, g6, g6e, inf1, trn1.2xlarge rows", "aws-g-inf-trn"))
+    jobs.append((GCP_G2[0], "Google Cloud", "skypilot", os.path.join(ROOT, GCP_G2[1]), GCP_G2[2], GCP_G2[3], GCP_G2[4], "g2 machine-type rows joined with their L4 rows", "gcp-g2"))
+    jobs = [j if len(j) == 9 else j + (None,) for j in jobs]
     if only:
         jobs = [j for j in jobs if j[0] in only]
-    for provider, name, fmt, file, source, as_of, confidence, what in jobs:
+    for provider, name, fmt, file, source, as_of, confidence, what, out_file in jobs:
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, provider + ".json")
             cmd = ["dotnet", CLI, "catalog", "import", "--format", fmt, "--provider", provider, "--provider-name", name, "--confidence", confidence,
@@ -124,7 +140,7 @@ def main(sources_dir, only=()):
         kept = [o for o in doc["offers"] if key(o) not in offer_keys]
         print(f"  kept {len(doc['instances'])} instances, {len(kept)} of {len(doc['offers'])} offers (the others are curated)")
         doc["offers"] = kept
-        out_name = provider + ("-skypilot" if provider == "azure" and fmt == "skypilot" else "")  # two Azure sources, two files
+        out_name = out_file or provider + ("-skypilot" if provider == "azure" and fmt == "skypilot" else "")  # two sources of one provider, two files
         json.dump(doc, open(os.path.join(seeds, "imported", out_name + ".json"), "w"), indent=2)
 
 

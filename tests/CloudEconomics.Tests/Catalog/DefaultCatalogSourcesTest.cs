@@ -158,9 +158,10 @@ public class DefaultCatalogSourcesTest
         var d = CloudCatalog.Default;
         d.FindInstances(provider: "aws", acceleratorId: "aws-inferentia2").Select(i => i.Name).Should().BeEquivalentTo("inf2.xlarge", "inf2.8xlarge", "inf2.24xlarge", "inf2.48xlarge");
         d.FindInstances(option: PurchaseOptionKind.CapacityBlock, region: "us-east-2").Select(i => i.Name).Should().BeEquivalentTo("trn2.48xlarge", "p4d.24xlarge", "p5e.48xlarge");
-        // Curated: a3-highgpu-8g and the v6e chip; imported/gcp.json (SkyPilot v7 GCP excerpt) adds spot for a2-highgpu-8g, a3-megagpu-8g and a3-ultragpu-8g.
+        // Curated: a3-highgpu-8g and the v6e chip; imported/gcp.json (SkyPilot v7 GCP excerpt) adds spot for a2-highgpu-8g, a3-megagpu-8g and
+        // a3-ultragpu-8g, imported/gcp-g2.json (the g2 excerpt of the same file) for g2-standard-4, -48 and -96.
         d.FindInstances(provider: "gcp", option: PurchaseOptionKind.Spot).Select(i => i.Name)
-            .Should().BeEquivalentTo("a2-highgpu-8g", "a3-highgpu-8g", "a3-megagpu-8g", "a3-ultragpu-8g", "tpu-v6e-chip");
+            .Should().BeEquivalentTo("a2-highgpu-8g", "a3-highgpu-8g", "a3-megagpu-8g", "a3-ultragpu-8g", "tpu-v6e-chip", "g2-standard-4", "g2-standard-48", "g2-standard-96");
         d.FindInstance("ND H100 v5")!.Id.Should().Be("azure-nd96isr-h100-v5", "display names are found too");
         d.FindInstance("P5.48XLARGE")!.Id.Should().Be("aws-p5.48xlarge", "names are case-insensitive");
         d.FindInstance("nonexistent").Should().BeNull();
