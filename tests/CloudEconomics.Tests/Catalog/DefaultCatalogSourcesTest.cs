@@ -106,6 +106,40 @@ public class DefaultCatalogSourcesTest
     }
 
     [Fact]
+    public void UltraServers_AreInstancesWithTheirOwnScaleUpDomain()
+    {
+        var d = CloudCatalog.Default;
+        // trn2-arch.rst: trn2.48xlarge 16 Trainium2 chips; a Trn2 UltraServer is four trn2u.48xlarge, 64 chips, 768 vCPUs, 8,192 GiB.
+        var trn2 = d.GetInstance("trn2.48xlarge");
+        d.FindAccelerator(trn2.AcceleratorId)!.ScaleUpDomain.Value.Should().Be(16);
+        var ultra = d.GetInstance("u-trn2x64");
+        ultra.AcceleratorCount.Value.Should().Be(64);
+        ultra.Vcpus.Value.Should().Be(768);
+        ultra.Memory.Value!.Value.Gibibytes.Should().Be(8192);
+        var chip = d.FindAccelerator(ultra.AcceleratorId)!;
+        chip.ScaleUpDomain.Value.Should().Be(64);
+        chip.PeakDense(NumericPrecision.Bf16).Should().Be(d.FindAccelerator("aws-trainium2")!.PeakDense(NumericPrecision.Bf16), "the same chip");
+        // The P6e-GB200 UltraServer: 72 GPUs in the GB200's 72-GPU NVLink domain.
+        var gb = d.GetInstance("u-p6e-gb200x72");
+        gb.AcceleratorCount.Value.Should().Be(72);
+        d.FindAccelerator(gb.AcceleratorId)!.ScaleUpDomain.Value.Should().Be(72);
+    }
+
+    [Fact]
+    public void A10GAndL4_HaveTheMemoryAwsStates()
+    {
+        var d = CloudCatalog.Default;
+        // AWS Batch 'Run GPU jobs' table: g5.xlarge and g6.xlarge, 1 GPU with 24 GiB.
+        d.FindAccelerator("nvidia-a10g")!.MemoryCapacity!.Value.Gibibytes.Should().Be(24);
+        d.FindAccelerator("nvidia-l4")!.MemoryCapacity!.Value.Gibibytes.Should().Be(24);
+        d.GetInstance("g5.xlarge").AcceleratorId.Should().Be("nvidia-a10g");
+        d.GetInstance("g2-standard-4").AcceleratorId.Should().Be("nvidia-l4");
+        // L4 FP8: 485 TFLOPS with sparsity, 242.5 dense (secondary source, halved).
+        d.FindAccelerator("nvidia-l4")!.PeakDense(NumericPrecision.Fp8)!.Value.Teraflops.Should().Be(242.5);
+        d.FindAccelerator("nvidia-l4")!.PeakDenseFigure(NumericPrecision.Fp8).Provenance.Confidence.Should().Be(Confidence.Secondary);
+    }
+
+    [Fact]
     public void DatedAwsOffers_ReproduceEverySnapshot()
     {
         // Reference/aws-on-demand-price-history.json: [commit, commit date, generated-at, {instance type: USD/h}], a copy of

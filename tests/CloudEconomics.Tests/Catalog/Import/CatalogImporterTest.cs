@@ -130,6 +130,65 @@ public class CatalogImporterTest
     }
 
     [Fact]
+    public void SkyPilot_AwsG5G6Inf1Trn1_MapEachFamilyToItsAccelerator()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-aws-v8-g-inf-trn.csv", "aws");
+
+        // AcceleratorName and AcceleratorCount columns of the excerpt; the family rules of the default table pick the accelerator.
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().BeEquivalentTo(new[]
+        {
+            ("g5.xlarge", "nvidia-a10g", (int?)1), ("g5.48xlarge", "nvidia-a10g", 8), ("g6.xlarge", "nvidia-l4", 1), ("g6.48xlarge", "nvidia-l4", 8),
+            ("g6e.12xlarge", "nvidia-l40s", 4), ("g6e.48xlarge", "nvidia-l40s", 8), ("inf1.2xlarge", "aws-inferentia1", 1),
+            ("inf1.6xlarge", "aws-inferentia1", 4), ("trn1.2xlarge", "aws-trainium1", 1),
+        });
+        result.Unmapped.Should().BeEmpty();
+        decimal Price(string instance, string region, PurchaseOptionKind kind)
+            => result.Offers.Single(o => o.InstanceId == "aws-" + instance && o.Region == region && o.Option.Kind == kind).Price.PerHour.Amount;
+        // g5.xlarge us-east-1: Price 1.006 in all five zones; SpotPrice 0.4507, 0.4246, 0.4360, 0.4259, 0.4364: the lowest is use1-az2's.
+        Price("g5.xlarge", "us-east-1", PurchaseOptionKind.OnDemand).Should().Be(1.006m);
+        Price("g5.xlarge", "us-east-1", PurchaseOptionKind.Spot).Should().Be(0.4246m);
+        // g6e.48xlarge us-east-1: 30.13118; spot 8.0189 (az1) < 10.2818 < 10.4635 < 20.64.
+        Price("g6e.48xlarge", "us-east-1", PurchaseOptionKind.OnDemand).Should().Be(30.13118m);
+        Price("g6e.48xlarge", "us-east-1", PurchaseOptionKind.Spot).Should().Be(8.0189m);
+        // inf1.6xlarge us-east-1: 1.18; spot 0.2165 (az5).
+        Price("inf1.6xlarge", "us-east-1", PurchaseOptionKind.Spot).Should().Be(0.2165m);
+        // trn1.2xlarge: 1.34375 in us-east-1, us-east-2 and us-west-2; us-west-2 spot min(0.2564, 0.2298).
+        result.Offers.Where(o => o.InstanceId == "aws-trn1.2xlarge" && o.Option.Kind == PurchaseOptionKind.OnDemand).Select(o => (o.Region, o.Price.PerHour.Amount))
+            .Should().BeEquivalentTo(new[] { ("us-east-1", 1.34375m), ("us-east-2", 1.34375m), ("us-west-2", 1.34375m) });
+        Price("trn1.2xlarge", "us-west-2", PurchaseOptionKind.Spot).Should().Be(0.2298m);
+        // Eight instances in us-east-1 and trn1.2xlarge in three regions, each on demand and spot.
+        result.Offers.Should().HaveCount((8 + 3) * 2);
+        // vCPUs and MemoryGiB columns: g6e.48xlarge 192.0, 1536.0.
+        var g6e = result.Instances.Single(i => i.Name == "g6e.48xlarge");
+        g6e.Vcpus.Value.Should().Be(192);
+        g6e.Memory.Value!.Value.Gibibytes.Should().Be(1536);
+    }
+
+    [Fact]
+    public void SkyPilot_GcpG2_JoinsEachMachineTypeWithItsL4Row()
+    {
+        var result = Import(ImportFormat.SkyPilot, "skypilot-gcp-v7-g2-l4.csv", "gcp");
+
+        // SkyPilot's join table: g2-standard-4 carries 1 L4, -48 carries 4, -96 carries 8.
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().BeEquivalentTo(new[]
+        {
+            ("g2-standard-4", "nvidia-l4", (int?)1), ("g2-standard-48", "nvidia-l4", 4), ("g2-standard-96", "nvidia-l4", 8),
+        });
+        decimal Price(string instance, string region, PurchaseOptionKind kind)
+            => result.Offers.Single(o => o.InstanceId == "gcp-" + instance && o.Region == region && o.Option.Kind == kind).Price.PerHour.Amount;
+        // us-central1: g2-standard-4 row 0.14679 / spot 0.05874 + L4 x1 row 0.56004 / 0.2231.
+        Price("g2-standard-4", "us-central1", PurchaseOptionKind.OnDemand).Should().Be(0.70683m);
+        Price("g2-standard-4", "us-central1", PurchaseOptionKind.Spot).Should().Be(0.28184m);
+        // us-east1: g2-standard-96 row 3.52301 / 1.40966 + L4 x8 row 4.48032 / 1.7848.
+        Price("g2-standard-96", "us-east1", PurchaseOptionKind.OnDemand).Should().Be(8.00333m);
+        Price("g2-standard-96", "us-east1", PurchaseOptionKind.Spot).Should().Be(3.19446m);
+        // us-central1: g2-standard-48 row 1.7615 + L4 x4 row 2.24016.
+        Price("g2-standard-48", "us-central1", PurchaseOptionKind.OnDemand).Should().Be(4.00166m);
+        result.Offers.Should().HaveCount(3 * 2 * 2);
+        result.Unmapped.Should().BeEmpty();
+    }
+
+    [Fact]
     public void SkyPilot_Azure_MapsTheA100V4FamiliesByInstanceType()
     {
         var result = Import(ImportFormat.SkyPilot, "skypilot-azure-v6-a100.csv", "azure");
