@@ -11,7 +11,8 @@ supplies, each figure typed from the source named next to it (run after generate
   record already carries the 72-GPU NVLink domain). No offer: no primary price for either was found (the Capacity
   Block prices seen were secondary quotes).
 
-Nothing is estimated: a figure the sources read do not give stays null with a note saying so.
+Nothing is estimated: a figure the sources read do not give stays null with a note saying so. As-of dates are ISO dates:
+the date a page was read when the page is undated, the commit date for a repository file.
 """
 import copy, json, os
 
@@ -24,7 +25,7 @@ BASETEN_A10G = "https://www.baseten.co/blog/nvidia-a10-vs-a10g-for-ml-model-infe
 GROK_L4 = "https://grokipedia.com/page/NVIDIA_L4_vs_L40S (quoting NVIDIA's L4 product page)"
 NEURON_TRN2 = ("github:aws-neuron/aws-neuron-sdk/about-neuron/arch/neuron-hardware/trn2-arch.rst@81ce03ae261e12925e53437a0f690478e6366155 "
                "(also https://awsdocs-neuron.readthedocs-hosted.com/en/latest/about-neuron/arch/neuron-hardware/trn2-arch.html)")
-NEURON_AS_OF = "doc (undated; repo commit 81ce03ae of 2026-08-21)"
+NEURON_AS_OF = "2026-08-21"  # the date of repo commit 81ce03ae (the page itself is undated)
 SDK_EC2 = ("aws-sdk-ruby gems/aws-sdk-ec2 CHANGELOG.md, 1.537.0 (2025-07-09): 'Customers can now purchase u-p6e-gb200x72 and "
            "u-p6e-gb200x36 UltraServers' (stored code index, file id 5687950703)")
 AWS_ML_BLOG = ("AWS Machine Learning Blog 2025-08-13, 'Train and deploy AI models at trillion-parameter scale with Amazon SageMaker "
@@ -46,10 +47,10 @@ def unknown(note="not in the sources read"):
 a10g = {
     "id": "nvidia-a10g", "name": "NVIDIA A10G", "vendor": "NVIDIA", "family": "Ampere", "generation": "A10G", "kind": "gpu",
     "processNode": unknown(), "launchYear": unknown(),
-    "memoryCapacity": fig(24, AWS_BATCH_GPU, f"doc (undated; read {READ})", "vendor",
+    "memoryCapacity": fig(24, AWS_BATCH_GPU, READ, "vendor",
                           "g5.xlarge: 1 GPU, 24 GiB GPU memory; g5.48xlarge: 8 GPUs, 192 GiB (AWS states GiB). SkyPilot's GpuInfo "
                           "(EC2 DescribeInstanceTypes) reports 22,888 MiB usable per A10G", unit="GiB"),
-    "memoryBandwidth": fig(600, BASETEN_A10G, f"undated (read {READ})", "secondary",
+    "memoryBandwidth": fig(600, BASETEN_A10G, READ, "secondary",
                            "'24 gigabytes of GDDR6 VRAM with a memory bandwidth of 600 gigabytes per second', the same as the A10; "
                            "NVIDIA publishes no A10G data sheet", unit="GB/s"),
     "peakDense": {"bf16": unknown("no A10G tensor-core figure in the sources read (the A10's data-sheet figures are not the A10G's, per the same secondary source)"),
@@ -63,22 +64,22 @@ a10g = {
 l4 = {
     "id": "nvidia-l4", "name": "NVIDIA L4", "vendor": "NVIDIA", "family": "Ada Lovelace", "generation": "L4", "kind": "gpu",
     "processNode": unknown(),
-    "launchYear": fig(2023, GROK_L4, f"undated (read {READ})", "secondary", "announced March 2023"),
-    "memoryCapacity": fig(24, AWS_BATCH_GPU, f"doc (undated; read {READ})", "vendor",
+    "launchYear": fig(2023, GROK_L4, READ, "secondary", "announced March 2023"),
+    "memoryCapacity": fig(24, AWS_BATCH_GPU, READ, "vendor",
                           "g6.xlarge: 1 GPU, 24 GiB GPU memory (AWS states GiB); SkyPilot's GCP GpuInfo gives 24,576 MiB per L4, "
                           "its AWS GpuInfo 22,888 MiB usable", unit="GiB"),
-    "memoryBandwidth": fig(300, GROK_L4, f"undated (read {READ})", "secondary", "'24 GB GDDR6 memory at 300 GB/s bandwidth'", unit="GB/s"),
+    "memoryBandwidth": fig(300, GROK_L4, READ, "secondary", "'24 GB GDDR6 memory at 300 GB/s bandwidth'", unit="GB/s"),
     "peakDense": {
         "bf16": unknown("the source read gives the FP16 tensor rate (242 TFLOPS with sparsity), not BF16"),
-        "fp16": fig(121, GROK_L4, f"undated (read {READ})", "secondary", "DERIVED: 242 TFLOPS FP16 tensor with sparsity, halved to dense", unit="TFLOPS"),
-        "fp8": fig(242.5, GROK_L4, f"undated (read {READ})", "secondary", "DERIVED: 485 TFLOPS FP8 tensor with sparsity, halved to dense", unit="TFLOPS"),
+        "fp16": fig(121, GROK_L4, READ, "secondary", "DERIVED: 242 TFLOPS FP16 tensor with sparsity, halved to dense", unit="TFLOPS"),
+        "fp8": fig(242.5, GROK_L4, READ, "secondary", "DERIVED: 485 TFLOPS FP8 tensor with sparsity, halved to dense", unit="TFLOPS"),
         "fp4": unknown(),
     },
     "peakSparse": {
-        "fp16": fig(242, GROK_L4, f"undated (read {READ})", "secondary", "FP16 tensor, with sparsity", unit="TFLOPS"),
-        "fp8": fig(485, GROK_L4, f"undated (read {READ})", "secondary", "FP8 tensor, with sparsity", unit="TFLOPS"),
+        "fp16": fig(242, GROK_L4, READ, "secondary", "FP16 tensor, with sparsity", unit="TFLOPS"),
+        "fp8": fig(485, GROK_L4, READ, "secondary", "FP8 tensor, with sparsity", unit="TFLOPS"),
     },
-    "thermalDesignPower": fig(72, GROK_L4, f"undated (read {READ})", "secondary", "'a low-power 72 W GPU'", unit="W"),
+    "thermalDesignPower": fig(72, GROK_L4, READ, "secondary", "'a low-power 72 W GPU'", unit="W"),
     "scaleUpBandwidth": unknown("no NVLink on the L4 in the sources read"),
     "scaleUpDomain": unknown("no NVLink on the L4 in the sources read"),
 }
