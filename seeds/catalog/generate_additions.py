@@ -8,8 +8,8 @@ supplies, each figure typed from the source named next to it (run after generate
   generation time, so a corrected chip figure propagates) with the UltraServer's 64-chip NeuronLink domain, so that
   the UltraServer is an instance with its own scale-up domain while trn2.48xlarge keeps 16.
 - Instances: the Trn2 UltraServer (u-trn2x64) and the P6e-GB200 UltraServer (u-p6e-gb200x72, whose GB200 accelerator
-  record already carries the 72-GPU NVLink domain). No offer: no primary price for either was found (the Capacity
-  Block prices seen were secondary quotes).
+  record already carries the 72-GPU NVLink domain). No primary price was found for either: the P6e-GB200 UltraServer
+  has one secondary Capacity Block offer (June 2026), the Trn2 UltraServer none.
 
 Nothing is estimated: a figure the sources read do not give stays null with a note saying so. As-of dates are ISO dates:
 the date a page was read when the page is undated, the commit date for a repository file.
@@ -117,8 +117,25 @@ instances = [
     },
 ]
 
-doc = {"$schema": "./catalog.schema.json", "formatVersion": 1, "accelerators": [a10g, l4, trn2u], "instances": instances}
+# The one price found for an UltraServer: the Capacity Block rate of u-p6e-gb200x72, quoted by a pricing tracker that checked
+# AWS's Capacity Block price page (its entries of 2026-06-15 to 2026-06-19 give the same figure; the page said the next
+# update was scheduled in July 2026, so the offer ends on 2026-06-30, as the December-2024 Capacity Block offers end before
+# their announced update).
+TRACKER = ("cloud pricing tracker, entries 2026-06-15 and 2026-06-19 ('verified live from aws.amazon.com/ec2/capacityblocks/pricing/'), "
+           "stored code index file id 61941634986")
+offers = [
+    {
+        "id": "aws-u-p6e-gb200x72/capacityBlock/us-east-1-dfw-2a", "instanceId": "aws-u-p6e-gb200x72", "region": "us-east-1-dfw-2a",
+        "option": {"kind": "capacityBlock"},
+        "hourlyPrice": {"amount": 761.904, "currency": "USD", "per": "h", "source": TRACKER, "asOf": "2026-06-19", "confidence": "secondary",
+                        "note": "'P6e UltraServer u-p6e-gb200x72 (72x B200): $761.904/hr (US East Dallas Local Zone)', $10.582 per GPU-hour; "
+                                "the page said current prices were 'scheduled to be updated next in July, 2026'"},
+        "validFrom": "2026-06-15", "validTo": "2026-06-30",
+    },
+]
+
+doc = {"$schema": "./catalog.schema.json", "formatVersion": 1, "accelerators": [a10g, l4, trn2u], "instances": instances, "offers": offers}
 with open(os.path.join(OUT, "additions.json"), "w", encoding="utf-8") as f:
     json.dump(doc, f, indent=2, ensure_ascii=False)
     f.write("\n")
-print(len(doc["accelerators"]), "accelerators,", len(instances), "instances")
+print(len(doc["accelerators"]), "accelerators,", len(instances), "instances,", len(offers), "offers")

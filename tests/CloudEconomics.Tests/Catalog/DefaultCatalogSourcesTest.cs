@@ -123,6 +123,10 @@ public class DefaultCatalogSourcesTest
         var gb = d.GetInstance("u-p6e-gb200x72");
         gb.AcceleratorCount.Value.Should().Be(72);
         d.FindAccelerator(gb.AcceleratorId)!.ScaleUpDomain.Value.Should().Be(72);
+        // Its Capacity Block rate, 761.904 USD/h in the Dallas Local Zone, quoted 2026-06-15..19; the page announced an update in July 2026.
+        d.AsOf(new LocalDate(2026, 6, 20)).OffersFor(gb, PurchaseOptionKind.CapacityBlock, "us-east-1-dfw-2a").Should().ContainSingle()
+            .Which.Price.Should().Be(PricePerHour.Usd(761.904m));
+        d.AsOf(new LocalDate(2026, 7, 1)).OffersFor(gb, PurchaseOptionKind.CapacityBlock, "us-east-1-dfw-2a").Should().BeEmpty();
     }
 
     [Fact]
