@@ -134,6 +134,82 @@ offers = [
     },
 ]
 
+# Published 1- and 3-year commitment rates (and ND H200 v5's pay-as-you-go rate), as a third-party term-price catalog read
+# them by hand from each seller's price list on 2026-09-27 ("Nothing here is estimated"; stored code index file id
+# 71169283831, TERM_CATALOG_AS_OF = "2026-09-27"): AWS Price List / Savings Plans files for us-east-1 published 2026-09-25,
+# the Azure Retail Prices API (a reservation's unitPrice is the whole term per VM), Google Cloud's accelerator-optimized
+# pricing page (us-central1). Confidence secondary (a transcription), valid from the reading date; the reference data's
+# ESTIMATE rows for the same instance and region end the day before (generate_seed.py), the others stay as they are.
+TERMS = "third-party term-price catalog (hand-read seller price lists), stored code index file id 71169283831, captured 2026-09-27"
+TERMS_AS_OF = "2026-09-27"
+AWS_SP_FILE = "https://pricing.us-east-1.amazonaws.com/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json (files published 2026-09-25)"
+AZURE_API = "https://prices.azure.com/api/retail/prices"
+GCP_PAGE = "https://cloud.google.com/products/compute/pricing/accelerator-optimized"
+HOURS = {12: 8760, 36: 26280}
+
+
+def committed(instance, region, kind, months, price, source_url, published, payment=None, note=None):
+    option = {"kind": kind, "termMonths": months}
+    if payment:
+        option["payment"] = payment
+    return {
+        "id": f"{instance}/{kind}-{months}m{'-' + payment if payment else ''}/{region}/{TERMS_AS_OF}", "instanceId": instance,
+        "region": region, "option": option,
+        "hourlyPrice": {"amount": price, "currency": "USD", "per": "h", "source": f"{source_url}, as read by the {TERMS}",
+                        "asOf": TERMS_AS_OF, "confidence": "secondary",
+                        "note": f"published rate, not an estimate: {published}" + (f"; {note}" if note else "")},
+        "validFrom": TERMS_AS_OF,
+    }
+
+
+# AWS us-east-1: the lowest no-upfront plan per term, per instance-hour (EC2 Instance Savings Plan, or Compute Savings Plan
+# where AWS publishes no Instance plan for the term).
+for instance, y1, y1_plan, y3 in [
+    ("aws-p4de.24xlarge", 17.40137, "EC2 Instance Savings Plan", 11.71777),
+    ("aws-p5.48xlarge", 34.6752, "EC2 Instance Savings Plan", 23.77728),
+    ("aws-p5en.48xlarge", 39.87648, "EC2 Instance Savings Plan", 27.34387),
+    ("aws-p6-b200.48xlarge", 89.72208, "Compute Savings Plan", 49.21897),
+    ("aws-p6-b300.48xlarge", 112.1526, "Compute Savings Plan", 61.52371),
+]:
+    offers.append(committed(instance, "us-east-1", "savingsPlan", 12, y1, AWS_SP_FILE, f"{y1_plan}, 1 year, no upfront, {y1} USD per instance-hour",
+                            "noUpfront", None if y1_plan.startswith("EC2") else "AWS publishes no 1-year EC2 Instance Savings Plan or RI for this type"))
+    offers.append(committed(instance, "us-east-1", "savingsPlan", 36, y3, AWS_SP_FILE, f"EC2 Instance Savings Plan, 3 years, no upfront, {y3} USD per instance-hour", "noUpfront"))
+
+# Azure: reservation totals per VM for the whole term, DERIVED to an hourly rate over 8,760 hours a year (as the
+# azure-retail importer does).
+for instance, region, totals in [
+    ("azure-nd96amsr-a100-v4", "eastus", {12: 183722.0, 36: 378926.0}),
+    ("azure-nd96isr-h100-v5", "eastus", {12: 551221.0, 36: 1134310.0}),
+    ("azure-nd96isr-h200-v5", "eastus2", {12: 407526.0, 36: 1109592.0}),
+]:
+    for months, total in totals.items():
+        offers.append(committed(instance, region, "reserved", months, round(total / HOURS[months], 6), AZURE_API,
+                                f"Reserved VM Instance, {months // 12} year{'s' if months > 12 else ''}: {total:,.0f} USD per VM for the whole term; "
+                                f"DERIVED: / {HOURS[months]:,} h"))
+offers.append({
+    "id": f"azure-nd96isr-h200-v5/onDemand/eastus2/{TERMS_AS_OF}", "instanceId": "azure-nd96isr-h200-v5", "region": "eastus2",
+    "option": {"kind": "onDemand"},
+    "hourlyPrice": {"amount": 84.8, "currency": "USD", "per": "h", "source": f"{AZURE_API}, as read by the {TERMS}", "asOf": TERMS_AS_OF,
+                    "confidence": "secondary",
+                    "note": "pay-as-you-go, 84.8 USD per VM-hour (8 GPUs); another page gives the same 10.60 USD per GPU-hour in East US 2 "
+                            "from the Azure Retail Prices API on 2026-08-20 (stored code index file id 62758397060)"},
+    "validFrom": TERMS_AS_OF,
+})
+
+# Google Cloud us-central1: resource-based CUDs, billed monthly (no upfront), per instance-hour.
+for instance, y1, y3 in [("gcp-a3-highgpu-8g", 61.383674231, 38.864383195), ("gcp-a3-ultragpu-8g", 58.471933151, 37.208420822)]:
+    offers.append(committed(instance, "us-central1", "committedUse", 12, y1, GCP_PAGE, f"resource CUD, 1 year, billed monthly, {y1} USD per instance-hour"))
+    offers.append(committed(instance, "us-central1", "committedUse", 36, y3, GCP_PAGE, f"resource CUD, 3 years, billed monthly, {y3} USD per instance-hour"))
+
+instances.append({
+    "id": "azure-nd96isr-h200-v5", "provider": "azure", "name": "Standard_ND96isr_H200_v5", "displayName": "ND H200 v5",
+    "acceleratorId": "nvidia-h200-sxm", "billing": "perInstance",
+    "acceleratorCount": fig(8, TERMS, TERMS_AS_OF, "secondary", "ND96isr H200 v5 priced as an 8-GPU VM (per-GPU rate = VM rate / 8)"),
+    "vcpus": unknown("the size name implies 96 vCPUs, but the sources read disagree on the VM's memory and state no vCPU count"),
+    "memory": unknown("1,850 GB in one third-party table, 1,900 GB in another: left unknown"),
+    "networkBandwidth": unknown(), "scaleOutFabric": unknown(),
+})
+
 doc = {"$schema": "./catalog.schema.json", "formatVersion": 1, "accelerators": [a10g, l4, trn2u], "instances": instances, "offers": offers}
 with open(os.path.join(OUT, "additions.json"), "w", encoding="utf-8") as f:
     json.dump(doc, f, indent=2, ensure_ascii=False)

@@ -224,9 +224,15 @@ for i in src["instances"]:
         add_offer("price_spot_usd_hr", {"kind": "spot"}, valid_from=observed_from(i.get("price_spot_usd_hr_as_of")))
     kinds = {"AWS": ("savingsPlan", "AWS Savings Plan"), "Azure": ("reserved", "Azure reserved instance"), "GCP": ("committedUse", "GCP committed use discount")}
     k, label = kinds[i["provider"]]
+    # The ESTIMATE rows end where additions.json (generate_additions.py) has the seller's published rate for the same
+    # instance, region and term: from 2026-09-27, the day a third-party catalog read those rates, the estimate no longer applies.
+    superseded = {("aws-p5.48xlarge", "us-east-1"), ("gcp-a3-ultragpu-8g", "us-central1")}
     for field, months in (("price_1yr_usd_hr", 12), ("price_3yr_usd_hr", 36)):
+        ends = (i["id"], region) in superseded
         add_offer(field, {"kind": k, "termMonths": months}, valid_from=observed_from(i.get(field + "_as_of")), suffix=f"{k}-{months}m",
-                  extra_note=f"{label}, {months // 12}-year term; payment option not stated: hourly effective rate, no upfront recorded")
+                  valid_to="2026-09-26" if ends else None,
+                  extra_note=f"{label}, {months // 12}-year term; payment option not stated: hourly effective rate, no upfront recorded"
+                             + ("; ends 2026-09-26: the published rate of 2026-09-27 (additions.json) replaces this estimate" if ends else ""))
     # Capacity blocks: region from the note; the late-2024 mirror says prices were to update on 2025-01-01.
     cb_region = {"aws-trn1.32xlarge": "ap-southeast-4", "aws-trn2.48xlarge": "us-east-2", "aws-p4d.24xlarge": "us-east-2", "aws-p5.48xlarge": "us-east-1",
                  "aws-p5e.48xlarge": "us-east-2", "aws-p5en.48xlarge": "unspecified", "aws-p6-b200.48xlarge": "unspecified"}.get(i["id"])

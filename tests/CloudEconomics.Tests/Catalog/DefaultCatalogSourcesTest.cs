@@ -84,9 +84,12 @@ public class DefaultCatalogSourcesTest
     public void EstimatesAndLowConfidenceFigures_AreMarked()
     {
         var d = CloudCatalog.Default;
-        // catalog-notes.md: reserved / savings-plan / CUD figures are ESTIMATEs of a secondary TCO brief.
-        d.Offers.Where(o => o.Option.Kind is PurchaseOptionKind.Reserved or PurchaseOptionKind.SavingsPlan or PurchaseOptionKind.CommittedUse)
-            .Should().NotBeEmpty().And.OnlyContain(o => o.Provenance.Confidence == Confidence.Estimate);
+        // catalog-notes.md: the reference data's reserved / savings-plan / CUD figures are ESTIMATEs of a secondary TCO brief;
+        // additions.json adds the sellers' published rates as a third-party catalog read them (secondary, valid from 2026-09-27).
+        var commitments = d.Offers.Where(o => o.Option.Kind is PurchaseOptionKind.Reserved or PurchaseOptionKind.SavingsPlan or PurchaseOptionKind.CommittedUse).ToArray();
+        commitments.Where(o => o.Provenance.Confidence == Confidence.Estimate).Should().HaveCount(10);
+        commitments.Where(o => o.Provenance.Confidence != Confidence.Estimate).Should().HaveCount(20)
+            .And.OnlyContain(o => o.Provenance.Confidence == Confidence.Secondary && o.ValidFrom == new LocalDate(2026, 9, 27) && o.Provenance.Note!.StartsWith("published rate", StringComparison.Ordinal));
         // Trainium2 TDP 500 W: Epoch row citing SemiAnalysis, LOW confidence, not an AWS figure.
         d.FindAccelerator("aws-trainium2")!.ThermalDesignPowerFigure.Provenance.Confidence.Should().Be(Confidence.Secondary);
         d.FindAccelerator("aws-trainium2")!.PeakDenseFigure(NumericPrecision.Bf16).Provenance.Confidence.Should().Be(Confidence.Vendor);
@@ -127,6 +130,27 @@ public class DefaultCatalogSourcesTest
         d.AsOf(new LocalDate(2026, 6, 20)).OffersFor(gb, PurchaseOptionKind.CapacityBlock, "us-east-1-dfw-2a").Should().ContainSingle()
             .Which.Price.Should().Be(PricePerHour.Usd(761.904m));
         d.AsOf(new LocalDate(2026, 7, 1)).OffersFor(gb, PurchaseOptionKind.CapacityBlock, "us-east-1-dfw-2a").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PublishedCommitmentRates_AreTheSellersFiguresAsRead()
+    {
+        var d = CloudCatalog.Default.AsOf(new LocalDate(2026, 10, 1));
+        decimal Rate(string instance, string region, PurchaseOptionKind kind, int months)
+            => d.OffersFor(d.GetInstance(instance), kind, region).Single(o => o.Option.TermMonths == months && o.Provenance.Confidence == Confidence.Secondary).Price.PerHour.Amount;
+        // AWS EC2 Instance Savings Plan for p5.48xlarge, no upfront: 34.6752 (1 year) and 23.77728 (3 years) USD per instance-hour.
+        Rate("p5.48xlarge", "us-east-1", PurchaseOptionKind.SavingsPlan, 12).Should().Be(34.6752m);
+        Rate("p5.48xlarge", "us-east-1", PurchaseOptionKind.SavingsPlan, 36).Should().Be(23.77728m);
+        // Azure ND H100 v5 eastus reservation: 551,221 USD for one year per VM = 551221 / 8760 h = 62.924772 USD/h (6 decimals).
+        Rate("ND H100 v5", "eastus", PurchaseOptionKind.Reserved, 12).Should().Be(62.924772m);
+        // 1,134,310 USD for three years / 26,280 h = 43.162481 USD/h.
+        Rate("ND H100 v5", "eastus", PurchaseOptionKind.Reserved, 36).Should().Be(43.162481m);
+        // Google Cloud a3-highgpu-8g resource CUD in us-central1: 61.383674231 (1 year).
+        Rate("a3-highgpu-8g", "us-central1", PurchaseOptionKind.CommittedUse, 12).Should().Be(61.383674231m);
+        // ND H200 v5: 84.8 USD per VM-hour pay-as-you-go in eastus2.
+        d.OffersFor(d.GetInstance("ND H200 v5"), PurchaseOptionKind.OnDemand, "eastus2").Should().ContainSingle().Which.Price.PerHour.Amount.Should().Be(84.8m);
+        // Before the reading date there is no such rate.
+        CloudCatalog.Default.AsOf(new LocalDate(2026, 9, 26)).OffersFor(d.GetInstance("ND H200 v5"), PurchaseOptionKind.OnDemand, "eastus2").Should().BeEmpty();
     }
 
     [Fact]
