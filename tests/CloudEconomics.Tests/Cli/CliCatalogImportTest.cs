@@ -89,11 +89,17 @@ public class CliCatalogImportTest
         result.ExitCode.Should().Be(0, result.Error);
         using var json = JsonDocument.Parse(result.Out);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
-        // seeds/catalog/offers.json: the p5.48xlarge 1-year Savings Plan rate (38.00) is an ESTIMATE as of 2026-04-28,
-        // 221 days before 2026-12-05 (3 days of April, 31+30+31+31+30+31+30 for May..Nov, 4 of December... counted by NodaTime: 221)
-        var sp = findings.Single(f => f.GetProperty("record").GetString() == "aws-p5.48xlarge/savingsPlan-12m/us-east-1");
-        sp.GetProperty("flags").EnumerateArray().Select(x => x.GetString()).Should().Contain("estimate");
-        sp.GetProperty("ageDays").GetInt32().Should().Be(221);
+        // seeds/catalog/offers.json: the a3-highgpu-8g 1-year CUD rate in us-east4 (61.52) is an ESTIMATE as of 2026-04-07,
+        // 242 days before 2026-12-05 (23 days to 2026-04-30, 31+30+31+31+30+31+30 = 214 for May..Nov, 5 into December).
+        // (The p5.48xlarge Savings Plan estimate this test used ended on 2026-09-26, replaced by the published rate.)
+        var cud = findings.Single(f => f.GetProperty("record").GetString() == "gcp-a3-highgpu-8g/committedUse-12m/us-east4");
+        cud.GetProperty("flags").EnumerateArray().Select(x => x.GetString()).Should().Contain("estimate");
+        cud.GetProperty("ageDays").GetInt32().Should().Be(242);
+        // additions.json: the published p5.48xlarge Savings Plan rate read by a third party is listed as secondary, 69 days old
+        // (2026-09-27 to 2026-12-05: 3 + 31 + 30 + 5).
+        var sp = findings.Single(f => f.GetProperty("record").GetString() == "aws-p5.48xlarge/savingsPlan-12m-noUpfront/us-east-1/2026-09-27");
+        sp.GetProperty("flags").EnumerateArray().Select(x => x.GetString()).Should().Contain("secondary source");
+        sp.GetProperty("ageDays").GetInt32().Should().Be(69);
         json.RootElement.GetProperty("summary").GetProperty("estimated").GetInt32().Should().BeGreaterThan(0);
     }
 
