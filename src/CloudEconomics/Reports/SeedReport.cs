@@ -274,6 +274,6 @@ public sealed record SeedReport
             Confidence.Estimate => "ESTIMATE",
             _ => "unsourced",
         };
-        return $"{tier}, as of {provenance.AsOf}";
+        return $"{tier}, as of {provenance.AsOfText}";
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CloudEconomics.Catalog.Serialization;
+namespace CloudEconomics.Serialization;
 
 /// <summary>
 /// JSON for <see cref="Figure{T}"/>: the value's own JSON object (or <c>"value"</c> for a number) with the provenance
@@ -135,7 +135,8 @@ internal static class ProvenanceJson
         {
             throw new JsonException("A figure must be a JSON object such as {\"value\": 96, \"unit\": \"GiB\", \"source\": \"...\", \"asOf\": \"2025-12-02\", \"confidence\": \"vendor\"}.");
         }
-        string? source = null, asOf = null, note = null;
+        string? source = null, note = null;
+        NodaTime.LocalDate? asOf = null;
         Confidence? confidence = null;
         var derived = new List<string>();
         var rest = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -147,7 +148,7 @@ internal static class ProvenanceJson
                     source = ReadString(property);
                     break;
                 case "asOf":
-                    asOf = ReadString(property);
+                    asOf = ReadDate(property);
                     break;
                 case "note":
                     note = ReadString(property);
@@ -184,7 +185,7 @@ internal static class ProvenanceJson
         }
         if (provenance.AsOf is not null)
         {
-            writer.WriteString("asOf", provenance.AsOf);
+            writer.WriteString("asOf", IsoDateJsonConverter.Format(provenance.AsOf.Value));
         }
         if (provenance.Confidence is { } confidence)
         {
@@ -224,6 +225,18 @@ internal static class ProvenanceJson
             var other => throw new JsonException($"\"confidence\" must be one of vendor, curatedDataset, secondary, estimate; it was \"{other}\"."),
         }
         : throw new JsonException("\"confidence\" must be a string: vendor, curatedDataset, secondary or estimate.");
+
+    private static NodaTime.LocalDate? ReadDate(JsonProperty property)
+    {
+        var text = ReadString(property);
+        if (text is null)
+        {
+            return null;
+        }
+        return IsoDateJsonConverter.TryParse(text, out var date)
+            ? date
+            : throw new JsonException($"\"asOf\" must be an ISO date (uuuu-MM-dd) such as \"2025-06-01\"; it was \"{text}\". Put any words about the date in \"note\".");
+    }
 
     private static string? ReadString(JsonProperty property) => property.Value.ValueKind switch
     {

@@ -1,4 +1,4 @@
-namespace CloudEconomics.Catalog;
+namespace CloudEconomics;
 
 /// <summary>How far a figure can be trusted, after the source tiers of the reference notes.</summary>
 public enum Confidence

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using CloudEconomics.Catalog.Serialization;
+using CloudEconomics.Serialization;
 
-namespace CloudEconomics.Catalog;
+namespace CloudEconomics;
 
 /// <summary>
 /// A value with its provenance, or a known unknown: <see cref="Value"/> is null when no source gives the figure
