@@ -4,14 +4,14 @@
 Idempotent: a file whose as-of values are already dates is left byte-identical. Rules (never a guessed date):
 - "2024-12" (a month) -> "2024-12-01", note: the source gives the month only;
 - "2026" or "2026 (undated; ...)" (a year) -> "2026-01-01", note: the source gives the year only;
-- "2024-Q4" (a quarter) -> the quarter's last day, note: the source gives the quarter;
+- "2024-Q4" (a quarter) -> "2024-10-01", the quarter's first day, note: the source gives the quarter only;
 - "2025-12-02 (retrieved)" (a date with words) -> "2025-12-02", the words to the note;
 - undated ("doc", "doc (undated)", "retrieved 2026", "catalog commit 017e2502", "2025/2026 (undated blog)") ->
   the date the source was read, given with --read-on (for seeds/catalog: 2026-11-29, the "generated" date of
   ../shared/reference/catalog-sources.json that read them), note: the source is undated.
 Usage: tools/normalize_asof.py --read-on 2026-11-29 FILE...
 """
-import argparse, calendar, json, re, sys
+import argparse, json, re
 
 def normalize(text, read_on):
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
@@ -26,8 +26,7 @@ def normalize(text, read_on):
     m = re.fullmatch(r"(\d{4})-Q([1-4])", text)
     if m:
         y, q = int(m.group(1)), int(m.group(2))
-        month = 3 * q
-        return f"{y:04d}-{month:02d}-{calendar.monthrange(y, month)[1]:02d}", f"the source gives the quarter only ({text}); as-of is the quarter's last day"
+        return f"{y:04d}-{3 * q - 2:02d}-01", f"the source gives the quarter only ({text}); as-of is the quarter's first day"
     m = re.fullmatch(r"(\d{4})(\s*[ (;,].*)?", text)
     if m:
         return f"{m.group(1)}-01-01", f"the source gives the year only ('{text}'); as-of is 1 January"

@@ -14,7 +14,7 @@ namespace CloudEconomics.Data;
 /// <remarks>
 /// <para>Load with <see cref="Load(Stream, string?)"/> or <see cref="Load(string)"/>; <see cref="Default"/> is the
 /// embedded <c>aws-2026-q1</c> scenario. Loading validates with <see cref="ScenarioFileValidator"/> and throws
-/// <see cref="ScenarioLoadException"/> naming the file, JSON path, record and rule. Unknown properties are rejected.</para>
+/// <see cref="DataLoadException"/> naming the file, JSON path, record and rule. Unknown properties are rejected.</para>
 /// <para>A figure whose value is null is unknown: it stays unknown in every calculation.</para>
 /// </remarks>
 public sealed record ScenarioFile
@@ -108,7 +108,7 @@ public sealed record ScenarioFile
     /// <param name="fileName">The file name to show in errors; <c>"(stream)"</c> when omitted.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="ScenarioLoadException">The JSON is malformed, has an unknown property, or breaks a rule of <see cref="ScenarioFileValidator"/>.</exception>
+    /// <exception cref="DataLoadException">The JSON is malformed, has an unknown property, or breaks a rule of <see cref="ScenarioFileValidator"/>.</exception>
     public static ScenarioFile Load(Stream json, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -120,16 +120,10 @@ public sealed record ScenarioFile
     {
         byte[] bytes;
         ScenarioFile? scenario;
-        try
-        {
-            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
-            bytes = Utility.BoundedInput.ReadBytes(json, file);
-            CheckDepth(bytes, file);
-        }
-        catch (Utility.BoundedInputException e)
-        {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, "The document " + e.Rule)], e);
-        }
+        // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput); a
+        // refusal is already a DataLoadException naming the file, the limit and the rule.
+        bytes = Utility.BoundedInput.ReadBytes(json, file);
+        CheckDepth(bytes, file);
         try
         {
             scenario = JsonSerializer.Deserialize<ScenarioFile>(bytes, ReadOptions);
@@ -138,15 +132,15 @@ public sealed record ScenarioFile
         {
             var path = e.Path ?? "$";
             var where = e.LineNumber is { } line ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (line {line + 1}, byte {e.BytePositionInLine + 1})") : string.Empty;
-            throw new ScenarioLoadException(file, [new ScenarioLoadError(path, RecordIdFromJson(bytes, path), FirstLine(e.Message) + where)], e);
+            throw new DataLoadException(file, path, FirstLine(e.Message) + where, RecordIdFromJson(bytes, path), "InvalidJson", e);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, FirstLine(e.Message))], e);
+            throw new DataLoadException(file, "$", FirstLine(e.Message), rule: "InvalidJson", innerException: e);
         }
         if (scenario is null)
         {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, "The document must be a JSON object, not null.")]);
+            throw new DataLoadException(file, "$", "The document must be a JSON object, not null.", rule: "NotAnObject");
         }
         if (!validate)
         {
@@ -155,7 +149,7 @@ public sealed record ScenarioFile
         var result = new ScenarioFileValidator().Validate(scenario);
         if (!result.IsValid)
         {
-            throw new ScenarioLoadException(file, result.Errors.Select(e => ToLoadError(scenario, e)).ToList());
+            throw new DataLoadException(result.Errors.Select(e => ToLoadError(file, scenario, e)));
         }
         return scenario;
     }
@@ -165,7 +159,7 @@ public sealed record ScenarioFile
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ScenarioLoadException">The file is invalid (see <see cref="Load(Stream, string?)"/>).</exception>
+    /// <exception cref="DataLoadException">The file is invalid (see <see cref="Load(Stream, string?)"/>).</exception>
     public static ScenarioFile Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -221,11 +215,11 @@ public sealed record ScenarioFile
         return (i < 0 ? message : message[..i]).TrimEnd('\r');
     }
 
-    private static ScenarioLoadError ToLoadError(ScenarioFile scenario, FluentValidation.Results.ValidationFailure failure)
+    private static DataLoadProblem ToLoadError(string file, ScenarioFile scenario, FluentValidation.Results.ValidationFailure failure)
     {
         var path = "$" + string.Concat(failure.PropertyName.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => "." + CamelCase(s)));
         if (string.IsNullOrEmpty(failure.PropertyName)) path = "$";
-        return new ScenarioLoadError(path, RecordId(scenario, failure.PropertyName), failure.ErrorMessage);
+        return new DataLoadProblem(file, path, RecordId(scenario, failure.PropertyName), null, failure.ErrorMessage);
     }
 
     // For a JSON error at "$.quarters[3]...", the id of that record read from the raw document (best effort).

@@ -284,7 +284,7 @@ public static class StandardModels
             $"utilisation base {D(utilization)} ({(scenario.Assumptions?.Catalog?.ExpectedUtilization?.Value is null ? "the seed report's workload, ASSUMPTION" : "the scenario's expected utilisation")}), PERT(0.3, base, 0.9) (ASSUMPTION)",
             $"power price base {D(power)} USD/kWh ({electricity?.Source ?? "reference data us-industrial-2025"}), PERT(half, base, double) (ASSUMPTION)",
             $"price decline base {D(decline)} a year ({declineSource}), PERT(0, base, double) (ASSUMPTION)",
-            $"PUE {D(pue)} ({pueRecord.Name}: {pueRecord.Pue.Source}); maintenance {D(AssumedMaintenanceRate)} of capex a year (ASSUMPTION); {D(HoursPerMonth)} h a month",
+            $"PUE {D(pue)} ({pueRecord.Name}: {pueRecord.Pue.Provenance.Source}); maintenance {D(AssumedMaintenanceRate)} of capex a year (ASSUMPTION); {D(HoursPerMonth)} h a month",
             $"payback interpolated inside the recovering month, capped at {ClusterPaybackHorizonMonths} months (= not within ten years); before tax, no financing, no terminal value",
         };
         return new StandardModel(ClusterPaybackName, $"months until one owned {GpusPerServer}-GPU H100-class server renting out its GPUs recovers its capex (capped at {ClusterPaybackHorizonMonths})", model, assumptions);

@@ -216,15 +216,19 @@ internal static class ProvenanceJson
     };
 
     private static Confidence ReadConfidence(JsonElement element) => element.ValueKind == JsonValueKind.String
-        ? element.GetString() switch
-        {
-            "vendor" => Confidence.Vendor,
-            "curatedDataset" => Confidence.CuratedDataset,
-            "secondary" => Confidence.Secondary,
-            "estimate" => Confidence.Estimate,
-            var other => throw new JsonException($"\"confidence\" must be one of vendor, curatedDataset, secondary, estimate; it was \"{other}\"."),
-        }
+        ? ParseConfidence(element.GetString())
         : throw new JsonException("\"confidence\" must be a string: vendor, curatedDataset, secondary or estimate.");
+
+    /// <summary>A confidence from its JSON name (vendor, curatedDataset, secondary, estimate).</summary>
+    /// <exception cref="JsonException">Any other text.</exception>
+    internal static Confidence ParseConfidence(string? text) => text switch
+    {
+        "vendor" => Confidence.Vendor,
+        "curatedDataset" => Confidence.CuratedDataset,
+        "secondary" => Confidence.Secondary,
+        "estimate" => Confidence.Estimate,
+        var other => throw new JsonException($"\"confidence\" must be one of vendor, curatedDataset, secondary, estimate; it was \"{other}\"."),
+    };
 
     private static NodaTime.LocalDate? ReadDate(JsonProperty property)
     {

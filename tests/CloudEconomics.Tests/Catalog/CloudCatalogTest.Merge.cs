@@ -18,7 +18,7 @@ public partial class CloudCatalogTest
         PriceOn(merged, new LocalDate(2026, 3, 1)).Should().Be(PricePerHour.Usd(45m));
         PriceOn(merged, new LocalDate(2025, 12, 31)).Should().Be(PricePerHour.Usd(55.04m));
         var standalone = () => CloudCatalog.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "negotiated.json");
-        standalone.Should().Throw<CatalogLoadException>().Which.Problems.Should().ContainSingle(p => p.Rule == "UnknownInstance" && p.File == "negotiated.json");
+        standalone.Should().Throw<DataLoadException>().Which.Problems.Should().ContainSingle(p => p.Rule == "UnknownInstance" && p.File == "negotiated.json");
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public partial class CloudCatalogTest
     {
         var json = """{ "offers": [ { "id": "bad", "instanceId": "aws-nope", "region": "us-east-1", "option": { "kind": "onDemand" }, "hourlyPrice": { "amount": 0, "currency": "USD", "per": "h", "source": "s", "asOf": "2026-01-01", "confidence": "vendor" } } ] }""";
         var act = () => CloudCatalog.Default.MergeWith(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "bad.json");
-        act.Should().Throw<CatalogLoadException>().Which.Problems.Select(p => p.Rule).Should().BeEquivalentTo(["NotPositive"]);
+        act.Should().Throw<DataLoadException>().Which.Problems.Select(p => p.Rule).Should().BeEquivalentTo(["NotPositive"]);
         CloudCatalog.Default.FindOffer("bad").Should().BeNull();
     }
 

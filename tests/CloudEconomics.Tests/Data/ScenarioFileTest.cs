@@ -32,10 +32,10 @@ public class ScenarioFileTest
         throw new FileNotFoundException("tests/CloudEconomics.Tests/Capital/Reference/financials.json not found above " + AppContext.BaseDirectory);
     }
 
-    private static ScenarioLoadException LoadFails(string json, string file = "user.json")
+    private static DataLoadException LoadFails(string json, string file = "user.json")
     {
         var act = () => ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), file);
-        return act.Should().Throw<ScenarioLoadException>().Which;
+        return act.Should().Throw<DataLoadException>().Which;
     }
 
     private static string Mutate(Action<JsonNode> edit)
@@ -147,12 +147,12 @@ public class ScenarioFileTest
         try
         {
             var act = () => ScenarioFile.Load(path);
-            var e = act.Should().Throw<ScenarioLoadException>().Which;
-            e.FileName.Should().Be(path);
-            e.Message.Should().StartWith($"Invalid scenario file '{path}': $.quarters[8].segmentRevenue.source (Q1-2026): A known figure must name its source.");
-            e.JsonPath.Should().Be("$.quarters[8].segmentRevenue.source");
-            e.RecordId.Should().Be("Q1-2026");
-            e.Rule.Should().Be("A known figure must name its source.");
+            var e = act.Should().Throw<DataLoadException>().Which;
+            e.File.Should().Be(path);
+            e.Message.Should().StartWith($"{path}: $.quarters[8].segmentRevenue.source [Q1-2026]: A known figure must name its source.");
+            e.Problems[0].Path.Should().Be("$.quarters[8].segmentRevenue.source");
+            e.Problems[0].RecordId.Should().Be("Q1-2026");
+            e.Problems[0].Message.Should().Be("A known figure must name its source.");
         }
         finally
         {
@@ -178,128 +178,128 @@ public class ScenarioFileTest
     public void Load_MalformedJson_NamesPathAndLine()
     {
         var e = LoadFails("{\"id\": \"x\",");
-        e.FileName.Should().Be("user.json");
-        e.JsonPath.Should().StartWith("$");
-        e.Rule.Should().Contain("line 1");
+        e.File.Should().Be("user.json");
+        e.Problems[0].Path.Should().StartWith("$");
+        e.Problems[0].Message.Should().Contain("line 1");
     }
 
     [Fact]
     public void Load_NullDocument_IsRejected()
-        => LoadFails("null").Rule.Should().Be("The document must be a JSON object, not null.");
+        => LoadFails("null").Problems[0].Message.Should().Be("The document must be a JSON object, not null.");
 
     [Fact]
     public void Load_UnknownProperty_IsRejectedWithItsPathAndRecord()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![3]!["revenu"] = 1));
-        e.JsonPath.Should().Be("$.quarters[3].revenu");
-        e.RecordId.Should().Be("Q4-2024");
-        e.Rule.Should().Contain("'revenu' could not be mapped");
+        e.Problems[0].Path.Should().Be("$.quarters[3].revenu");
+        e.Problems[0].RecordId.Should().Be("Q4-2024");
+        e.Problems[0].Message.Should().Contain("'revenu' could not be mapped");
     }
 
     [Fact]
     public void Load_MissingRequiredProperty_IsRejected()
     {
         var e = LoadFails(Mutate(n => n.AsObject().Remove("latestQuarter")));
-        e.Rule.Should().Contain("latestQuarter");
+        e.Problems[0].Message.Should().Contain("latestQuarter");
     }
 
     [Fact]
     public void Load_UnknownUnit_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["segmentRevenue"]!["unit"] = "bn"));
-        e.JsonPath.Should().Be("$.quarters[0].segmentRevenue.unit");
-        e.RecordId.Should().Be("Q1-2024");
+        e.Problems[0].Path.Should().Be("$.quarters[0].segmentRevenue.unit");
+        e.Problems[0].RecordId.Should().Be("Q1-2024");
     }
 
     [Fact]
     public void Load_WrongUnitForField_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["segmentRevenue"]!["unit"] = "percent"));
-        e.JsonPath.Should().Be("$.quarters[0].segmentRevenue.unit");
-        e.RecordId.Should().Be("Q1-2024");
-        e.Rule.Should().Be("The unit must be one of billions, millions, currencyUnits; it was percent.");
+        e.Problems[0].Path.Should().Be("$.quarters[0].segmentRevenue.unit");
+        e.Problems[0].RecordId.Should().Be("Q1-2024");
+        e.Problems[0].Message.Should().Be("The unit must be one of billions, millions, currencyUnits; it was percent.");
     }
 
     [Fact]
     public void Load_KnownFigureWithoutAsOf_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![2]!["backlog"]!.AsObject().Remove("asOf")));
-        e.JsonPath.Should().Be("$.quarters[2].backlog.asOf");
-        e.RecordId.Should().Be("Q3-2024");
-        e.Rule.Should().Be("A known figure must have an as-of date.");
+        e.Problems[0].Path.Should().Be("$.quarters[2].backlog.asOf");
+        e.Problems[0].RecordId.Should().Be("Q3-2024");
+        e.Problems[0].Message.Should().Be("A known figure must have an as-of date.");
     }
 
     [Fact]
     public void Load_UnknownFigureWithoutNote_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["backlog"]!.AsObject().Remove("note")));
-        e.JsonPath.Should().Be("$.quarters[0].backlog.note");
-        e.Rule.Should().Be("An unknown figure (null value) must say why in its note.");
+        e.Problems[0].Path.Should().Be("$.quarters[0].backlog.note");
+        e.Problems[0].Message.Should().Be("An unknown figure (null value) must say why in its note.");
     }
 
     [Fact]
     public void Load_NegativeRevenue_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![1]!["segmentRevenue"]!["value"] = -1));
-        e.JsonPath.Should().Be("$.quarters[1].segmentRevenue.value");
-        e.Rule.Should().Be("The value must not be negative; it was -1.");
+        e.Problems[0].Path.Should().Be("$.quarters[1].segmentRevenue.value");
+        e.Problems[0].Message.Should().Be("The value must not be negative; it was -1.");
     }
 
     [Fact]
     public void Load_PeriodEndNotQuarterEnd_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![4]!["periodEnd"] = "2025-03-30"));
-        e.JsonPath.Should().Be("$.quarters[4].periodEnd");
-        e.RecordId.Should().Be("Q1-2025");
-        e.Rule.Should().Be("The period end must be the last day of Q1-2025 (2025-03-31) in the calendar year; it was 2025-03-30.");
+        e.Problems[0].Path.Should().Be("$.quarters[4].periodEnd");
+        e.Problems[0].RecordId.Should().Be("Q1-2025");
+        e.Problems[0].Message.Should().Be("The period end must be the last day of Q1-2025 (2025-03-31) in the calendar year; it was 2025-03-30.");
     }
 
     [Fact]
     public void Load_DuplicateQuarter_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]!.AsArray().Add(n["quarters"]![0]!.DeepClone())));
-        e.JsonPath.Should().Be("$.quarters");
-        e.Rule.Should().Be("Each quarter may appear once; Q1-2024 appears twice.");
+        e.Problems[0].Path.Should().Be("$.quarters");
+        e.Problems[0].Message.Should().Be("Each quarter may appear once; Q1-2024 appears twice.");
     }
 
     [Fact]
     public void Load_LatestQuarterNotInFile_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["latestQuarter"] = "Q2-2026"));
-        e.JsonPath.Should().Be("$.latestQuarter");
-        e.RecordId.Should().Be("aws-2026-q1");
-        e.Rule.Should().Be("The latest quarter must be one of the scenario's quarters; 'Q2-2026' is not.");
+        e.Problems[0].Path.Should().Be("$.latestQuarter");
+        e.Problems[0].RecordId.Should().Be("aws-2026-q1");
+        e.Problems[0].Message.Should().Be("The latest quarter must be one of the scenario's quarters; 'Q2-2026' is not.");
     }
 
     [Fact]
     public void Load_BadPeriod_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["period"] = "Q5-2024"));
-        e.Errors.Should().Contain(x => x.JsonPath == "$.quarters[0].period" && x.Rule.Contains("must be a fiscal quarter"));
+        e.Problems.Should().Contain(x => x.Path == "$.quarters[0].period" && x.Message.Contains("must be a fiscal quarter"));
     }
 
     [Fact]
     public void Load_BrokenDepreciationChain_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["depreciationPolicies"]![0]!["changes"]![1]!["fromYears"]!["value"] = 3));
-        e.JsonPath.Should().Be("$.depreciationPolicies[0].changes");
-        e.RecordId.Should().Be("amazon-servers");
-        e.Rule.Should().Contain("the change effective 2022-01-01 starts from 3 years but the previous change set 4 years");
+        e.Problems[0].Path.Should().Be("$.depreciationPolicies[0].changes");
+        e.Problems[0].RecordId.Should().Be("amazon-servers");
+        e.Problems[0].Message.Should().Contain("the change effective 2022-01-01 starts from 3 years but the previous change set 4 years");
     }
 
     [Fact]
     public void Load_MidMonthUsefulLifeChange_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["depreciationPolicies"]![0]!["changes"]![0]!["effective"] = "2020-01-15"));
-        e.JsonPath.Should().Be("$.depreciationPolicies[0].changes[0].effective");
-        e.Rule.Should().Be("A useful-life change must take effect on the first day of a month; it was 2020-01-15.");
+        e.Problems[0].Path.Should().Be("$.depreciationPolicies[0].changes[0].effective");
+        e.Problems[0].Message.Should().Be("A useful-life change must take effect on the first day of a month; it was 2020-01-15.");
     }
 
     [Fact]
     public void Load_BacklogAdditionWithoutAmount_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["backlogAdditions"]![0]!["amount"]!["value"] = null));
-        e.Errors.Should().Contain(x => x.JsonPath == "$.backlogAdditions[0].amount.value" && x.RecordId == "anthropic-commitment");
+        e.Problems.Should().Contain(x => x.Path == "$.backlogAdditions[0].amount.value" && x.RecordId == "anthropic-commitment");
     }
 
     [Fact]
@@ -312,16 +312,16 @@ public class ScenarioFileTest
             u["source"] = "user";
             u["asOf"] = "2026-07-20";
         }));
-        e.JsonPath.Should().Be("$.assumptions.tokenCost.utilization.value");
-        e.Rule.Should().Be("Utilisation must be greater than 0 and at most 1; it was 1.5.");
+        e.Problems[0].Path.Should().Be("$.assumptions.tokenCost.utilization.value");
+        e.Problems[0].Message.Should().Be("Utilisation must be greater than 0 and at most 1; it was 1.5.");
     }
 
     [Fact]
     public void Load_FiscalYearStartMonth13_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["company"]!["fiscalYearStartMonth"] = 13));
-        e.JsonPath.Should().Be("$.company.fiscalYearStartMonth");
-        e.Rule.Should().Be("The fiscal year's first month must be between 1 and 12; it was 13.");
+        e.Problems[0].Path.Should().Be("$.company.fiscalYearStartMonth");
+        e.Problems[0].Message.Should().Be("The fiscal year's first month must be between 1 and 12; it was 13.");
     }
 
     [Theory]
@@ -333,7 +333,7 @@ public class ScenarioFileTest
     public void Load_NullRecord_IsRejected_NotACrash(string list, string path, string rule)
     {
         var e = LoadFails(Mutate(n => n[list]!.AsArray().Add(null)));
-        e.Errors.Should().Contain(x => x.JsonPath == path && x.Rule == rule);
+        e.Problems.Should().Contain(x => x.Path == path && x.Message == rule);
     }
 
     [Fact]
@@ -341,7 +341,7 @@ public class ScenarioFileTest
     {
         // Robustness: remove, or set to null, properties of the seed one at a time (a spread sample of every 17th of all
         // properties at every depth; all of them take ~30 s). Each
-        // variant must load or fail with ScenarioLoadException, and a loaded variant must compute a report.
+        // variant must load or fail with DataLoadException, and a loaded variant must compute a report.
         var seed = JsonNode.Parse(SeedText())!;
         var paths = new List<string>();
         void Walk(JsonNode? node, string path)
@@ -366,7 +366,7 @@ public class ScenarioFileTest
                     var s = ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(copy.ToJsonString())), "variant.json");
                     CapitalReport.Compute(s).AllFigures().Should().NotBeEmpty();
                 }
-                catch (ScenarioLoadException)
+                catch (DataLoadException)
                 {
                 }
             }
@@ -375,7 +375,7 @@ public class ScenarioFileTest
 
     [Fact]
     public void Load_NullCompany_IsRejected()
-        => LoadFails(Mutate(n => n["company"] = null)).Errors.Should().Contain(x => x.JsonPath == "$.company" && x.Rule == "The scenario needs a company.");
+        => LoadFails(Mutate(n => n["company"] = null)).Problems.Should().Contain(x => x.Path == "$.company" && x.Message == "The scenario needs a company.");
 
     [Fact]
     public void Load_ReportsEveryProblem()
@@ -385,8 +385,12 @@ public class ScenarioFileTest
             n["quarters"]![0]!["segmentRevenue"]!.AsObject().Remove("source");
             n["quarters"]![1]!["netSales"]!["value"] = -5;
         }));
-        e.Errors.Should().HaveCount(2);
-        e.Message.Split(Environment.NewLine).Should().HaveCount(2);
+        e.Problems.Should().HaveCount(2);
+        // one line per problem after a line counting them
+        e.Message.Split(Environment.NewLine).Should().Equal(
+            "user.json not loaded: 2 problems.",
+            " - user.json: $.quarters[0].segmentRevenue.source [Q1-2024]: A known figure must name its source.",
+            " - user.json: $.quarters[1].netSales.value [Q2-2024]: The value must not be negative; it was -5.");
     }
 
     [Fact]

@@ -58,9 +58,9 @@ public class SourcedFigureTest
     }
 
     [Fact]
-    public void LoadException_NeedsAnError()
+    public void LoadException_NeedsAProblem()
     {
-        var act = () => new ScenarioLoadException("f.json", []);
-        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "errors");
+        var act = () => new DataLoadException([]);
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "problems");
     }
 }
