@@ -56,10 +56,10 @@ public class ScenarioFileTest
         s.Quarters.Select(q => q.Period).Should().Equal("Q1-2024", "Q2-2024", "Q3-2024", "Q4-2024", "Q1-2025", "Q2-2025", "Q3-2025", "Q4-2025", "Q1-2026");
         s.FiscalYears.Select(y => y.Period).Should().Equal("FY2024", "FY2025");
         s.LatestFiscalQuarter.Should().Be(new FiscalQuarter(2026, 1));
-        s.Quarter(new FiscalQuarter(2026, 1))!.SegmentRevenue!.ToMoney(Currency.Usd).Should().Be(Money.Usd(37_600_000_000m));
-        s.Year(new FiscalYear(2025))!.PurchasesOfPropertyAndEquipment!.ToMoney(Currency.Usd).Should().Be(Money.Usd(131_819_000_000m));
+        s.Quarter(new FiscalQuarter(2026, 1))!.SegmentRevenue!.Value!.Value.ToMoney(Currency.Usd).Should().Be(Money.Usd(37_600_000_000m));
+        s.Year(new FiscalYear(2025))!.PurchasesOfPropertyAndEquipment!.Value!.Value.ToMoney(Currency.Usd).Should().Be(Money.Usd(131_819_000_000m));
         s.DepreciationPolicies.Select(p => p.Id).Should().Equal("amazon-servers", "amazon-servers-subset-2025");
-        s.BacklogAdditions.Single().Amount.Basis.Should().Be(FigureBasis.LowerBound);
+        s.BacklogAdditions.Single().Amount.Value!.Value.Basis.Should().Be(FigureBasis.LowerBound);
         s.Assumptions!.TokenCost!.CustomSiliconInstance.Should().Be("trn2.48xlarge");
         ReferenceEquals(ScenarioFile.Default, s).Should().BeTrue("the default is loaded once");
     }
@@ -82,10 +82,46 @@ public class ScenarioFileTest
                 q.SegmentRevenue, q.SegmentRevenueGrowthYoY, q.SegmentOperatingIncome, q.NetSales, q.OperatingIncome, q.OperatingCashFlowTtm,
                 q.FreeCashFlowTtm, q.PurchasesOfPropertyAndEquipment, q.NetCapitalExpenditures, q.Backlog, q.BacklogWeightedAverageRemainingLife,
             }.Concat(q.OtherFigures.Values))
-            .Where(f => f is not null).Cast<SourcedFigure>().ToList();
+            .Where(f => f is not null).Cast<Figure<ReportedNumber>>().ToList();
         figures.Should().HaveCountGreaterThan(90);
-        figures.Where(f => f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Source) && f.AsOf != null);
-        figures.Where(f => !f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Note));
+        figures.Where(f => f.IsKnown).Should().OnlyContain(f => f.Provenance.IsComplete);
+        figures.Where(f => !f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Provenance.Note));
+    }
+
+    [Fact]
+    public void Default_All124KnownFigures_HaveSourceAsOfAndConfidence_AsLoaded()
+    {
+        // Issue 16 counts 124 known figures in the scenario. Walk the loaded document as the library writes it back
+        // (ToJson writes each figure's value with the provenance the loader read) and check every known one.
+        var root = System.Text.Json.Nodes.JsonNode.Parse(ScenarioFile.Default.ToJson())!;
+        var known = new List<System.Text.Json.Nodes.JsonObject>();
+        void Walk(System.Text.Json.Nodes.JsonNode? n)
+        {
+            if (n is System.Text.Json.Nodes.JsonObject o)
+            {
+                if (o.ContainsKey("unit") && o["value"] is not null) { known.Add(o); return; }
+                foreach (var (_, v) in o) Walk(v);
+            }
+            else if (n is System.Text.Json.Nodes.JsonArray a)
+            {
+                foreach (var v in a) Walk(v);
+            }
+        }
+        Walk(root);
+        known.Should().HaveCount(124);
+        known.Should().OnlyContain(o => o["source"] != null && o["asOf"] != null && o["confidence"] != null);
+    }
+
+    [Fact]
+    public void Default_AwsRevenueQ1_2026_CarriesTheReleaseAsItsSource()
+    {
+        // ../shared/reference/catalog-sources.json, financials Q1-2026: aws_revenue_usd_bn 37.6, source the Business Wire
+        // release on markets.ft.com (2026-04-29), as of 2026-03-31; the company's own release, so vendor confidence.
+        var f = ScenarioFile.Default.Quarter(new FiscalQuarter(2026, 1))!.SegmentRevenue!;
+        f.Value!.Value.Amount.Should().Be(37.6m);
+        f.Provenance.Source.Should().Be("https://markets.ft.com/data/announce/detail?dockey=600-202604291601BIZWIRE_USPRX____20260428_BW268696-1 (Business Wire 2026-04-29)");
+        f.Provenance.AsOf.Should().Be(new LocalDate(2026, 3, 31));
+        f.Provenance.Confidence.Should().Be(Confidence.Vendor);
     }
 
     [Fact]
@@ -207,7 +243,9 @@ public class ScenarioFileTest
     public void Load_UnknownUnit_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["segmentRevenue"]!["unit"] = "bn"));
-        e.Problems[0].Path.Should().Be("$.quarters[0].segmentRevenue.unit");
+        // The figure's value part (value, unit, basis) is read as one ReportedNumber: the path names the figure.
+        e.Problems[0].Path.Should().Be("$.quarters[0].segmentRevenue");
+        e.Problems[0].Message.Should().Contain("FigureUnit");
         e.Problems[0].RecordId.Should().Be("Q1-2024");
     }
 
@@ -311,6 +349,7 @@ public class ScenarioFileTest
             u["value"] = 1.5;
             u["source"] = "user";
             u["asOf"] = "2026-07-20";
+            u["confidence"] = "estimate";
         }));
         e.Problems[0].Path.Should().Be("$.assumptions.tokenCost.utilization.value");
         e.Problems[0].Message.Should().Be("Utilisation must be greater than 0 and at most 1; it was 1.5.");
@@ -419,6 +458,6 @@ public class ScenarioFileTest
     [InlineData("de-DE")]
     [InlineData("tr-TR")]
     public void Load_IgnoresCulture(string culture)
-        => Helpers.TestHelper.InCulture(culture, () => ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SeedText())), "c.json").Quarters[5].NetCapitalExpenditures!.Value)
+        => Helpers.TestHelper.InCulture(culture, () => ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SeedText())), "c.json").Quarters[5].NetCapitalExpenditures!.Value!.Value.Amount)
             .Should().Be(31.368m);
 }
