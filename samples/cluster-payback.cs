@@ -74,7 +74,7 @@ var catalog = CloudCatalog.Default.AsOf(asOf);
 var p5 = catalog.OffersFor(catalog.GetInstance("p5.48xlarge"), PurchaseOptionKind.OnDemand, "us-east-1").Single();
 var rent = tco.CompareWithOffer(p5, catalog);
 Console.WriteLine($"Breakeven rental price (levelised at the 8% cost of capital, 80% utilisation): {tco.BreakevenRentalPrice.PerHour.Amount:0.00} USD per accelerator-hour");
-Console.WriteLine($"p5.48xlarge on demand, us-east-1, {asOf:uuuu-MM-dd}: {p5.Price.PerHour.Amount:0.00} USD/h = {rent.RentalPerAcceleratorHour.PerHour.Amount:0.00} USD per GPU-hour (confidence {p5.Provenance.Confidence}, as of {p5.Provenance.AsOf})");
+Console.WriteLine($"p5.48xlarge on demand, us-east-1, {asOf:uuuu-MM-dd}: {p5.Price.PerHour.Amount:0.00} USD/h = {rent.RentalPerAcceleratorHour.PerHour.Amount:0.00} USD per GPU-hour (confidence {p5.Provenance.Confidence}, as of {p5.Provenance.AsOfText})");
 Console.WriteLine($"Owning costs {rent.OwnedPerUtilizedAcceleratorHour.PerHour.Amount:0.00} USD per busy GPU-hour = {rent.OwnedToRentalRatio:0.00} x renting; saving over the horizon {rent.SavingOverHorizon.Amount:#,0} USD");
 Console.WriteLine();
 

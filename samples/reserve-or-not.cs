@@ -17,10 +17,10 @@ var onDemand = catalog.OffersFor(trn1, PurchaseOptionKind.OnDemand, "us-east-1")
 var blocks = catalog.OffersFor(trn1, PurchaseOptionKind.CapacityBlock);
 
 Console.WriteLine($"{trn1.Name}: {trn1.Accelerators} x {trn1.Accelerator?.Name}; prices valid on {asOf:uuuu-MM-dd}");
-Console.WriteLine($"  on demand      {onDemand.Region,-16} {onDemand.Price.PerHour.Amount,8:0.000} USD/h  confidence {onDemand.Provenance.Confidence}, as of {onDemand.Provenance.AsOf}");
+Console.WriteLine($"  on demand      {onDemand.Region,-16} {onDemand.Price.PerHour.Amount,8:0.000} USD/h  confidence {onDemand.Provenance.Confidence}, as of {onDemand.Provenance.AsOfText}");
 foreach (var b in blocks)
 {
-    Console.WriteLine($"  capacity block {b.Region,-16} {b.Price.PerHour.Amount,8:0.000} USD/h  confidence {b.Provenance.Confidence}, as of {b.Provenance.AsOf}");
+    Console.WriteLine($"  capacity block {b.Region,-16} {b.Price.PerHour.Amount,8:0.000} USD/h  confidence {b.Provenance.Confidence}, as of {b.Provenance.AsOfText}");
 }
 Console.WriteLine();
 

@@ -340,3 +340,10 @@ write("accelerators.json", {"accelerators": accelerators})
 write("instances.json", {"instances": instances})
 write("offers.json", {"offers": sorted(offers, key=lambda o: o["id"])})
 print(len(providers), "providers,", len(accelerators), "accelerators,", len(instances), "instances,", len(offers), "offers")
+# As-of values must be ISO dates: the reference's loose ones ("2024-12", "doc (undated)", "catalog commit ...") become the
+# first day of the period or, for an undated source, the date the reference that read it was compiled (its meta
+# "generated", 2026-11-29), the words moving to the note (tools/normalize_asof.py, idempotent).
+import subprocess, sys
+subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "normalize_asof.py"),
+                "--read-on", "2026-11-29",
+                *[os.path.join(OUT, n) for n in ("providers.json", "accelerators.json", "instances.json", "offers.json")]], check=True)

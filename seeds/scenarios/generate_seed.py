@@ -167,6 +167,28 @@ doc = OrderedDict([
  ('articleClaims', claims),
  ('assumptions', assumptions),
 ])
+# Confidence of every known figure (issue 16), from what its source is: the company's own release (Business Wire and its
+# syndications) or SEC filing pages are vendor; press, analysts and aggregators are secondary; an estimate or an
+# assumption is estimate.
+VENDOR = ('https://business.pawtuckettimes.com/', 'https://business.ridgwayrecord.com/', 'https://markets.financialcontent.com/',
+          'https://markets.ft.com/', 'https://markets.ft.markitdigital.com/', 'https://wbnstv.marketminute.com/article/bizwire',
+          'https://www.businesswirenews.com/', 'https://www.finanznachrichten.de/', 'https://d18rn0p25nwr6d.cloudfront.net/CIK-0001018724/',
+          'https://sustainability.aboutamazon.com/')
+def add_confidence(x):
+    if isinstance(x, dict):
+        if 'unit' in x and 'value' in x:
+            if x.get('value') is not None and 'confidence' not in x:
+                c = 'estimate' if x.get('basis') in ('estimate', 'assumption') else 'vendor' if (x.get('source') or '').startswith(VENDOR) else 'secondary'
+                items = list(x.items()); x.clear()
+                for k, v in items:
+                    x[k] = v
+                    if k == 'asOf': x['confidence'] = c
+                x.setdefault('confidence', c)
+            return
+        for v in x.values(): add_confidence(v)
+    elif isinstance(x, list):
+        for v in x: add_confidence(v)
+add_confidence(doc)
 s = json.dumps(doc, indent=2, ensure_ascii=False)
 open(OUT, 'w', encoding='utf-8').write(s + '\n')
 print('wrote', OUT)

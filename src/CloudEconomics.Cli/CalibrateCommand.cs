@@ -125,7 +125,7 @@ internal sealed class CalibrateCommand
                 }
                 set = ThroughputMeasurements.LoadMany(streams);
             }
-            catch (MeasurementLoadException e)
+            catch (DataLoadException e)
             {
                 throw new InvalidDataException(e.Message);
             }

@@ -96,7 +96,7 @@ internal sealed record CatalogAudit(IReadOnlyList<AuditFinding> Findings, AuditS
         foreach (var (kind, record, name, value, provenance) in figures)
         {
             var flags = new List<string>();
-            var asOf = provenance.AsOfDate;
+            var asOf = provenance.AsOf;
             int? age = asOf is { } d ? Period.Between(d, date, PeriodUnits.Days).Days : null;
             if (age is { } a && a > staleDays)
             {
@@ -120,7 +120,7 @@ internal sealed record CatalogAudit(IReadOnlyList<AuditFinding> Findings, AuditS
             }
             if (flags.Count > 0)
             {
-                findings.Add(new AuditFinding(kind, record, name, value, ShortProvenance(provenance).Split(' ')[0], provenance.AsOf, age, flags, provenance.Source));
+                findings.Add(new AuditFinding(kind, record, name, value, ShortProvenance(provenance).Split(' ')[0], asOf is { } dated ? dated.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : null, age, flags, provenance.Source));
             }
         }
         var ordered = findings.OrderBy(f => f.Kind == "price" ? 0 : 1).ThenByDescending(f => f.AgeDays ?? int.MaxValue).ThenBy(f => f.Record, StringComparer.Ordinal).ToList();

@@ -66,7 +66,7 @@ internal static partial class Commands
     /// that ends there, without reading a clock. For the embedded catalog this is the last AWS Pricing API snapshot.
     /// </summary>
     internal static LocalDate LatestOfferDate(CloudCatalog catalog) =>
-        catalog.Offers.SelectMany(o => new[] { o.ValidFrom, o.Provenance.AsOfDate })
+        catalog.Offers.SelectMany(o => new[] { o.ValidFrom, o.Provenance.AsOf })
             .Where(d => d.HasValue).Select(d => d!.Value).DefaultIfEmpty(new LocalDate(2026, 1, 1)).Max();
 
     /// <summary>"vendor 2026-07-20", "estimate 2026-04-30": the confidence tier and the as-of text, short enough for a column.</summary>
@@ -80,7 +80,7 @@ internal static partial class Commands
             Confidence.Estimate => "ESTIMATE",
             _ => "unsourced",
         };
-        var asOf = provenance.AsOfDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : provenance.AsOf ?? "";
+        var asOf = provenance.AsOf is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "";
         return $"{tier} {asOf}".Trim();
     }
 
@@ -105,7 +105,7 @@ internal static partial class Commands
                     pricePerHour = o.Price,
                     confidence = o.Provenance.Confidence?.ToString(),
                     source = o.Provenance.Source,
-                    asOf = o.Provenance.AsOf,
+                    asOf = o.Provenance.AsOf is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : null,
                 }).ToList(),
             }).ToList();
             if (parse.GetValue(Format) == OutputFormat.Json)
@@ -210,7 +210,7 @@ internal static partial class Commands
                         value = r.Value,
                         confidence = r.Offer.Provenance.Confidence?.ToString(),
                         source = r.Offer.Provenance.Source,
-                        asOf = r.Offer.Provenance.AsOf,
+                        asOf = r.Offer.Provenance.AsOf is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : null,
                     }),
                     unranked = ranking.Unranked.Select(u => new { instance = u.Instance.Name, reason = u.Reason }),
                 });

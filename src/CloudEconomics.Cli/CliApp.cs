@@ -78,7 +78,7 @@ public static class CliApp
     private static int? Classify(Exception e) => e switch
     {
         UsageException => ExitCodes.Usage,
-        InvalidDataException or ValidationException or JsonException or CloudEconomics.Catalog.CatalogLoadException or CloudEconomics.Data.ScenarioLoadException or FileNotFoundException or DirectoryNotFoundException
+        InvalidDataException or ValidationException or JsonException or CloudEconomics.DataLoadException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or FormatException or ArithmeticException or InvalidOperationException or IOException => ExitCodes.InvalidData,
         _ => null,
     };

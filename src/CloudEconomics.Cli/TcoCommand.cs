@@ -102,7 +102,7 @@ internal static partial class Commands
                 {
                     var record = reference.PueById(StandardModels.PueRecordId);
                     pueValue = (double)record.Pue.Value!.Value;
-                    pueSource = $"{record.Name} ({record.Pue.Source})";
+                    pueSource = $"{record.Name} ({record.Pue.Provenance.Source})";
                 }
                 decimal kwh;
                 string kwhSource;
@@ -115,7 +115,7 @@ internal static partial class Commands
                 {
                     var record = reference.ElectricityPriceById(ElectricityRecordId);
                     kwh = record.UsdPerKilowattHour.Value!.Value;
-                    kwhSource = $"{record.Name} ({record.UsdPerKilowattHour.Source})";
+                    kwhSource = $"{record.Name} ({record.UsdPerKilowattHour.Provenance.Source})";
                 }
                 int count = parse.GetValue(accelerators);
                 double overheadFactor = parse.GetValue(overhead);

@@ -27,7 +27,7 @@ public class CatalogRankingBenchmarks
             catalog = dated;
             return;
         }
-        var source = Provenance.Of("benchmark: synthetic", "2026-07-20", Confidence.Estimate);
+        var source = Provenance.Of("benchmark: synthetic", new NodaTime.LocalDate(2026, 7, 20), Confidence.Estimate);
         var accelerators = dated.Accelerators.Where(a => a.PeakDense(NumericPrecision.Bf16) is not null).ToArray();
         var instances = new List<InstanceType>();
         var offers = new List<PriceOffer>();

@@ -270,7 +270,7 @@ public static class BacklogMetrics
 /// <param name="Amount">The amount (the bound, when <paramref name="IsLowerBound"/>).</param>
 /// <param name="IsLowerBound">Whether the source gives only a lower bound ("over $100B").</param>
 /// <param name="Provenance">Where the figure comes from.</param>
-public sealed record BacklogAddition(string Id, string Description, Money Amount, bool IsLowerBound, FigureProvenance Provenance);
+public sealed record BacklogAddition(string Id, string Description, Money Amount, bool IsLowerBound, Provenance Provenance);
 
 /// <summary>A reported backlog plus later additions, e.g. AWS's reported $364B plus a later contract of over $100B = at least $464B.</summary>
 public sealed record BacklogBridge
@@ -280,7 +280,7 @@ public sealed record BacklogBridge
     /// <param name="reportedProvenance">Where the reported figure comes from.</param>
     /// <param name="additions">The additions, in one currency with <paramref name="reported"/>.</param>
     /// <exception cref="CurrencyMismatchException">An addition is in another currency.</exception>
-    public BacklogBridge(Money reported, FigureProvenance reportedProvenance, IEnumerable<BacklogAddition> additions)
+    public BacklogBridge(Money reported, Provenance reportedProvenance, IEnumerable<BacklogAddition> additions)
     {
         ArgumentNullException.ThrowIfNull(additions);
         Reported = reported;
@@ -293,7 +293,7 @@ public sealed record BacklogBridge
     public Money Reported { get; }
 
     /// <summary>Where the reported figure comes from.</summary>
-    public FigureProvenance ReportedProvenance { get; }
+    public Provenance ReportedProvenance { get; }
 
     /// <summary>The additions.</summary>
     public IReadOnlyList<BacklogAddition> Additions { get; }

@@ -33,8 +33,8 @@ public sealed record CapitalFigure
     /// <summary>The calculation in words with its numbers; null for a figure read from the scenario.</summary>
     public string? Formula { get; init; }
 
-    /// <summary>The sourced figures this rests on (for a read figure: its own provenance).</summary>
-    public IReadOnlyList<FigureProvenance> Sources { get; init; } = [];
+    /// <summary>The provenance of the scenario figures this rests on (for a read figure: its own provenance); the library's one <see cref="Provenance"/> type.</summary>
+    public IReadOnlyList<Provenance> Sources { get; init; } = [];
 
     /// <summary>A caveat, or why the figure is unknown.</summary>
     public string? Note { get; init; }

@@ -29,8 +29,8 @@ public sealed class DepreciationPolicy
         ArgumentNullException.ThrowIfNull(record);
         return new(
             record.AssetClass,
-            (double)record.Changes[0].FromYears.Value!.Value,
-            record.Changes.Select(c => UsefulLifeChange.InYears(c.Effective, (double)c.ToYears.Value!.Value)));
+            (double)record.Changes[0].FromYears.Value!.Value.Amount,
+            record.Changes.Select(c => UsefulLifeChange.InYears(c.Effective, (double)c.ToYears.Value!.Value.Amount)));
     }
 
     /// <summary>Creates a policy.</summary>

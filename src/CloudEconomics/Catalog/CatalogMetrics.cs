@@ -158,7 +158,7 @@ public static class CatalogMetrics
         var price = offer.Price.PerHour;
         var amount = double.IsNaN(perChip) ? price.Amount : price.Amount / (decimal)(count.Value * perChip);
         value = new MetricValue(metric, new Money(amount, price.Currency), UnitOf(metric, precision),
-            Provenance.Derived(description, offer.Provenance.AsOf ?? "unknown", confidence, inputs));
+            Provenance.Derived(description, offer.Provenance.AsOf, confidence, inputs));
         reason = null;
         return true;
     }

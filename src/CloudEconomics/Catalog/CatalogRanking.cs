@@ -55,7 +55,7 @@ public sealed record CatalogRanking(CatalogMetric Metric, string Unit, IReadOnly
         foreach (var r in Ranked)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Rank} | {r.Instance.Name} | {r.Instance.Accelerator?.Name ?? r.Instance.AcceleratorId} x{CatalogMetrics.AcceleratorsPerBillingUnit(r.Offer, r.Instance)} | {r.Offer.Region} | {r.Offer.Option} | {r.Offer.Price.PerHour.Amount.ToString("0.####", CultureInfo.InvariantCulture)} | {r.Value.Amount.ToString(format, CultureInfo.InvariantCulture)} | {ConfidenceText(r.Offer.Provenance.Confidence)}, as of {r.Offer.Provenance.AsOf} |");
+                $"| {r.Rank} | {r.Instance.Name} | {r.Instance.Accelerator?.Name ?? r.Instance.AcceleratorId} x{CatalogMetrics.AcceleratorsPerBillingUnit(r.Offer, r.Instance)} | {r.Offer.Region} | {r.Offer.Option} | {r.Offer.Price.PerHour.Amount.ToString("0.####", CultureInfo.InvariantCulture)} | {r.Value.Amount.ToString(format, CultureInfo.InvariantCulture)} | {ConfidenceText(r.Offer.Provenance.Confidence)}, as of {r.Offer.Provenance.AsOfText} |");
         }
         foreach (var u in Unranked)
         {

@@ -18,7 +18,7 @@ internal sealed class CatalogParts
     internal List<Located<Accelerator>> Accelerators { get; } = [];
     internal List<Located<InstanceType>> Instances { get; } = [];
     internal List<Located<PriceOffer>> Offers { get; } = [];
-    internal List<CatalogProblem> Problems { get; } = [];
+    internal List<DataLoadProblem> Problems { get; } = [];
 }
 
 /// <summary>Reads catalog documents: size and depth caps, then record by record with every problem collected.</summary>
@@ -51,25 +51,18 @@ internal static class CatalogReader
     }
 
     /// <summary>Reads a stream fully through <see cref="BoundedInput"/>: at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes of text.</summary>
-    internal static byte[]? ReadCapped(Stream stream, string file, List<CatalogProblem> problems)
+    internal static byte[]? ReadCapped(Stream stream, string file, List<DataLoadProblem> problems)
     {
         try
         {
             return BoundedInput.ReadBytes(stream, file, CloudCatalog.MaxDocumentBytes);
         }
-        catch (BoundedInputException e)
+        catch (DataLoadException e)
         {
-            problems.Add(ToProblem(file, e));
+            problems.AddRange(e.Problems);
             return null;
         }
     }
-
-    private static CatalogProblem ToProblem(string file, BoundedInputException e) => new(file, "$", null, e.Limit switch
-    {
-        InputLimit.TooLarge => "DocumentTooLarge",
-        InputLimit.TooDeep => "DocumentTooDeep",
-        _ => "NotText",
-    }, "The document " + e.Rule);
 
     /// <summary>Reads one document into <paramref name="parts"/>, adding a problem for everything wrong.</summary>
     internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
@@ -85,7 +78,7 @@ internal static class CatalogReader
         }
         catch (JsonException e)
         {
-            parts.Problems.Add(new CatalogProblem(file, e.Path ?? "$", null, "MalformedJson", e.Message));
+            parts.Problems.Add(new DataLoadProblem(file, e.Path ?? "$", null, "MalformedJson", e.Message));
             return;
         }
         using (document)
@@ -93,7 +86,7 @@ internal static class CatalogReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                parts.Problems.Add(new CatalogProblem(file, "$", null, "NotAnObject", "A catalog document must be a JSON object with providers, accelerators, instances and/or offers arrays."));
+                parts.Problems.Add(new DataLoadProblem(file, "$", null, "NotAnObject", "A catalog document must be a JSON object with providers, accelerators, instances and/or offers arrays."));
                 return;
             }
             foreach (var property in root.EnumerateObject())
@@ -105,7 +98,7 @@ internal static class CatalogReader
                     case "formatVersion":
                         if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var version) || version != CloudCatalog.FormatVersion)
                         {
-                            parts.Problems.Add(new CatalogProblem(file, "$.formatVersion", null, "UnsupportedFormatVersion",
+                            parts.Problems.Add(new DataLoadProblem(file, "$.formatVersion", null, "UnsupportedFormatVersion",
                                 string.Create(CultureInfo.InvariantCulture, $"formatVersion must be {CloudCatalog.FormatVersion}; it was {property.Value.GetRawText()}.")));
                         }
                         break;
@@ -122,7 +115,7 @@ internal static class CatalogReader
                         ReadSection(property, file, parts.Offers, Serialization.CatalogJsonReader.ReadOffer, CatalogChecks.IsValid, OfferRules, parts.Problems);
                         break;
                     default:
-                        parts.Problems.Add(new CatalogProblem(file, "$." + property.Name, null, "UnknownSection",
+                        parts.Problems.Add(new DataLoadProblem(file, "$." + property.Name, null, "UnknownSection",
                             $"\"{property.Name}\" is not a catalog section; allowed: $schema, formatVersion, providers, accelerators, instances, offers."));
                         break;
                 }
@@ -130,32 +123,32 @@ internal static class CatalogReader
         }
     }
 
-    private static bool CheckDepth(ReadOnlySpan<byte> utf8, string file, List<CatalogProblem> problems)
+    private static bool CheckDepth(ReadOnlySpan<byte> utf8, string file, List<DataLoadProblem> problems)
     {
         try
         {
             BoundedInput.CheckJson(utf8, file, CloudCatalog.MaxDepth);
             return true;
         }
-        catch (BoundedInputException e)
+        catch (DataLoadException e)
         {
-            problems.Add(ToProblem(file, e));
+            problems.AddRange(e.Problems);
             return false;
         }
         catch (JsonException e)
         {
-            problems.Add(new CatalogProblem(file, "$", null, "MalformedJson", e.Message));
+            problems.Add(new DataLoadProblem(file, "$", null, "MalformedJson", e.Message));
             return false;
         }
     }
 
-    private static void ReadSection<T, TValidator>(JsonProperty section, string file, List<Located<T>> into, Func<JsonElement, T> read, Func<T, bool> check, Lazy<TValidator> validator, List<CatalogProblem> problems)
+    private static void ReadSection<T, TValidator>(JsonProperty section, string file, List<Located<T>> into, Func<JsonElement, T> read, Func<T, bool> check, Lazy<TValidator> validator, List<DataLoadProblem> problems)
         where T : class where TValidator : IValidator<T>
     {
         var sectionPath = "$." + section.Name;
         if (section.Value.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(new CatalogProblem(file, sectionPath, null, "NotAnArray", $"\"{section.Name}\" must be a JSON array of records."));
+            problems.Add(new DataLoadProblem(file, sectionPath, null, "NotAnArray", $"\"{section.Name}\" must be a JSON array of records."));
             return;
         }
         var index = 0;
@@ -170,17 +163,17 @@ internal static class CatalogReader
             }
             catch (JsonException e)
             {
-                problems.Add(new CatalogProblem(file, Combine(path, e.Path), id, "InvalidJson", StripPathSuffix(e.Message)));
+                problems.Add(new DataLoadProblem(file, Combine(path, e.Path), id, "InvalidJson", StripPathSuffix(e.Message)));
                 continue;
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or NotSupportedException)
             {
-                problems.Add(new CatalogProblem(file, path, id, "InvalidJson", e.Message));
+                problems.Add(new DataLoadProblem(file, path, id, "InvalidJson", e.Message));
                 continue;
             }
             if (record is null)
             {
-                problems.Add(new CatalogProblem(file, path, id, "NullRecord", "A record must be a JSON object, not null."));
+                problems.Add(new DataLoadProblem(file, path, id, "NullRecord", "A record must be a JSON object, not null."));
                 continue;
             }
             if (!check(record))
@@ -199,7 +192,7 @@ internal static class CatalogReader
         }
     }
 
-    internal static CatalogProblem ToProblem(string file, string recordPath, string? id, ValidationFailure failure)
+    internal static DataLoadProblem ToProblem(string file, string recordPath, string? id, ValidationFailure failure)
         => new(file, Combine(recordPath, ToJsonPath(failure.PropertyName)), id, string.IsNullOrEmpty(failure.ErrorCode) ? "Invalid" : Simplify(failure.ErrorCode), failure.ErrorMessage);
 
     private static string Simplify(string code) => code.EndsWith("Validator", StringComparison.Ordinal) ? code[..^"Validator".Length] : code;

@@ -19,7 +19,7 @@ namespace CloudEconomics.Catalog;
 /// <para>Every record is validated (<see cref="Validation"/> namespace) and cross-checked: unique ids, instances
 /// naming known providers and accelerators, offers naming known instances or accelerators, and no two offers for the
 /// same instance, region, purchase option and currency valid on the same day. A failure throws
-/// <see cref="CatalogLoadException"/> listing every problem; nothing already loaded changes.</para>
+/// <see cref="DataLoadException"/> listing every problem; nothing already loaded changes.</para>
 /// </remarks>
 public sealed class CloudCatalog
 {
@@ -73,7 +73,7 @@ public sealed class CloudCatalog
     /// The sourced catalog embedded in the package (<c>seeds/catalog/*.json</c>), loaded once, lazily and
     /// thread-safely, on first use.
     /// </summary>
-    /// <exception cref="CatalogLoadException">The embedded data is invalid (a build defect; tests guard against it).</exception>
+    /// <exception cref="DataLoadException">The embedded data is invalid (a build defect; tests guard against it).</exception>
     public static CloudCatalog Default => DefaultCatalog.Value;
 
     /// <summary>The JSON schema (draft 2020-12) of the catalog file format, as embedded in the package.</summary>
@@ -98,7 +98,7 @@ public sealed class CloudCatalog
     /// <param name="json">The stream; read to its end, not closed.</param>
     /// <returns>The validated catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="CatalogLoadException">The document is too large or deep, malformed, or has invalid or inconsistent records; every problem is listed.</exception>
+    /// <exception cref="DataLoadException">The document is too large or deep, malformed, or has invalid or inconsistent records; every problem is listed.</exception>
     public static CloudCatalog Load(Stream json) => Load(json, "(stream)");
 
     /// <summary>Reads a catalog document from a stream, naming it in problem reports.</summary>
@@ -106,7 +106,7 @@ public sealed class CloudCatalog
     /// <param name="sourceName">The name to report problems under, such as a file name.</param>
     /// <returns>The validated catalog.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="sourceName"/> is null.</exception>
-    /// <exception cref="CatalogLoadException">The document is too large or deep, malformed, or has invalid or inconsistent records; every problem is listed.</exception>
+    /// <exception cref="DataLoadException">The document is too large or deep, malformed, or has invalid or inconsistent records; every problem is listed.</exception>
     public static CloudCatalog Load(Stream json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -125,14 +125,14 @@ public sealed class CloudCatalog
     /// <returns>The validated catalog.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="CatalogLoadException">The file is too large or deep, malformed, or has invalid or inconsistent records.</exception>
+    /// <exception cref="DataLoadException">The file is too large or deep, malformed, or has invalid or inconsistent records.</exception>
     public static CloudCatalog LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var info = new FileInfo(path);
         if (info.Exists && info.Length > MaxDocumentBytes)
         {
-            throw new CatalogLoadException([new CatalogProblem(path, "$", null, "DocumentTooLarge",
+            throw new DataLoadException([new DataLoadProblem(path, "$", null, "DocumentTooLarge",
                 string.Create(CultureInfo.InvariantCulture, $"The document is larger than the limit of {MaxDocumentBytes:N0} bytes (16 MiB); it has {info.Length:N0}."))]);
         }
         using var stream = File.OpenRead(path);
@@ -146,7 +146,7 @@ public sealed class CloudCatalog
     /// <param name="offers">Price offers.</param>
     /// <returns>The validated catalog.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="CatalogLoadException">A record is invalid or the records are inconsistent (file <c>"(code)"</c>).</exception>
+    /// <exception cref="DataLoadException">A record is invalid or the records are inconsistent (file <c>"(code)"</c>).</exception>
     public static CloudCatalog Create(IEnumerable<Provider> providers, IEnumerable<Accelerator> accelerators, IEnumerable<InstanceType> instances, IEnumerable<PriceOffer> offers)
     {
         ArgumentNullException.ThrowIfNull(providers);
@@ -161,7 +161,7 @@ public sealed class CloudCatalog
         return Build(parts, null);
     }
 
-    private static void Add<T>(List<Located<T>> into, IEnumerable<T> records, string section, Func<T, string> id, FluentValidation.IValidator<T> validator, List<CatalogProblem> problems)
+    private static void Add<T>(List<Located<T>> into, IEnumerable<T> records, string section, Func<T, string> id, FluentValidation.IValidator<T> validator, List<DataLoadProblem> problems)
     {
         var index = 0;
         foreach (var record in records)
@@ -169,7 +169,7 @@ public sealed class CloudCatalog
             var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index++}]");
             if (record is null)
             {
-                problems.Add(new CatalogProblem("(code)", path, null, "NullRecord", "A record must not be null."));
+                problems.Add(new DataLoadProblem("(code)", path, null, "NullRecord", "A record must not be null."));
                 continue;
             }
             var result = validator.Validate(record);
@@ -192,7 +192,7 @@ public sealed class CloudCatalog
     /// <param name="overrides">The user's records.</param>
     /// <returns>The merged catalog; this catalog is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="overrides"/> is null.</exception>
-    /// <exception cref="CatalogLoadException">The merged records are inconsistent (such as an override instance naming an unknown accelerator).</exception>
+    /// <exception cref="DataLoadException">The merged records are inconsistent (such as an override instance naming an unknown accelerator).</exception>
     public CloudCatalog MergeWith(CloudCatalog overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
@@ -214,7 +214,7 @@ public sealed class CloudCatalog
     /// <param name="sourceName">The name to report problems under, such as the file name.</param>
     /// <returns>The merged catalog; this catalog is unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="CatalogLoadException">The document is invalid, or the merged records are inconsistent; every problem is listed.</exception>
+    /// <exception cref="DataLoadException">The document is invalid, or the merged records are inconsistent; every problem is listed.</exception>
     public CloudCatalog MergeWith(Stream overridesJson, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(overridesJson);
@@ -541,22 +541,22 @@ public sealed class CloudCatalog
         {
             if (!acceleratorIds.Contains(instance.AcceleratorId))
             {
-                problems.Add(new CatalogProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Instance '{id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Instance '{id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
             }
             if (!providerIds.Contains(instance.Provider))
             {
-                problems.Add(new CatalogProblem(file, path + ".provider", id, "UnknownProvider", $"Instance '{id}' names provider '{instance.Provider}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(file, path + ".provider", id, "UnknownProvider", $"Instance '{id}' names provider '{instance.Provider}', which the catalog does not have."));
             }
         }
         foreach (var (offer, file, path, id) in parts.Offers)
         {
             if (offer.InstanceId is { } instanceId && !instanceIds.Contains(instanceId))
             {
-                problems.Add(new CatalogProblem(file, path + ".instanceId", id, "UnknownInstance", $"Offer '{id}' prices instance '{instanceId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(file, path + ".instanceId", id, "UnknownInstance", $"Offer '{id}' prices instance '{instanceId}', which the catalog does not have."));
             }
             if (offer.AcceleratorId is { } acceleratorId && !acceleratorIds.Contains(acceleratorId))
             {
-                problems.Add(new CatalogProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Offer '{id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Offer '{id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
             }
         }
         foreach (var group in parts.Offers.GroupBy(o => (o.Record.InstanceId, o.Record.AcceleratorId, o.Record.Region, o.Record.Option, o.Record.Currency)))
@@ -569,7 +569,7 @@ public sealed class CloudCatalog
                     if (sorted[i].Record.Overlaps(sorted[j].Record))
                     {
                         var (offer, file, path, id) = sorted[j];
-                        problems.Add(new CatalogProblem(file, path, id, "OverlappingOffers",
+                        problems.Add(new DataLoadProblem(file, path, id, "OverlappingOffers",
                             $"Offer '{id}' and offer '{sorted[i].Id}' price '{offer.TargetId}' in {offer.Region} ({offer.Option}, {offer.Currency}) on overlapping dates; at most one may apply on any day."));
                     }
                 }
@@ -577,7 +577,7 @@ public sealed class CloudCatalog
         }
         if (problems.Count > 0)
         {
-            throw new CatalogLoadException(problems);
+            throw new DataLoadException(problems);
         }
         return new CloudCatalog(
             parts.Providers.Select(p => p.Record).ToArray(),
@@ -587,7 +587,7 @@ public sealed class CloudCatalog
             date);
     }
 
-    private static void CheckUnique<T>(List<Located<T>> records, string section, List<CatalogProblem> problems)
+    private static void CheckUnique<T>(List<Located<T>> records, string section, List<DataLoadProblem> problems)
     {
         var seen = new Dictionary<string, Located<T>>(StringComparer.Ordinal);
         foreach (var record in records)
@@ -595,7 +595,7 @@ public sealed class CloudCatalog
             if (!seen.TryAdd(record.Id, record))
             {
                 var first = seen[record.Id];
-                problems.Add(new CatalogProblem(record.File, record.Path + ".id", record.Id, "DuplicateId",
+                problems.Add(new DataLoadProblem(record.File, record.Path + ".id", record.Id, "DuplicateId",
                     $"Id '{record.Id}' is used twice in {section} (first at {first.File} {first.Path}); ids must be unique."));
             }
         }

@@ -59,12 +59,12 @@ public sealed record PriceOffer
 
     /// <summary>
     /// The first day the price is known to apply: <see cref="ValidFrom"/>, or when that is not stated the as-of date of
-    /// the price's evidence (<see cref="Provenance.AsOfDate"/>; the first of the month or year when only those are
-    /// given). Before it there is no price, never a later one. Null only when neither is known (an undated offer,
+    /// the price's evidence (<see cref="Provenance.AsOf"/>; when a source gives only a month or a year, the seed states the date used in the
+    /// note). Before it there is no price, never a later one. Null only when neither is known (an undated offer,
     /// which applies on every date up to <see cref="ValidTo"/> and is listed by the catalog audit).
     /// </summary>
     [JsonIgnore]
-    public LocalDate? EffectiveFrom => ValidFrom ?? HourlyPrice.Provenance.AsOfDate;
+    public LocalDate? EffectiveFrom => ValidFrom ?? HourlyPrice.Provenance.AsOf;
 
     /// <summary>Whether the offer applies on a date: from its <see cref="EffectiveFrom"/> to its <see cref="ValidTo"/>, both inclusive (an unknown bound is open).</summary>
     /// <param name="date">The date.</param>

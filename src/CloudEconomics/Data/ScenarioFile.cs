@@ -14,7 +14,7 @@ namespace CloudEconomics.Data;
 /// <remarks>
 /// <para>Load with <see cref="Load(Stream, string?)"/> or <see cref="Load(string)"/>; <see cref="Default"/> is the
 /// embedded <c>aws-2026-q1</c> scenario. Loading validates with <see cref="ScenarioFileValidator"/> and throws
-/// <see cref="ScenarioLoadException"/> naming the file, JSON path, record and rule. Unknown properties are rejected.</para>
+/// <see cref="DataLoadException"/> naming the file, JSON path, record and rule. Unknown properties are rejected.</para>
 /// <para>A figure whose value is null is unknown: it stays unknown in every calculation.</para>
 /// </remarks>
 public sealed record ScenarioFile
@@ -88,11 +88,11 @@ public sealed record ScenarioFile
     /// <summary>A series of one money line over the quarters where it is known.</summary>
     /// <param name="line">Selects the figure from a quarter record.</param>
     /// <returns>The series (unknown quarters absent).</returns>
-    public QuarterlySeries Series(Func<QuarterRecord, SourcedFigure?> line)
+    public QuarterlySeries Series(Func<QuarterRecord, Figure<ReportedNumber>?> line)
     {
         ArgumentNullException.ThrowIfNull(line);
         return new QuarterlySeries(Currency, Quarters
-            .Select(q => (Quarter: FiscalQuarter.Parse(q.Period, Calendar), Money: line(q)?.ToMoney(Currency)))
+            .Select(q => (Quarter: FiscalQuarter.Parse(q.Period, Calendar), Money: line(q)?.Value is { } n ? n.ToMoney(Currency) : (Money?)null))
             .Where(x => x.Money.HasValue)
             .Select(x => new KeyValuePair<FiscalQuarter, Money>(x.Quarter, x.Money!.Value)));
     }
@@ -108,7 +108,7 @@ public sealed record ScenarioFile
     /// <param name="fileName">The file name to show in errors; <c>"(stream)"</c> when omitted.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="ScenarioLoadException">The JSON is malformed, has an unknown property, or breaks a rule of <see cref="ScenarioFileValidator"/>.</exception>
+    /// <exception cref="DataLoadException">The JSON is malformed, has an unknown property, or breaks a rule of <see cref="ScenarioFileValidator"/>.</exception>
     public static ScenarioFile Load(Stream json, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -120,16 +120,10 @@ public sealed record ScenarioFile
     {
         byte[] bytes;
         ScenarioFile? scenario;
-        try
-        {
-            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
-            bytes = Utility.BoundedInput.ReadBytes(json, file);
-            CheckDepth(bytes, file);
-        }
-        catch (Utility.BoundedInputException e)
-        {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, "The document " + e.Rule)], e);
-        }
+        // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput); a
+        // refusal is already a DataLoadException naming the file, the limit and the rule.
+        bytes = Utility.BoundedInput.ReadBytes(json, file);
+        CheckDepth(bytes, file);
         try
         {
             scenario = JsonSerializer.Deserialize<ScenarioFile>(bytes, ReadOptions);
@@ -138,15 +132,15 @@ public sealed record ScenarioFile
         {
             var path = e.Path ?? "$";
             var where = e.LineNumber is { } line ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (line {line + 1}, byte {e.BytePositionInLine + 1})") : string.Empty;
-            throw new ScenarioLoadException(file, [new ScenarioLoadError(path, RecordIdFromJson(bytes, path), FirstLine(e.Message) + where)], e);
+            throw new DataLoadException(file, path, FirstLine(e.Message) + where, RecordIdFromJson(bytes, path), "InvalidJson", e);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, FirstLine(e.Message))], e);
+            throw new DataLoadException(file, "$", FirstLine(e.Message), rule: "InvalidJson", innerException: e);
         }
         if (scenario is null)
         {
-            throw new ScenarioLoadException(file, [new ScenarioLoadError("$", null, "The document must be a JSON object, not null.")]);
+            throw new DataLoadException(file, "$", "The document must be a JSON object, not null.", rule: "NotAnObject");
         }
         if (!validate)
         {
@@ -155,7 +149,7 @@ public sealed record ScenarioFile
         var result = new ScenarioFileValidator().Validate(scenario);
         if (!result.IsValid)
         {
-            throw new ScenarioLoadException(file, result.Errors.Select(e => ToLoadError(scenario, e)).ToList());
+            throw new DataLoadException(result.Errors.Select(e => ToLoadError(file, scenario, e)));
         }
         return scenario;
     }
@@ -165,7 +159,7 @@ public sealed record ScenarioFile
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ScenarioLoadException">The file is invalid (see <see cref="Load(Stream, string?)"/>).</exception>
+    /// <exception cref="DataLoadException">The file is invalid (see <see cref="Load(Stream, string?)"/>).</exception>
     public static ScenarioFile Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -221,11 +215,11 @@ public sealed record ScenarioFile
         return (i < 0 ? message : message[..i]).TrimEnd('\r');
     }
 
-    private static ScenarioLoadError ToLoadError(ScenarioFile scenario, FluentValidation.Results.ValidationFailure failure)
+    private static DataLoadProblem ToLoadError(string file, ScenarioFile scenario, FluentValidation.Results.ValidationFailure failure)
     {
         var path = "$" + string.Concat(failure.PropertyName.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(s => "." + CamelCase(s)));
         if (string.IsNullOrEmpty(failure.PropertyName)) path = "$";
-        return new ScenarioLoadError(path, RecordId(scenario, failure.PropertyName), failure.ErrorMessage);
+        return new DataLoadProblem(file, path, RecordId(scenario, failure.PropertyName), null, failure.ErrorMessage);
     }
 
     // For a JSON error at "$.quarters[3]...", the id of that record read from the raw document (best effort).
@@ -303,49 +297,49 @@ public sealed record QuarterRecord
     public LocalDate? ReportDate { get; init; }
 
     /// <summary>Segment revenue (net sales) for the quarter.</summary>
-    public SourcedFigure? SegmentRevenue { get; init; }
+    public Figure<ReportedNumber>? SegmentRevenue { get; init; }
 
     /// <summary>Segment revenue growth year over year as reported, in percent.</summary>
-    public SourcedFigure? SegmentRevenueGrowthYoY { get; init; }
+    public Figure<ReportedNumber>? SegmentRevenueGrowthYoY { get; init; }
 
     /// <summary>Segment operating income for the quarter.</summary>
-    public SourcedFigure? SegmentOperatingIncome { get; init; }
+    public Figure<ReportedNumber>? SegmentOperatingIncome { get; init; }
 
     /// <summary>Consolidated net sales for the quarter.</summary>
-    public SourcedFigure? NetSales { get; init; }
+    public Figure<ReportedNumber>? NetSales { get; init; }
 
     /// <summary>Consolidated operating income for the quarter.</summary>
-    public SourcedFigure? OperatingIncome { get; init; }
+    public Figure<ReportedNumber>? OperatingIncome { get; init; }
 
     /// <summary>Consolidated operating cash flow, trailing twelve months.</summary>
-    public SourcedFigure? OperatingCashFlowTtm { get; init; }
+    public Figure<ReportedNumber>? OperatingCashFlowTtm { get; init; }
 
     /// <summary>Consolidated free cash flow as the company defines it, trailing twelve months.</summary>
-    public SourcedFigure? FreeCashFlowTtm { get; init; }
+    public Figure<ReportedNumber>? FreeCashFlowTtm { get; init; }
 
     /// <summary>Purchases of property and equipment (gross) for the quarter.</summary>
-    public SourcedFigure? PurchasesOfPropertyAndEquipment { get; init; }
+    public Figure<ReportedNumber>? PurchasesOfPropertyAndEquipment { get; init; }
 
     /// <summary>Proceeds from property and equipment sales and incentives for the quarter.</summary>
-    public SourcedFigure? ProceedsFromPropertyAndEquipmentSalesAndIncentives { get; init; }
+    public Figure<ReportedNumber>? ProceedsFromPropertyAndEquipmentSalesAndIncentives { get; init; }
 
     /// <summary>Purchases of property and equipment net of proceeds and incentives ("cash capex") for the quarter.</summary>
-    public SourcedFigure? NetCapitalExpenditures { get; init; }
+    public Figure<ReportedNumber>? NetCapitalExpenditures { get; init; }
 
     /// <summary>Principal repayments of finance leases for the quarter.</summary>
-    public SourcedFigure? PrincipalRepaymentsOfFinanceLeases { get; init; }
+    public Figure<ReportedNumber>? PrincipalRepaymentsOfFinanceLeases { get; init; }
 
     /// <summary>Principal repayments of financing obligations for the quarter.</summary>
-    public SourcedFigure? PrincipalRepaymentsOfFinancingObligations { get; init; }
+    public Figure<ReportedNumber>? PrincipalRepaymentsOfFinancingObligations { get; init; }
 
     /// <summary>Segment backlog (remaining performance obligations) at the end of the quarter.</summary>
-    public SourcedFigure? Backlog { get; init; }
+    public Figure<ReportedNumber>? Backlog { get; init; }
 
     /// <summary>Weighted-average remaining life of the segment's backlog at the end of the quarter, in years.</summary>
-    public SourcedFigure? BacklogWeightedAverageRemainingLife { get; init; }
+    public Figure<ReportedNumber>? BacklogWeightedAverageRemainingLife { get; init; }
 
     /// <summary>Other figures of the quarter by name (e.g. special charges); each with its source.</summary>
-    public IReadOnlyDictionary<string, SourcedFigure> OtherFigures { get; init; } = new Dictionary<string, SourcedFigure>();
+    public IReadOnlyDictionary<string, Figure<ReportedNumber>> OtherFigures { get; init; } = new Dictionary<string, Figure<ReportedNumber>>();
 }
 
 /// <summary>One reported fiscal year (consolidated unless named segment).</summary>
@@ -355,43 +349,43 @@ public sealed record FiscalYearRecord
     public required string Period { get; init; }
 
     /// <summary>Segment revenue for the year.</summary>
-    public SourcedFigure? SegmentRevenue { get; init; }
+    public Figure<ReportedNumber>? SegmentRevenue { get; init; }
 
     /// <summary>Segment operating income for the year.</summary>
-    public SourcedFigure? SegmentOperatingIncome { get; init; }
+    public Figure<ReportedNumber>? SegmentOperatingIncome { get; init; }
 
     /// <summary>Operating cash flow for the year.</summary>
-    public SourcedFigure? OperatingCashFlow { get; init; }
+    public Figure<ReportedNumber>? OperatingCashFlow { get; init; }
 
     /// <summary>Purchases of property and equipment (gross) for the year.</summary>
-    public SourcedFigure? PurchasesOfPropertyAndEquipment { get; init; }
+    public Figure<ReportedNumber>? PurchasesOfPropertyAndEquipment { get; init; }
 
     /// <summary>Proceeds from property and equipment sales and incentives for the year.</summary>
-    public SourcedFigure? ProceedsFromPropertyAndEquipmentSalesAndIncentives { get; init; }
+    public Figure<ReportedNumber>? ProceedsFromPropertyAndEquipmentSalesAndIncentives { get; init; }
 
     /// <summary>Principal repayments of finance leases for the year.</summary>
-    public SourcedFigure? PrincipalRepaymentsOfFinanceLeases { get; init; }
+    public Figure<ReportedNumber>? PrincipalRepaymentsOfFinanceLeases { get; init; }
 
     /// <summary>Principal repayments of financing obligations for the year.</summary>
-    public SourcedFigure? PrincipalRepaymentsOfFinancingObligations { get; init; }
+    public Figure<ReportedNumber>? PrincipalRepaymentsOfFinancingObligations { get; init; }
 
     /// <summary>Property and equipment acquired under equipment finance leases for the year.</summary>
-    public SourcedFigure? PropertyAndEquipmentAcquiredUnderEquipmentFinanceLeases { get; init; }
+    public Figure<ReportedNumber>? PropertyAndEquipmentAcquiredUnderEquipmentFinanceLeases { get; init; }
 
     /// <summary>Principal repayments of finance leases other than equipment finance leases for the year.</summary>
-    public SourcedFigure? PrincipalRepaymentsOfOtherFinanceLeases { get; init; }
+    public Figure<ReportedNumber>? PrincipalRepaymentsOfOtherFinanceLeases { get; init; }
 
     /// <summary>Free cash flow as the company defines it, for the year.</summary>
-    public SourcedFigure? FreeCashFlow { get; init; }
+    public Figure<ReportedNumber>? FreeCashFlow { get; init; }
 
     /// <summary>Depreciation and amortisation for the year.</summary>
-    public SourcedFigure? DepreciationAndAmortization { get; init; }
+    public Figure<ReportedNumber>? DepreciationAndAmortization { get; init; }
 
     /// <summary>Capex guidance for the next fiscal year.</summary>
-    public SourcedFigure? CapexGuidanceNextYear { get; init; }
+    public Figure<ReportedNumber>? CapexGuidanceNextYear { get; init; }
 
     /// <summary>Other figures of the year by name.</summary>
-    public IReadOnlyDictionary<string, SourcedFigure> OtherFigures { get; init; } = new Dictionary<string, SourcedFigure>();
+    public IReadOnlyDictionary<string, Figure<ReportedNumber>> OtherFigures { get; init; } = new Dictionary<string, Figure<ReportedNumber>>();
 }
 
 /// <summary>A depreciation policy of an asset class as a chain of useful-life changes.</summary>
@@ -417,10 +411,10 @@ public sealed record UsefulLifeChangeRecord
     public required LocalDate Effective { get; init; }
 
     /// <summary>The life before the change, in years.</summary>
-    public required SourcedFigure FromYears { get; init; }
+    public required Figure<ReportedNumber> FromYears { get; init; }
 
     /// <summary>The life from <see cref="Effective"/>, in years.</summary>
-    public required SourcedFigure ToYears { get; init; }
+    public required Figure<ReportedNumber> ToYears { get; init; }
 }
 
 /// <summary>An addition to the latest reported backlog.</summary>
@@ -436,7 +430,7 @@ public sealed record BacklogAdditionRecord
     public required string AfterPeriod { get; init; }
 
     /// <summary>The amount; basis <c>lowerBound</c> for "over $100B".</summary>
-    public required SourcedFigure Amount { get; init; }
+    public required Figure<ReportedNumber> Amount { get; init; }
 }
 
 /// <summary>The metric an article claim is (or claims to be).</summary>
@@ -489,7 +483,7 @@ public sealed record ArticleClaimRecord
     public required string Text { get; init; }
 
     /// <summary>The figure the article states (unit and source = the article); null for a qualitative claim.</summary>
-    public SourcedFigure? Value { get; init; }
+    public Figure<ReportedNumber>? Value { get; init; }
 
     /// <summary>The metric the article presents the figure as.</summary>
     public ClaimMetric ClaimedMetric { get; init; }
@@ -536,7 +530,7 @@ public sealed record TokenCostAssumptions
     public string? Region { get; init; }
 
     /// <summary>Fleet utilisation as a ratio in (0, 1]; null = use the inference model's documented default.</summary>
-    public SourcedFigure? Utilization { get; init; }
+    public Figure<ReportedNumber>? Utilization { get; init; }
 }
 
 /// <summary>Catalog assumptions for the report.</summary>
@@ -555,15 +549,15 @@ public sealed record CatalogAssumptions
     public string? CommitmentInstance { get; init; }
 
     /// <summary>The expected utilisation of the committed capacity, ratio in (0, 1]; null = not set.</summary>
-    public SourcedFigure? ExpectedUtilization { get; init; }
+    public Figure<ReportedNumber>? ExpectedUtilization { get; init; }
 }
 
 /// <summary>Power assumptions for the report.</summary>
 public sealed record PowerAssumptions
 {
     /// <summary>Power usage effectiveness (ratio).</summary>
-    public SourcedFigure? Pue { get; init; }
+    public Figure<ReportedNumber>? Pue { get; init; }
 
     /// <summary>Electricity price (currency per kWh).</summary>
-    public SourcedFigure? ElectricityPrice { get; init; }
+    public Figure<ReportedNumber>? ElectricityPrice { get; init; }
 }

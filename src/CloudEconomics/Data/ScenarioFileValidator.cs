@@ -5,10 +5,12 @@ using NodaTime;
 namespace CloudEconomics.Data;
 
 /// <summary>
-/// Rules for one <see cref="SourcedFigure"/>: the unit is one the field allows; a known value has a source and an
-/// as-of date; a value that cannot be negative is not.
+/// Rules for one scenario figure (a <see cref="Figure{T}"/> of <see cref="ReportedNumber"/>): a known value has a unit
+/// the field allows, a complete provenance (source, as-of date, confidence) and, unless the field allows it, is not
+/// negative; an unknown value says why in its note. Error paths are the JSON fields (<c>unit</c>, <c>source</c>,
+/// <c>asOf</c>, <c>confidence</c>, <c>value</c>, <c>note</c>).
 /// </summary>
-public sealed class SourcedFigureValidator : AbstractValidator<SourcedFigure>
+public sealed class ScenarioFigureValidator : AbstractValidator<Figure<ReportedNumber>>
 {
     /// <summary>Money units: billions, millions or units of the currency.</summary>
     public static readonly IReadOnlyList<FigureUnit> MoneyUnits = [FigureUnit.Billions, FigureUnit.Millions, FigureUnit.CurrencyUnits];
@@ -16,24 +18,27 @@ public sealed class SourcedFigureValidator : AbstractValidator<SourcedFigure>
     /// <summary>Creates the validator.</summary>
     /// <param name="allowedUnits">The units the field allows.</param>
     /// <param name="allowNegative">Whether a negative value is allowed (operating income, cash flow, growth).</param>
-    public SourcedFigureValidator(IReadOnlyList<FigureUnit> allowedUnits, bool allowNegative = false)
+    public ScenarioFigureValidator(IReadOnlyList<FigureUnit> allowedUnits, bool allowNegative = false)
     {
         ArgumentNullException.ThrowIfNull(allowedUnits);
-        RuleFor(f => f.Unit).Must(allowedUnits.Contains)
-            .WithMessage(f => $"The unit must be one of {string.Join(", ", allowedUnits.Select(Camel))}; it was {Camel(f.Unit)}.");
         When(f => f.Value is not null, () =>
         {
-            RuleFor(f => f.Source).NotEmpty().WithMessage("A known figure must name its source.");
-            RuleFor(f => f.AsOf).NotNull().WithMessage("A known figure must have an as-of date.");
+            RuleFor(f => f.Value!.Value.Unit).Must(allowedUnits.Contains).OverridePropertyName("Unit")
+                .WithMessage(f => $"The unit must be one of {string.Join(", ", allowedUnits.Select(Camel))}; it was {Camel(f.Value!.Value.Unit)}.");
+            RuleFor(f => f.Provenance.Source).NotEmpty().OverridePropertyName("Source").WithMessage("A known figure must name its source.");
+            RuleFor(f => f.Provenance.AsOf).NotNull().OverridePropertyName("AsOf").WithMessage("A known figure must have an as-of date.");
+            RuleFor(f => f.Provenance.Confidence).NotNull().WithMessage(ConfidenceRule).IsInEnum().WithMessage(ConfidenceRule).OverridePropertyName("Confidence");
             if (!allowNegative)
             {
-                RuleFor(f => f.Value).Must(v => v >= 0)
-                    .WithMessage(f => string.Create(CultureInfo.InvariantCulture, $"The value must not be negative; it was {f.Value}."));
+                RuleFor(f => f.Value!.Value.Amount).Must(v => v >= 0).OverridePropertyName("Value")
+                    .WithMessage(f => string.Create(CultureInfo.InvariantCulture, $"The value must not be negative; it was {f.Value!.Value.Amount}."));
             }
         });
-        When(f => f.Value is null && f.Basis != FigureBasis.Assumption, () =>
-            RuleFor(f => f.Note).NotEmpty().WithMessage("An unknown figure (null value) must say why in its note."));
+        When(f => f.Value is null, () =>
+            RuleFor(f => f.Provenance.Note).NotEmpty().OverridePropertyName("Note").WithMessage("An unknown figure (null value) must say why in its note."));
     }
+
+    private const string ConfidenceRule = "A known figure must state its confidence (vendor, curatedDataset, secondary or estimate).";
 
     internal static string Camel(FigureUnit unit) => Camel(unit.ToString());
 
@@ -43,10 +48,10 @@ public sealed class SourcedFigureValidator : AbstractValidator<SourcedFigure>
 /// <summary>Rules for a <see cref="ScenarioFile"/>; <see cref="ScenarioFile.Load(Stream, string?)"/> runs it.</summary>
 public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
 {
-    private static readonly SourcedFigureValidator Money = new(SourcedFigureValidator.MoneyUnits);
-    private static readonly SourcedFigureValidator SignedMoney = new(SourcedFigureValidator.MoneyUnits, allowNegative: true);
-    private static readonly SourcedFigureValidator Percent = new([FigureUnit.Percent], allowNegative: true);
-    private static readonly SourcedFigureValidator Years = new([FigureUnit.Years]);
+    private static readonly ScenarioFigureValidator Money = new(ScenarioFigureValidator.MoneyUnits);
+    private static readonly ScenarioFigureValidator SignedMoney = new(ScenarioFigureValidator.MoneyUnits, allowNegative: true);
+    private static readonly ScenarioFigureValidator Percent = new([FigureUnit.Percent], allowNegative: true);
+    private static readonly ScenarioFigureValidator Years = new([FigureUnit.Years]);
 
     /// <summary>Creates the validator.</summary>
     public ScenarioFileValidator()
@@ -123,8 +128,8 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
             RuleFor(q => q.Backlog).SetValidator(Money!);
             RuleFor(q => q.BacklogWeightedAverageRemainingLife).SetValidator(Years!);
             RuleFor(q => q.OtherFigures).NotNull();
-            RuleForEach(q => q.OtherFigures).Must(kv => kv.Value is not null && (kv.Value.Value is null || (!string.IsNullOrWhiteSpace(kv.Value.Source) && kv.Value.AsOf is not null)))
-                .WithMessage((_, kv) => $"Other figure '{kv.Key}' must name its source and as-of date.");
+            RuleForEach(q => q.OtherFigures).Must(kv => kv.Value is not null && (kv.Value.Value is null || kv.Value.Provenance.IsComplete))
+                .WithMessage((_, kv) => $"Other figure '{kv.Key}' must name its source, as-of date and confidence.");
         }
     }
 
@@ -165,12 +170,12 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
                     .WithMessage(x => $"A useful-life change must take effect on the first day of a month; it was {D(x.Effective)}.");
                 c.RuleFor(x => x.FromYears).NotNull().SetValidator(Years!);
                 c.RuleFor(x => x.ToYears).NotNull().SetValidator(Years!);
-                c.RuleFor(x => x.FromYears.Value).NotNull().Must(v => v > 0).When(x => x.FromYears is not null)
+                c.RuleFor(x => x.FromYears.Value).NotNull().Must(v => v!.Value.Amount > 0).When(x => x.FromYears is not null)
                     .WithMessage("A useful life must be known and positive.");
-                c.RuleFor(x => x.ToYears.Value).NotNull().Must(v => v > 0).When(x => x.ToYears is not null)
+                c.RuleFor(x => x.ToYears.Value).NotNull().Must(v => v!.Value.Amount > 0).When(x => x.ToYears is not null)
                     .WithMessage("A useful life must be known and positive.");
             });
-            RuleFor(p => p.Changes).Must(BeAChain).When(p => p.Changes is { Count: > 0 } && p.Changes.All(c => c?.FromYears?.Value > 0 && c.ToYears?.Value > 0))
+            RuleFor(p => p.Changes).Must(BeAChain).When(p => p.Changes is { Count: > 0 } && p.Changes.All(c => c?.FromYears?.Value?.Amount > 0 && c.ToYears?.Value?.Amount > 0))
                 .WithMessage(p => $"The changes must be in date order, each starting from the life the previous one set; {ChainProblem(p.Changes)}.");
         }
 
@@ -184,10 +189,10 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
                 {
                     return $"the change effective {D(changes[i].Effective)} is not after {D(changes[i - 1].Effective)}";
                 }
-                if (changes[i].FromYears.Value != changes[i - 1].ToYears.Value)
+                if (changes[i].FromYears.Value?.Amount != changes[i - 1].ToYears.Value?.Amount)
                 {
                     return string.Create(CultureInfo.InvariantCulture,
-                        $"the change effective {D(changes[i].Effective)} starts from {changes[i].FromYears.Value} years but the previous change set {changes[i - 1].ToYears.Value} years");
+                        $"the change effective {D(changes[i].Effective)} starts from {changes[i].FromYears.Value?.Amount} years but the previous change set {changes[i - 1].ToYears.Value?.Amount} years");
                 }
             }
             return null;
@@ -219,7 +224,7 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
             RuleFor(c => c.Period).Must(p => FiscalQuarter.TryParse(p, calendar, out _))
                 .WithMessage(c => $"The period must be a fiscal quarter such as \"Q1-2026\"; it was '{c.Period}'.");
             RuleFor(c => c.ClaimedMetric).IsInEnum().WithMessage(c => $"Unknown claimed metric {c.ClaimedMetric}.");
-            RuleFor(c => c.Value).SetValidator(new SourcedFigureValidator(
+            RuleFor(c => c.Value).SetValidator(new ScenarioFigureValidator(
                 [FigureUnit.Billions, FigureUnit.Millions, FigureUnit.CurrencyUnits, FigureUnit.Percent, FigureUnit.Years, FigureUnit.Ratio], allowNegative: true)!);
         }
     }
@@ -227,29 +232,29 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
     /// <summary>Rules for <see cref="ScenarioAssumptions"/>.</summary>
     private sealed class ScenarioAssumptionsValidator : AbstractValidator<ScenarioAssumptions>
     {
-        private static readonly SourcedFigureValidator Utilisation = new([FigureUnit.Ratio]);
+        private static readonly ScenarioFigureValidator Utilisation = new([FigureUnit.Ratio]);
 
         public ScenarioAssumptionsValidator()
         {
             When(a => a.TokenCost is not null, () =>
             {
                 RuleFor(a => a.TokenCost!.Utilization).SetValidator(Utilisation!);
-                RuleFor(a => a.TokenCost!.Utilization!.Value).Must(v => v is null || (v > 0 && v <= 1)).When(a => a.TokenCost!.Utilization is not null)
-                    .WithMessage(a => string.Create(CultureInfo.InvariantCulture, $"Utilisation must be greater than 0 and at most 1; it was {a.TokenCost!.Utilization!.Value}."));
+                RuleFor(a => a.TokenCost!.Utilization!.Value).Must(v => v is null || (v.Value.Amount > 0 && v.Value.Amount <= 1)).When(a => a.TokenCost!.Utilization is not null)
+                    .WithMessage(a => string.Create(CultureInfo.InvariantCulture, $"Utilisation must be greater than 0 and at most 1; it was {a.TokenCost!.Utilization!.Value?.Amount}."));
             });
             When(a => a.Catalog is not null, () =>
             {
                 RuleFor(a => a.Catalog!.Instances).NotNull();
                 RuleFor(a => a.Catalog!.ExpectedUtilization).SetValidator(Utilisation!);
-                RuleFor(a => a.Catalog!.ExpectedUtilization!.Value).Must(v => v is null || (v > 0 && v <= 1)).When(a => a.Catalog!.ExpectedUtilization is not null)
-                    .WithMessage(a => string.Create(CultureInfo.InvariantCulture, $"Utilisation must be greater than 0 and at most 1; it was {a.Catalog!.ExpectedUtilization!.Value}."));
+                RuleFor(a => a.Catalog!.ExpectedUtilization!.Value).Must(v => v is null || (v.Value.Amount > 0 && v.Value.Amount <= 1)).When(a => a.Catalog!.ExpectedUtilization is not null)
+                    .WithMessage(a => string.Create(CultureInfo.InvariantCulture, $"Utilisation must be greater than 0 and at most 1; it was {a.Catalog!.ExpectedUtilization!.Value?.Amount}."));
             });
             When(a => a.Power is not null, () =>
             {
-                RuleFor(a => a.Power!.Pue).SetValidator(new SourcedFigureValidator([FigureUnit.Ratio])!);
-                RuleFor(a => a.Power!.Pue!.Value).Must(v => v is null || v >= 1).When(a => a.Power!.Pue is not null)
-                    .WithMessage(a => string.Create(CultureInfo.InvariantCulture, $"PUE must be at least 1; it was {a.Power!.Pue!.Value}."));
-                RuleFor(a => a.Power!.ElectricityPrice).SetValidator(new SourcedFigureValidator([FigureUnit.CurrencyPerKilowattHour])!);
+                RuleFor(a => a.Power!.Pue).SetValidator(new ScenarioFigureValidator([FigureUnit.Ratio])!);
+                RuleFor(a => a.Power!.Pue!.Value).Must(v => v is null || v.Value.Amount >= 1).When(a => a.Power!.Pue is not null)
+                    .WithMessage(a => string.Create(CultureInfo.InvariantCulture, $"PUE must be at least 1; it was {a.Power!.Pue!.Value?.Amount}."));
+                RuleFor(a => a.Power!.ElectricityPrice).SetValidator(new ScenarioFigureValidator([FigureUnit.CurrencyPerKilowattHour])!);
             });
         }
     }

@@ -125,7 +125,7 @@ public static class CatalogAdapters
             PurchaseOption = offer.Option.ToString(),
             Region = offer.Region,
             PriceSource = offer.Provenance.Source,
-            PriceAsOf = offer.Provenance.AsOfDate ?? offer.ValidFrom,
+            PriceAsOf = offer.Provenance.AsOf ?? offer.ValidFrom,
         };
         return true;
     }

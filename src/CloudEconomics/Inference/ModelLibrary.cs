@@ -2,40 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CloudEconomics.Inference;
-
-/// <summary>Thrown when a model file cannot be loaded: names the file, the JSON path, the record id and the rule.</summary>
-public sealed class ModelLoadException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="file">The file or resource name.</param>
-    /// <param name="jsonPath">The JSON path of the offending value, such as <c>$.layers</c>.</param>
-    /// <param name="recordId">The model id when known.</param>
-    /// <param name="rule">The rule that failed.</param>
-    /// <param name="inner">The underlying error, if any.</param>
-    public ModelLoadException(string file, string jsonPath, string? recordId, string rule, Exception? inner = null)
-        : base($"{file}: {jsonPath}{(recordId is null ? string.Empty : $" (model '{recordId}')")}: {rule}", inner)
-    {
-        File = file;
-        JsonPath = jsonPath;
-        RecordId = recordId;
-        Rule = rule;
-    }
-
-    /// <summary>The file or resource name.</summary>
-    public string File { get; }
-
-    /// <summary>The JSON path of the offending value.</summary>
-    public string JsonPath { get; }
-
-    /// <summary>The model id when known.</summary>
-    public string? RecordId { get; }
-
-    /// <summary>The rule that failed.</summary>
-    public string Rule { get; }
-}
 
 /// <summary>
 /// A set of <see cref="ModelProfile"/> presets: the embedded defaults from <c>seeds/models/*.json</c>
@@ -101,11 +69,16 @@ public sealed class ModelLibrary
     /// <param name="json">The stream.</param>
     /// <param name="fileName">The name to report in errors.</param>
     /// <returns>The library.</returns>
-    /// <exception cref="ModelLoadException">The JSON is malformed or a record breaks a rule.</exception>
+    /// <exception cref="DataLoadException">The input is too large or deep, not JSON of the model shape, or a record breaks a rule; every problem is listed.</exception>
+    /// <remarks>
+    /// A model needs <c>source</c>; <c>asOf</c> (an ISO date), <c>confidence</c> (vendor, curatedDataset, secondary or
+    /// estimate) and <c>fieldSources</c> (per-field provenance objects, for a field that comes from elsewhere) are read
+    /// when present. The embedded files must have all three for the model and every field source.
+    /// </remarks>
     public static ModelLibrary Load(Stream json, string fileName = "<stream>")
     {
         ArgumentNullException.ThrowIfNull(json);
-        return new ModelLibrary(Parse(json, fileName));
+        return new ModelLibrary(Parse(json, fileName, requireCompleteProvenance: false));
     }
 
     /// <summary>A library with this library's models replaced or extended by <paramref name="overrides"/> (same id wins from the overrides).</summary>
@@ -124,171 +97,265 @@ public sealed class ModelLibrary
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
-            models.AddRange(Parse(stream, name));
+            models.AddRange(Parse(stream, name, requireCompleteProvenance: true));
         }
         return new ModelLibrary(models);
     }
 
-    private static List<ModelProfile> Parse(Stream json, string file)
+    // One loader style for every embedded file: bounded read -> deserialise -> validate collecting every problem ->
+    // DataLoadException listing them.
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web)
     {
-        JsonDocument doc;
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = Utility.BoundedInput.MaxDepth,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    private static List<ModelProfile> Parse(Stream json, string file, bool requireCompleteProvenance)
+    {
+        // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput); a
+        // refusal is a DataLoadException naming the file and the limit.
+        var bytes = Utility.BoundedInput.ReadBytes(json, file);
+        List<ModelJson?> records;
+        bool isArray = FirstToken(bytes) == (byte)'[';
         try
         {
-            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
-            var bytes = Utility.BoundedInput.ReadBytes(json, file);
             Utility.BoundedInput.CheckJson(bytes, file);
-            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Utility.BoundedInput.MaxDepth });
-        }
-        catch (Utility.BoundedInputException e)
-        {
-            throw new ModelLoadException(file, "$", null, "The file " + e.Rule, e);
+            records = isArray
+                ? JsonSerializer.Deserialize<List<ModelJson?>>(bytes, ReadOptions) ?? []
+                : [JsonSerializer.Deserialize<ModelJson?>(bytes, ReadOptions)];
         }
         catch (JsonException e)
         {
-            throw new ModelLoadException(file, e.Path ?? "$", null, "The file must be valid JSON: " + e.Message, e);
+            throw new DataLoadException(file, e.Path ?? "$", "The file must be a model object or an array of them, as JSON: " + FirstLine(e.Message), rule: "InvalidJson", innerException: e);
         }
-        using (doc)
+        var problems = new List<DataLoadProblem>();
+        var result = new List<ModelProfile>();
+        for (int i = 0; i < records.Count; i++)
         {
-            var result = new List<ModelProfile>();
-            if (doc.RootElement.ValueKind == JsonValueKind.Array)
+            var model = Validate(records[i], file, isArray ? $"$[{i}]" : "$", requireCompleteProvenance, problems);
+            if (model is not null)
             {
-                int i = 0;
-                foreach (var e in doc.RootElement.EnumerateArray())
-                {
-                    result.Add(ParseOne(e, file, $"$[{i++}]"));
-                }
+                result.Add(model);
             }
-            else
-            {
-                result.Add(ParseOne(doc.RootElement, file, "$"));
-            }
-            return result;
         }
+        return problems.Count > 0 ? throw new DataLoadException(problems) : result;
     }
 
-    private static ModelProfile ParseOne(JsonElement e, string file, string path)
+    private static ModelProfile? Validate(ModelJson? m, string file, string path, bool requireCompleteProvenance, List<DataLoadProblem> problems)
     {
-        if (e.ValueKind != JsonValueKind.Object)
+        if (m is null)
         {
-            throw new ModelLoadException(file, path, null, "A model must be a JSON object.");
+            problems.Add(new DataLoadProblem(file, path, null, "NotAnObject", "A model must be a JSON object."));
+            return null;
         }
-        string? id = e.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.String ? idEl.GetString() : null;
+        string? id = m.Id;
+        int before = problems.Count;
+        void Fail(string field, string rule, string message) => problems.Add(new DataLoadProblem(file, $"{path}.{field}", id, rule, message));
         if (string.IsNullOrEmpty(id))
         {
-            throw new ModelLoadException(file, path + ".id", null, "A model must have a non-empty string id.");
+            Fail("id", "Required", "A model must have a non-empty string id.");
         }
-        string Str(string name, bool required)
+        if (string.IsNullOrEmpty(m.Name))
         {
-            if (e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
-            {
-                return v.GetString()!;
-            }
-            if (required)
-            {
-                throw new ModelLoadException(file, $"{path}.{name}", id, $"'{name}' is required and must be a string.");
-            }
-            return string.Empty;
+            Fail("name", "Required", "'name' is required and must be a string.");
         }
-        double Num(string name)
+        T Need<T>(T? value, string field, string what) where T : struct
         {
-            if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double d))
+            if (value is null)
             {
-                throw new ModelLoadException(file, $"{path}.{name}", id, $"'{name}' is required and must be a number.");
+                Fail(field, "Required", $"'{field}' is required and must be {what}.");
             }
-            return d;
+            return value.GetValueOrDefault();
         }
-        int Int(string name)
+        NumericPrecision? Precision(string? text, string field)
         {
-            if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int d))
+            if (string.IsNullOrEmpty(text))
             {
-                throw new ModelLoadException(file, $"{path}.{name}", id, $"'{name}' is required and must be a whole number.");
-            }
-            return d;
-        }
-        NumericPrecision Precision(string name)
-        {
-            string text = Str(name, required: false);
-            if (text.Length == 0)
-            {
-                return NumericPrecision.Bf16;
+                return null;
             }
             if (!Enum.TryParse<NumericPrecision>(text, ignoreCase: true, out var p) || !Enum.IsDefined(p) || int.TryParse(text, out _))
             {
-                throw new ModelLoadException(file, $"{path}.{name}", id, $"'{name}' must be one of {string.Join(", ", Enum.GetNames<NumericPrecision>())}; it was '{text}'.");
+                Fail(field, "UnknownPrecision", $"'{field}' must be one of {string.Join(", ", Enum.GetNames<NumericPrecision>())}; it was '{text}'.");
+                return null;
             }
             return p;
         }
-
-        int OptInt(string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Int(name) : 0;
-        double OptNum(string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Num(name) : 0d;
-        bool latent = false;
-        if (e.TryGetProperty("latentAttention", out var latentEl) && latentEl.ValueKind != JsonValueKind.Null)
+        var total = Need(m.TotalParameters, "totalParameters", "a number");
+        var active = Need(m.ActiveParameters, "activeParameters", "a number");
+        var layers = Need(m.Layers, "layers", "a whole number");
+        var hidden = Need(m.HiddenSize, "hiddenSize", "a whole number");
+        var heads = Need(m.AttentionHeads, "attentionHeads", "a whole number");
+        var kvHeads = Need(m.KeyValueHeads, "keyValueHeads", "a whole number");
+        var headDim = Need(m.HeadDimension, "headDimension", "a whole number");
+        var context = Need(m.MaxContextTokens, "maxContextTokens", "a whole number");
+        var weight = Precision(m.WeightPrecision, "weightPrecision") ?? NumericPrecision.Bf16;
+        var activation = Precision(m.ActivationPrecision, "activationPrecision") ?? weight;
+        var kvCache = Precision(m.KvCachePrecision, "kvCachePrecision") ?? NumericPrecision.Bf16;
+        var provenance = ReadProvenance(m.Source, m.AsOf, m.Confidence, m.Notes, file, path, id, requireCompleteProvenance, problems);
+        var fields = new Dictionary<string, Provenance>(StringComparer.Ordinal);
+        foreach (var (field, element) in m.FieldSources ?? [])
         {
-            latent = latentEl.ValueKind switch
+            var fieldPath = $"{path}.fieldSources.{field}";
+            if (!FieldNames.Contains(field))
             {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new ModelLoadException(file, path + ".latentAttention", id, "'latentAttention' must be true or false."),
-            };
-        }
-        var weightPrecision = Precision("weightPrecision");
-        var activationPrecision = Str("activationPrecision", required: false).Length == 0 ? weightPrecision : Precision("activationPrecision");
-
-        int? kvOverride = null;
-        if (e.TryGetProperty("kvCacheElementsPerTokenPerLayer", out var kv) && kv.ValueKind != JsonValueKind.Null)
-        {
-            kvOverride = Int("kvCacheElementsPerTokenPerLayer");
-        }
-        LocalDate? asOf = null;
-        string asOfText = Str("asOf", required: false);
-        if (asOfText.Length > 0)
-        {
-            var parsed = LocalDatePattern.Iso.Parse(asOfText);
-            if (!parsed.Success)
-            {
-                throw new ModelLoadException(file, path + ".asOf", id, $"'asOf' must be an ISO date (yyyy-MM-dd); it was '{asOfText}'.");
+                problems.Add(new DataLoadProblem(file, fieldPath, id, "UnknownField", $"'fieldSources' may name only the model's fields ({string.Join(", ", FieldNames)}); it names '{field}'."));
+                continue;
             }
-            asOf = parsed.Value;
+            try
+            {
+                var (own, rest) = Serialization.ProvenanceJson.Split(element);
+                if (rest.Count > 0)
+                {
+                    problems.Add(new DataLoadProblem(file, fieldPath, id, "UnknownProperty", $"A field source has only source, asOf, confidence, note and derivedFrom; it has {string.Join(", ", rest.Keys)}."));
+                    continue;
+                }
+                CheckComplete(own, file, fieldPath, id, requireCompleteProvenance || own.Source is null, problems);
+                fields[field] = own;
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new DataLoadProblem(file, fieldPath, id, "InvalidJson", e.Message));
+            }
         }
-        string source = Str("source", required: true);
-        string paramSource = Str("parametersSource", required: false);
-
+        if (problems.Count > before)
+        {
+            return null;
+        }
         var model = new ModelProfile
         {
-            Id = id,
-            Name = Str("name", required: true),
-            TotalParameters = Num("totalParameters"),
-            ActiveParameters = Num("activeParameters"),
-            Layers = Int("layers"),
-            HiddenSize = Int("hiddenSize"),
-            AttentionHeads = Int("attentionHeads"),
-            KeyValueHeads = Int("keyValueHeads"),
-            HeadDimension = Int("headDimension"),
-            KvCacheElementsPerTokenPerLayerOverride = kvOverride,
-            LatentAttention = latent,
-            ExpertCount = OptInt("expertCount"),
-            ExpertsPerToken = OptInt("expertsPerToken"),
-            RoutedExpertParameters = OptNum("routedExpertParameters"),
-            SharedExpertParameters = OptNum("sharedExpertParameters"),
-            WeightPrecision = weightPrecision,
-            ActivationPrecision = activationPrecision,
-            KvCachePrecision = Precision("kvCachePrecision"),
-            MaxContextTokens = Int("maxContextTokens"),
-            Source = paramSource.Length > 0 ? source + "; parameters: " + paramSource : source,
-            AsOf = asOf,
+            Id = id!,
+            Name = m.Name!,
+            TotalParameters = total,
+            ActiveParameters = active,
+            Layers = layers,
+            HiddenSize = hidden,
+            AttentionHeads = heads,
+            KeyValueHeads = kvHeads,
+            HeadDimension = headDim,
+            KvCacheElementsPerTokenPerLayerOverride = m.KvCacheElementsPerTokenPerLayer,
+            LatentAttention = m.LatentAttention ?? false,
+            ExpertCount = m.ExpertCount ?? 0,
+            ExpertsPerToken = m.ExpertsPerToken ?? 0,
+            RoutedExpertParameters = m.RoutedExpertParameters ?? 0d,
+            SharedExpertParameters = m.SharedExpertParameters ?? 0d,
+            WeightPrecision = weight,
+            ActivationPrecision = activation,
+            KvCachePrecision = kvCache,
+            MaxContextTokens = context,
+            Provenance = provenance,
+            FieldProvenance = fields,
         };
         if (InferenceChecks.IsValid(model))
         {
             return model;
         }
-        var validation = ModelProfileValidator.Instance.Validate(model);
-        if (!validation.IsValid)
+        foreach (var failure in ModelProfileValidator.Instance.Validate(model).Errors)
         {
-            var first = validation.Errors[0];
-            string prop = char.ToLowerInvariant(first.PropertyName[0]) + first.PropertyName[1..];
-            throw new ModelLoadException(file, $"{path}.{prop}", id, string.Join(" ", validation.Errors.Select(x => x.ErrorMessage)));
+            Fail(char.ToLowerInvariant(failure.PropertyName[0]) + failure.PropertyName[1..], "Invalid", failure.ErrorMessage);
         }
-        return model;
+        return null;
+    }
+
+    private static Provenance ReadProvenance(string? source, string? asOfText, string? confidenceText, string? note, string file, string path, string? id, bool requireComplete, List<DataLoadProblem> problems)
+    {
+        LocalDate? asOf = null;
+        if (!string.IsNullOrEmpty(asOfText))
+        {
+            if (Serialization.IsoDateJsonConverter.TryParse(asOfText, out var date))
+            {
+                asOf = date;
+            }
+            else
+            {
+                problems.Add(new DataLoadProblem(file, path + ".asOf", id, "InvalidDate", $"'asOf' must be an ISO date (yyyy-MM-dd); it was '{asOfText}'."));
+            }
+        }
+        Confidence? confidence = null;
+        if (!string.IsNullOrEmpty(confidenceText))
+        {
+            try
+            {
+                confidence = Serialization.ProvenanceJson.ParseConfidence(confidenceText);
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new DataLoadProblem(file, path + ".confidence", id, "UnknownConfidence", e.Message));
+            }
+        }
+        var provenance = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note };
+        CheckComplete(provenance, file, path, id, requireComplete, problems, asOfText, confidenceText);
+        return provenance;
+    }
+
+    // A model (and a field source) always names its source; the embedded files also give an as-of date and a confidence.
+    private static void CheckComplete(Provenance p, string file, string path, string? id, bool requireComplete, List<DataLoadProblem> problems, string? asOfText = null, string? confidenceText = null)
+    {
+        if (string.IsNullOrWhiteSpace(p.Source))
+        {
+            problems.Add(new DataLoadProblem(file, path + ".source", id, "MissingSource", "'source' is required and must be a string naming where the figures come from."));
+        }
+        if (requireComplete && p.AsOf is null && string.IsNullOrEmpty(asOfText))
+        {
+            problems.Add(new DataLoadProblem(file, path + ".asOf", id, "MissingAsOf", "'asOf' is required: the ISO date of the source."));
+        }
+        if (requireComplete && p.Confidence is null && string.IsNullOrEmpty(confidenceText))
+        {
+            problems.Add(new DataLoadProblem(file, path + ".confidence", id, "MissingConfidence", "'confidence' is required: vendor, curatedDataset, secondary or estimate."));
+        }
+    }
+
+    private static readonly string[] FieldNames =
+    [
+        "name", "totalParameters", "activeParameters", "layers", "hiddenSize", "attentionHeads", "keyValueHeads", "headDimension",
+        "kvCacheElementsPerTokenPerLayer", "latentAttention", "expertCount", "expertsPerToken", "routedExpertParameters",
+        "sharedExpertParameters", "weightPrecision", "activationPrecision", "kvCachePrecision", "maxContextTokens",
+    ];
+
+    private static byte FirstToken(byte[] bytes)
+    {
+        int i = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+        return i < bytes.Length ? bytes[i] : (byte)0;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var i = message.IndexOf('\n', StringComparison.Ordinal);
+        return (i < 0 ? message : message[..i]).TrimEnd('\r');
+    }
+
+    /// <summary>The model file format (seeds/models/*.json), as the serializer reads it; checked by <see cref="Validate"/>.</summary>
+    private sealed class ModelJson
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public double? TotalParameters { get; set; }
+        public double? ActiveParameters { get; set; }
+        public int? Layers { get; set; }
+        public int? HiddenSize { get; set; }
+        public int? AttentionHeads { get; set; }
+        public int? KeyValueHeads { get; set; }
+        public int? HeadDimension { get; set; }
+        public int? KvCacheElementsPerTokenPerLayer { get; set; }
+        public bool? LatentAttention { get; set; }
+        public int? ExpertCount { get; set; }
+        public int? ExpertsPerToken { get; set; }
+        public double? RoutedExpertParameters { get; set; }
+        public double? SharedExpertParameters { get; set; }
+        public string? WeightPrecision { get; set; }
+        public string? ActivationPrecision { get; set; }
+        public string? KvCachePrecision { get; set; }
+        public int? MaxContextTokens { get; set; }
+        public string? Source { get; set; }
+        public string? AsOf { get; set; }
+        public string? Confidence { get; set; }
+        public string? Notes { get; set; }
+        public Dictionary<string, JsonElement>? FieldSources { get; set; }
     }
 
     /// <summary>Invariant text listing the ids.</summary>

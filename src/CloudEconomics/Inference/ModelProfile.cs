@@ -95,11 +95,29 @@ public sealed record ModelProfile
     /// <summary>Longest context (prompt + output) the model supports, in tokens.</summary>
     public required int MaxContextTokens { get; init; }
 
-    /// <summary>Where the architecture figures come from (URL or repository path); null when entered by hand.</summary>
-    public string? Source { get; init; }
+    /// <summary>
+    /// Where the architecture figures come from (source, as-of date, confidence): the model file's own provenance, or
+    /// <see cref="Provenance.None"/> for a profile entered by hand.
+    /// </summary>
+    public Provenance Provenance { get; init; } = Provenance.None;
 
-    /// <summary>The date of the source; null when unknown.</summary>
-    public LocalDate? AsOf { get; init; }
+    /// <summary>
+    /// The provenance of the fields that come from elsewhere than <see cref="Provenance"/> (such as a parameter count
+    /// computed from the config's shapes), keyed by the JSON field name (<c>"totalParameters"</c>); empty when every
+    /// field comes from <see cref="Provenance"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Provenance> FieldProvenance { get; init; } = EmptyFieldProvenance;
+
+    /// <summary>The provenance of one field: its own entry in <see cref="FieldProvenance"/>, or <see cref="Provenance"/>.</summary>
+    /// <param name="field">The JSON field name, such as <c>"totalParameters"</c> or <c>"layers"</c>.</param>
+    /// <returns>The provenance.</returns>
+    public Provenance ProvenanceOf(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return FieldProvenance.TryGetValue(field, out var own) ? own : Provenance;
+    }
+
+    private static readonly IReadOnlyDictionary<string, Provenance> EmptyFieldProvenance = new Dictionary<string, Provenance>(StringComparer.Ordinal);
 
     /// <summary>Whether the model is a mixture of experts (it states routed experts).</summary>
     public bool IsMixtureOfExperts => ExpertCount > 0;

@@ -262,7 +262,7 @@ public static class OfferRanking
 
     private static string Provenance(ModelProfile model, InferenceOffer offer, EfficiencyFactors efficiency)
         => string.Create(CultureInfo.InvariantCulture,
-            $"model: {model.Id} ({model.Source ?? "entered by hand"}); chip: {offer.Accelerator.Name} ({offer.Accelerator.Source ?? "entered by hand"}); price: {PriceProvenance(offer)}; efficiency: {efficiency}");
+            $"model: {model.Id} ({model.Provenance.Source ?? "entered by hand"}); chip: {offer.Accelerator.Name} ({offer.Accelerator.Source ?? "entered by hand"}); price: {PriceProvenance(offer)}; efficiency: {efficiency}");
 
     internal static string PriceProvenance(InferenceOffer offer)
         => string.Create(CultureInfo.InvariantCulture,

@@ -4,26 +4,11 @@ using System.Text.Json;
 
 namespace CloudEconomics.Power;
 
-/// <summary>
-/// A figure as its source states it: the value (null when no source disclosed it; it stays unknown, never
-/// estimated), its unit, the source (URL), the as-of date or period, and an optional note.
-/// </summary>
-/// <param name="Value">The value, or null when unknown.</param>
-/// <param name="Unit">The unit as written in the seed, such as <c>"MW"</c> or <c>"USD/MWh"</c>.</param>
-/// <param name="Source">Where the figure comes from; present whenever <paramref name="Value"/> is.</param>
-/// <param name="AsOf">The date or period of the figure (<c>"2024"</c>, <c>"2024-Q4"</c>, <c>"2025-06-11"</c>).</param>
-/// <param name="Note">Caveats: conflicts, derivations, ranges.</param>
-public sealed record SourcedValue(decimal? Value, string? Unit, string? Source, string? AsOf, string? Note)
-{
-    /// <summary>Whether a source disclosed the value.</summary>
-    public bool IsKnown => Value is not null;
-}
-
 /// <summary>A power usage effectiveness figure of a fleet or an industry average (seeds/power/pue.json).</summary>
 /// <param name="Id">Stable id, such as <c>"aws-2024"</c>.</param>
 /// <param name="Name">What the figure describes.</param>
 /// <param name="Pue">The PUE (facility energy / IT energy), at least 1.</param>
-public sealed record PueRecord(string Id, string Name, SourcedValue Pue);
+public sealed record PueRecord(string Id, string Name, Figure<decimal> Pue);
 
 /// <summary>A PPA price index value (seeds/power/ppa-prices.json), in USD per MWh; null when undisclosed.</summary>
 /// <param name="Id">Stable id, such as <c>"levelten-na-p25-solar-2024q4"</c>.</param>
@@ -31,7 +16,7 @@ public sealed record PueRecord(string Id, string Name, SourcedValue Pue);
 /// <param name="Technology">solar, wind, nuclear, or null for a blend.</param>
 /// <param name="Region">The market or ISO, or null.</param>
 /// <param name="UsdPerMegawattHour">The price, USD per MWh.</param>
-public sealed record PpaPriceIndexRecord(string Id, string Name, string? Technology, string? Region, SourcedValue UsdPerMegawattHour)
+public sealed record PpaPriceIndexRecord(string Id, string Name, string? Technology, string? Region, Figure<decimal> UsdPerMegawattHour)
 {
     /// <summary>The price as a typed value, or null when undisclosed.</summary>
     public PricePerEnergy? Price => UsdPerMegawattHour.Value is { } v ? PricePerEnergy.UsdPerMegawattHour(v) : null;
@@ -42,7 +27,7 @@ public sealed record PpaPriceIndexRecord(string Id, string Name, string? Technol
 /// <param name="Name">What the price measures.</param>
 /// <param name="Period">The year (<c>"2025"</c>) or month (<c>"2026-01"</c>).</param>
 /// <param name="UsdPerKilowattHour">The price, USD per kWh.</param>
-public sealed record ElectricityPriceRecord(string Id, string Name, string Period, SourcedValue UsdPerKilowattHour)
+public sealed record ElectricityPriceRecord(string Id, string Name, string Period, Figure<decimal> UsdPerKilowattHour)
 {
     /// <summary>The price per MWh (USD/kWh x 1,000, exact), or null when unknown.</summary>
     public PricePerEnergy? Price => UsdPerKilowattHour.Value is { } v ? PricePerEnergy.FromPerKilowattHour(Money.Usd(v)) : null;
@@ -55,43 +40,12 @@ public sealed record ElectricityPriceRecord(string Id, string Name, string Perio
 /// <param name="Seller">The seller or developer.</param>
 /// <param name="Source">The generation source.</param>
 /// <param name="Figures">Named figures such as <c>contractedMw</c>, <c>contractEndYear</c>, <c>usdPerMegawattHour</c> (null: undisclosed).</param>
-public sealed record PowerDealRecord(string Id, string Name, string Buyer, string Seller, EnergySourceKind Source, IReadOnlyDictionary<string, SourcedValue> Figures)
+public sealed record PowerDealRecord(string Id, string Name, string Buyer, string Seller, EnergySourceKind Source, IReadOnlyDictionary<string, CloudEconomics.Figure<decimal>> Figures)
 {
     /// <summary>A figure by name, or null when the deal has no such figure.</summary>
     /// <param name="name">The figure's name, such as <c>"contractedMw"</c>.</param>
     /// <returns>The figure (whose value may itself be null: undisclosed).</returns>
-    public SourcedValue? Figure(string name) => Figures.TryGetValue(name, out var v) ? v : null;
-}
-
-/// <summary>A seed file could not be loaded: names the file, the JSON path, the record id and the rule.</summary>
-public sealed class PowerDataLoadException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="fileName">The file.</param>
-    /// <param name="jsonPath">The JSON path of the bad value.</param>
-    /// <param name="recordId">The record's id, if known.</param>
-    /// <param name="rule">The rule that failed.</param>
-    /// <param name="inner">The underlying exception, if any.</param>
-    public PowerDataLoadException(string fileName, string? jsonPath, string? recordId, string rule, Exception? inner = null)
-        : base($"{fileName}: {jsonPath ?? "$"}{(recordId is null ? "" : $" (record \"{recordId}\")")}: {rule}", inner)
-    {
-        FileName = fileName;
-        JsonPath = jsonPath;
-        RecordId = recordId;
-        Rule = rule;
-    }
-
-    /// <summary>The file.</summary>
-    public string FileName { get; }
-
-    /// <summary>The JSON path of the bad value.</summary>
-    public string? JsonPath { get; }
-
-    /// <summary>The record id, if known.</summary>
-    public string? RecordId { get; }
-
-    /// <summary>The rule that failed.</summary>
-    public string Rule { get; }
+    public CloudEconomics.Figure<decimal>? Figure(string name) => Figures.TryGetValue(name, out var v) ? v : null;
 }
 
 /// <summary>
@@ -111,7 +65,7 @@ public sealed class PowerReferenceData
     }
 
     /// <summary>The embedded defaults.</summary>
-    /// <exception cref="PowerDataLoadException">An embedded file is broken (a packaging bug).</exception>
+    /// <exception cref="DataLoadException">An embedded file is broken (a packaging bug).</exception>
     public static PowerReferenceData Default => DefaultData.Value;
 
     /// <summary>PUE figures (pue.json).</summary>
@@ -151,49 +105,85 @@ public sealed class PowerReferenceData
     public PowerDealRecord DealById(string id) => Find(Deals, r => r.Id, id, "power-deals.json");
 
     /// <summary>
-    /// Loads the four power files from streams (for user data or tests); each is checked: unique non-empty ids, a
-    /// source for every known value, PUE at least 1, prices not negative.
+    /// Loads the four power files from streams (for user data or tests). Each file is read through the bounded reader
+    /// (16 MiB, 64 levels), deserialised, then checked as a whole: unique non-empty ids, and for every known value a
+    /// complete provenance (source, as-of date, confidence), PUE at least 1, prices and deal figures not negative.
     /// </summary>
     /// <param name="pue">pue.json.</param>
     /// <param name="ppaPrices">ppa-prices.json.</param>
     /// <param name="electricityPrices">electricity-prices.json.</param>
     /// <param name="deals">power-deals.json.</param>
     /// <returns>The data.</returns>
-    /// <exception cref="PowerDataLoadException">A file is not valid JSON of the expected shape or breaks a rule.</exception>
+    /// <exception cref="DataLoadException">A file is too large or deep, not JSON of the expected shape, or breaks a rule; every problem is listed.</exception>
     public static PowerReferenceData Load(Stream pue, Stream ppaPrices, Stream electricityPrices, Stream deals)
     {
         var p = Read<PueRecord>(pue, "pue.json");
         var ppa = Read<PpaPriceIndexRecord>(ppaPrices, "ppa-prices.json");
         var e = Read<ElectricityPriceRecord>(electricityPrices, "electricity-prices.json");
         var d = Read<PowerDealRecord>(deals, "power-deals.json");
-        CheckIds(p, r => r.Id, "pue.json");
-        CheckIds(ppa, r => r.Id, "ppa-prices.json");
-        CheckIds(e, r => r.Id, "electricity-prices.json");
-        CheckIds(d, r => r.Id, "power-deals.json");
+        var problems = new List<DataLoadProblem>();
+        CheckIds(p, r => r.Id, "pue.json", problems);
+        CheckIds(ppa, r => r.Id, "ppa-prices.json", problems);
+        CheckIds(e, r => r.Id, "electricity-prices.json", problems);
+        CheckIds(d, r => r.Id, "power-deals.json", problems);
         for (int i = 0; i < p.Count; i++)
         {
-            CheckFigure(p[i].Pue, "pue.json", $"$.records[{i}].pue", p[i].Id, min: 1m, "PUE must be at least 1");
+            CheckFigure(p[i]?.Pue, "pue.json", $"$.records[{i}].pue", p[i]?.Id, min: 1m, "PUE must be at least 1", problems);
         }
         for (int i = 0; i < ppa.Count; i++)
         {
-            CheckFigure(ppa[i].UsdPerMegawattHour, "ppa-prices.json", $"$.records[{i}].usdPerMegawattHour", ppa[i].Id, min: 0m, "A PPA price must not be negative");
+            CheckFigure(ppa[i]?.UsdPerMegawattHour, "ppa-prices.json", $"$.records[{i}].usdPerMegawattHour", ppa[i]?.Id, min: 0m, "A PPA price must not be negative", problems);
         }
         for (int i = 0; i < e.Count; i++)
         {
-            CheckFigure(e[i].UsdPerKilowattHour, "electricity-prices.json", $"$.records[{i}].usdPerKilowattHour", e[i].Id, min: 0m, "An electricity price must not be negative");
+            CheckFigure(e[i]?.UsdPerKilowattHour, "electricity-prices.json", $"$.records[{i}].usdPerKilowattHour", e[i]?.Id, min: 0m, "An electricity price must not be negative", problems);
         }
         for (int i = 0; i < d.Count; i++)
         {
+            if (d[i] is null)
+            {
+                continue;
+            }
             if (d[i].Figures is null)
             {
-                throw new PowerDataLoadException("power-deals.json", $"$.records[{i}].figures", d[i].Id, "A deal must have a figures object.");
+                problems.Add(new DataLoadProblem("power-deals.json", $"$.records[{i}].figures", d[i].Id, "Required", "A deal must have a figures object."));
+                continue;
             }
             foreach (var (name, figure) in d[i].Figures)
             {
-                CheckFigure(figure, "power-deals.json", $"$.records[{i}].figures.{name}", d[i].Id, min: 0m, "A deal figure must not be negative");
+                CheckFigure(figure, "power-deals.json", $"$.records[{i}].figures.{name}", d[i].Id, min: 0m, "A deal figure must not be negative", problems);
             }
         }
+        if (problems.Count > 0)
+        {
+            throw new DataLoadException(problems);
+        }
         return new PowerReferenceData(p, ppa, e, d);
+    }
+
+    /// <summary>Every figure of the data with where it sits (<c>"pue.json $.records[0].pue"</c>), known or not.</summary>
+    /// <returns>The figures in file order.</returns>
+    public IEnumerable<(string Location, Figure<decimal> Figure)> AllFigures()
+    {
+        for (int i = 0; i < Pue.Count; i++)
+        {
+            yield return ($"pue.json $.records[{i}].pue [{Pue[i].Id}]", Pue[i].Pue);
+        }
+        for (int i = 0; i < PpaPrices.Count; i++)
+        {
+            yield return ($"ppa-prices.json $.records[{i}].usdPerMegawattHour [{PpaPrices[i].Id}]", PpaPrices[i].UsdPerMegawattHour);
+        }
+        for (int i = 0; i < ElectricityPrices.Count; i++)
+        {
+            yield return ($"electricity-prices.json $.records[{i}].usdPerKilowattHour [{ElectricityPrices[i].Id}]", ElectricityPrices[i].UsdPerKilowattHour);
+        }
+        for (int i = 0; i < Deals.Count; i++)
+        {
+            foreach (var (name, figure) in Deals[i].Figures)
+            {
+                yield return ($"power-deals.json $.records[{i}].figures.{name} [{Deals[i].Id}]", figure);
+            }
+        }
     }
 
     private static PowerReferenceData LoadEmbedded()
@@ -208,7 +198,7 @@ public sealed class PowerReferenceData
 
     private static Stream Open(Assembly assembly, string file)
         => assembly.GetManifestResourceStream("CloudEconomics.Seeds.power." + file)
-           ?? throw new PowerDataLoadException(file, null, null, "The embedded resource CloudEconomics.Seeds.power." + file + " is missing from the assembly.");
+           ?? throw new DataLoadException(file, "$", "The embedded resource CloudEconomics.Seeds.power." + file + " is missing from the assembly.", rule: "MissingResource");
 
     private sealed record SeedFile<T>(string? Description, string? Reference, List<T>? Records);
 
@@ -217,66 +207,75 @@ public sealed class PowerReferenceData
     private static List<T> Read<T>(Stream stream, string file)
     {
         ArgumentNullException.ThrowIfNull(stream, file);
+        // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput); a
+        // refusal is a DataLoadException naming the file and the limit.
+        var bytes = Utility.BoundedInput.ReadBytes(stream, file);
         SeedFile<T>? seed;
         try
         {
-            // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
-            var bytes = Utility.BoundedInput.ReadBytes(stream, file);
             Utility.BoundedInput.CheckJson(bytes, file);
             seed = JsonSerializer.Deserialize<SeedFile<T>>(bytes, Options);
         }
-        catch (Utility.BoundedInputException ex)
-        {
-            throw new PowerDataLoadException(file, "$", null, "The file " + ex.Rule, ex);
-        }
         catch (JsonException ex)
         {
-            throw new PowerDataLoadException(file, ex.Path, null, "Invalid JSON or wrong shape: " + ex.Message, ex);
+            throw new DataLoadException(file, ex.Path ?? "$", "Invalid JSON or wrong shape: " + ex.Message, rule: "InvalidJson", innerException: ex);
         }
         if (seed?.Records is null)
         {
-            throw new PowerDataLoadException(file, "$.records", null, "The file must have a \"records\" array.");
+            throw new DataLoadException(file, "$.records", "The file must have a \"records\" array.", rule: "Required");
         }
         return seed.Records;
     }
 
-    private static void CheckIds<T>(List<T> records, Func<T, string> id, string file)
+    private static void CheckIds<T>(List<T> records, Func<T, string> id, string file, List<DataLoadProblem> problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < records.Count; i++)
         {
             if (records[i] is null)
             {
-                throw new PowerDataLoadException(file, $"$.records[{i}]", null, "A record must not be null.");
+                problems.Add(new DataLoadProblem(file, $"$.records[{i}]", null, "NullRecord", "A record must not be null."));
+                continue;
             }
             string value = id(records[i]);
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new PowerDataLoadException(file, $"$.records[{i}].id", null, "Every record needs a non-empty id.");
+                problems.Add(new DataLoadProblem(file, $"$.records[{i}].id", null, "Required", "Every record needs a non-empty id."));
             }
-            if (!seen.Add(value))
+            else if (!seen.Add(value))
             {
-                throw new PowerDataLoadException(file, $"$.records[{i}].id", value, "Ids must be unique within a file.");
+                problems.Add(new DataLoadProblem(file, $"$.records[{i}].id", value, "DuplicateId", "Ids must be unique within a file."));
             }
         }
     }
 
-    private static void CheckFigure(SourcedValue? figure, string file, string path, string id, decimal min, string rule)
+    private static void CheckFigure(Figure<decimal>? figure, string file, string path, string? id, decimal min, string rule, List<DataLoadProblem> problems)
     {
         if (figure is null)
         {
-            throw new PowerDataLoadException(file, path, id, "The figure is missing (write {\"value\": null} for an unknown value).");
+            problems.Add(new DataLoadProblem(file, path, id, "Required", "The figure is missing (write {\"value\": null, \"note\": \"why\"} for an unknown value)."));
+            return;
         }
-        if (figure.Value is { } v)
+        if (figure.Value is not { } v)
         {
-            if (string.IsNullOrWhiteSpace(figure.Source) || string.IsNullOrWhiteSpace(figure.AsOf))
-            {
-                throw new PowerDataLoadException(file, path, id, "A known value needs its source and as-of date.");
-            }
-            if (v < min)
-            {
-                throw new PowerDataLoadException(file, path + ".value", id, $"{rule}; it was {v.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            return;
+        }
+        var provenance = figure.Provenance;
+        if (string.IsNullOrWhiteSpace(provenance.Source))
+        {
+            problems.Add(new DataLoadProblem(file, path + ".source", id, "MissingSource", "A known value must name its source."));
+        }
+        if (provenance.AsOf is null)
+        {
+            problems.Add(new DataLoadProblem(file, path + ".asOf", id, "MissingAsOf", "A known value must give its as-of date."));
+        }
+        if (provenance.Confidence is not { } confidence || !Enum.IsDefined(confidence))
+        {
+            problems.Add(new DataLoadProblem(file, path + ".confidence", id, "MissingConfidence", "A known value must state its confidence (vendor, curatedDataset, secondary or estimate)."));
+        }
+        if (v < min)
+        {
+            problems.Add(new DataLoadProblem(file, path + ".value", id, "OutOfRange", $"{rule}; it was {v.ToString(CultureInfo.InvariantCulture)}."));
         }
     }
 

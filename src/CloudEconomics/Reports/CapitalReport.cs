@@ -290,7 +290,7 @@ public sealed record CapitalReport
             {
                 var fy = FiscalYear.Parse(y.Period, s.Calendar);
                 var path = $"$.fiscalYears[{year.Index}]";
-                Money? M(SourcedFigure? f) => f?.ToMoney(s.Currency);
+                Money? M(Figure<ReportedNumber>? f) => f?.Value is { } n ? n.ToMoney(s.Currency) : null;
                 var flows = new CompanyCashFlows
                 {
                     Period = fy.ToDateInterval(),
@@ -304,9 +304,9 @@ public sealed record CapitalReport
                 };
                 var sources = new[]
                 {
-                    y.OperatingCashFlow?.ToProvenance($"{path}.operatingCashFlow"), y.PurchasesOfPropertyAndEquipment?.ToProvenance($"{path}.purchasesOfPropertyAndEquipment"),
-                    y.ProceedsFromPropertyAndEquipmentSalesAndIncentives?.ToProvenance($"{path}.proceedsFromPropertyAndEquipmentSalesAndIncentives"),
-                }.Where(p => p is not null && p.Source is not null).Cast<FigureProvenance>().ToList();
+                    y.OperatingCashFlow?.Provenance, y.PurchasesOfPropertyAndEquipment?.Provenance,
+                    y.ProceedsFromPropertyAndEquipmentSalesAndIncentives?.Provenance,
+                }.Where(p => p is not null && p.Source is not null).Cast<Provenance>().ToList();
                 foreach (var def in Enum.GetValues<FreeCashFlowDefinition>())
                 {
                     var r = flows.FreeCashFlow(def);
@@ -354,7 +354,7 @@ public sealed record CapitalReport
             var guidance = s.FiscalYears.Select((y, i) => (y, i)).Where(x => x.y.CapexGuidanceNextYear?.Value is not null).LastOrDefault();
             var guidanceFigure = guidance.y is null
                 ? Unknown("intensity.capexGuidanceNextYear", "Capex guidance for the next fiscal year", FigureUnit.Billions, "not in the data")
-                : FromSourced("intensity.capexGuidanceNextYear", $"{Co} capex guidance for the year after {guidance.y.Period}", guidance.y.CapexGuidanceNextYear!, $"$.fiscalYears[{guidance.i}].capexGuidanceNextYear");
+                : FromSourced("intensity.capexGuidanceNextYear", $"{Co} capex guidance for the year after {guidance.y.Period}", guidance.y.CapexGuidanceNextYear!);
             return new IntensitySummary(intensity, toSegment, guidanceFigure);
         }
 
@@ -364,7 +364,7 @@ public sealed record CapitalReport
             var reported = Read("backlog.reported", $"{Seg} backlog at the end of {q} (reported)", q, r => r.Backlog, nameof(QuarterRecord.Backlog));
             var additions = s.BacklogAdditions.Select((a, i) => (a, i))
                 .Where(x => FiscalQuarter.TryParse(x.a.AfterPeriod, s.Calendar, out var after) && after == q)
-                .Select(x => FromSourced($"backlog.addition.{x.a.Id}", x.a.Description, x.a.Amount, $"$.backlogAdditions[{x.i}].amount"))
+                .Select(x => FromSourced($"backlog.addition.{x.a.Id}", x.a.Description, x.a.Amount))
                 .ToList();
             CapitalFigure withAdditions;
             if (reported.Value is { } rep && additions.All(a => a.Value.HasValue))
@@ -433,10 +433,10 @@ public sealed record CapitalReport
                     Label = $"Useful life of {p.AssetClass} at the end of {q}",
                     Value = (decimal)policy.UsefulLifeOn(q.End),
                     Unit = FigureUnit.Years,
-                    Sources = inForce >= 0 && p.Changes[inForce].ToYears.ToProvenance($"{path}.changes[{inForce}].toYears") is { } prov ? [prov] : [],
+                    Sources = inForce >= 0 ? [p.Changes[inForce].ToYears.Provenance] : [],
                     Note = p.Note,
                 };
-                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Serialization.IsoDateJsonConverter.Format(c.Effective)}: {(double)c.FromYears.Value!.Value} -> {(double)c.ToYears.Value!.Value} years")).ToList();
+                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Serialization.IsoDateJsonConverter.Format(c.Effective)}: {(double)c.FromYears.Value!.Value.Amount} -> {(double)c.ToYears.Value!.Value.Amount} years")).ToList();
                 return new DepreciationPolicySummary(p.Id, p.AssetClass, life, changes, p.Note);
             }).ToList();
 
@@ -444,7 +444,7 @@ public sealed record CapitalReport
         private ClaimCheck CheckClaim(ArticleClaimRecord claim, int index)
         {
             var period = FiscalQuarter.Parse(claim.Period, s.Calendar);
-            var claimed = claim.Value is null ? null : FromSourced($"claim.{claim.Id}", claim.Text, claim.Value, $"$.articleClaims[{index}].value");
+            var claimed = claim.Value is null ? null : FromSourced($"claim.{claim.Id}", claim.Text, claim.Value);
             if (claim.ClaimedMetric == ClaimMetric.NotModelled)
             {
                 return new ClaimCheck(claim.Id, claim.Text, claimed, claim.ClaimedMetric, ClaimVerdict.NotModelled, null, null, null,
@@ -529,45 +529,45 @@ public sealed record CapitalReport
         }
 
         // ---- helpers -------------------------------------------------------------------------------------------
-        private CapitalFigure Read(string id, string label, FiscalQuarter period, Func<QuarterRecord, SourcedFigure?> line, string field)
+        private CapitalFigure Read(string id, string label, FiscalQuarter period, Func<QuarterRecord, Figure<ReportedNumber>?> line, string field)
         {
             int index = IndexOf(period);
             var record = index < 0 ? null : s.Quarters[index];
             var figure = record is null ? null : line(record);
-            var path = index < 0 ? null : $"$.quarters[{index}].{Camel(field)}";
             if (figure is null || figure.Value is null)
             {
-                var why = record is null ? $"{period} is not in the scenario" : figure?.Note ?? "not in the data";
+                var why = record is null ? $"{period} is not in the scenario" : figure?.Provenance.Note ?? "not in the data";
                 unknowns.Add($"{label}: unknown ({why}).");
                 return new CapitalFigure
                 {
-                    Id = id, Label = label, Value = null, Unit = figure is null ? FigureUnit.Billions : Display(figure.Unit), Currency = figure?.IsMoney == true ? s.Currency : null,
-                    Sources = figure is null ? [] : [figure.ToProvenance(path)], Note = why,
+                    Id = id, Label = label, Value = null, Unit = FigureUnit.Billions, Currency = s.Currency,
+                    Sources = figure is null ? [] : [figure.Provenance], Note = why,
                 };
             }
-            return FromSourced(id, label, figure, path);
+            return FromSourced(id, label, figure);
         }
 
-        private CapitalFigure FromSourced(string id, string label, SourcedFigure figure, string? path)
+        private CapitalFigure FromSourced(string id, string label, Figure<ReportedNumber> figure)
         {
-            if (figure.Value is null)
+            if (figure.Value is not { } n)
             {
-                unknowns.Add($"{label}: unknown ({figure.Note ?? "not in the data"}).");
+                unknowns.Add($"{label}: unknown ({figure.Provenance.Note ?? "not in the data"}).");
+                return new CapitalFigure { Id = id, Label = label, Value = null, Unit = FigureUnit.Billions, Currency = s.Currency, Sources = [figure.Provenance], Note = figure.Provenance.Note };
             }
             return new CapitalFigure
             {
                 Id = id,
                 Label = label,
-                Value = figure.Value is { } v ? ToDisplay(v, figure.Unit) : null,
-                Unit = Display(figure.Unit),
-                Currency = figure.IsMoney || figure.Unit is FigureUnit.CurrencyPerHour or FigureUnit.CurrencyPerKilowattHour ? s.Currency : null,
-                IsLowerBound = figure.Basis == FigureBasis.LowerBound,
-                Sources = [figure.ToProvenance(path)],
-                Note = figure.Note,
+                Value = ToDisplay(n.Amount, n.Unit),
+                Unit = Display(n.Unit),
+                Currency = n.IsMoney || n.Unit is FigureUnit.CurrencyPerHour or FigureUnit.CurrencyPerKilowattHour ? s.Currency : null,
+                IsLowerBound = n.Basis == FigureBasis.LowerBound,
+                Sources = [figure.Provenance],
+                Note = figure.Provenance.Note,
             };
         }
 
-        private CapitalFigure Ttm(string id, string label, Func<QuarterRecord, SourcedFigure?> line, string field, FiscalQuarter? end = null)
+        private CapitalFigure Ttm(string id, string label, Func<QuarterRecord, Figure<ReportedNumber>?> line, string field, FiscalQuarter? end = null)
         {
             var last = end ?? q;
             var quarters = last.TrailingFourQuarters();
@@ -579,13 +579,13 @@ public sealed record CapitalReport
                 var index = IndexOf(quarters[k]);
                 parts.Add(new TtmPart(quarters[k], index, index < 0 ? null : line(s.Quarters[index])));
             }
-            var sources = new List<FigureProvenance>();
+            var sources = new List<Provenance>();
             var missing = new List<string>();
             foreach (var p in parts)
             {
                 if (p.Figure is not null)
                 {
-                    sources.Add(p.Figure.ToProvenance($"$.quarters[{p.Index}].{Camel(field)}"));
+                    sources.Add(p.Figure.Provenance);
                 }
                 if (p.Figure?.Value is null)
                 {
@@ -605,8 +605,8 @@ public sealed record CapitalReport
             var lowerBound = false;
             for (var k = 0; k < parts.Count; k++)
             {
-                var figure = parts[k].Figure!;
-                values[k] = ToDisplay(figure.Value!.Value, figure.Unit);
+                var figure = parts[k].Figure!.Value!.Value;
+                values[k] = ToDisplay(figure.Amount, figure.Unit);
                 sum += values[k];
                 if (figure.Basis is FigureBasis.Approximate or FigureBasis.Estimate)
                 {
@@ -629,7 +629,7 @@ public sealed record CapitalReport
             };
         }
 
-        private sealed record TtmPart(FiscalQuarter Quarter, int Index, SourcedFigure? Figure);
+        private sealed record TtmPart(FiscalQuarter Quarter, int Index, Figure<ReportedNumber>? Figure);
 
         private CapitalFigure Combine(string id, string label, FigureUnit unit, CapitalFigure a, CapitalFigure b, Func<decimal, decimal, decimal> op, string formula, string? note)
         {

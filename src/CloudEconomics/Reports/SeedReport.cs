@@ -170,7 +170,7 @@ public sealed record SeedReport
         var workload = options.Workload;
         if (tokenAssumptions?.Utilization?.Value is { } u)
         {
-            workload = workload with { Utilization = (double)u };
+            workload = workload with { Utilization = (double)u.Amount };
         }
         if (!ModelLibrary.Default.TryGet(modelId, out var model))
         {
@@ -209,7 +209,7 @@ public sealed record SeedReport
     private static List<CommitmentCheck> ComputeReserve(ScenarioFile scenario, CloudCatalog catalog, SeedReportOptions options)
     {
         var catalogAssumptions = scenario.Assumptions?.Catalog;
-        double? expected = catalogAssumptions?.ExpectedUtilization?.Value is { } e ? (double)e : null;
+        double? expected = catalogAssumptions?.ExpectedUtilization?.Value is { } e ? (double)e.Amount : null;
         var region = catalogAssumptions?.Region ?? "us-east-1";
         var trainium = catalog.Instances.Where(i => i.Accelerator?.Family.Contains("Trainium", StringComparison.OrdinalIgnoreCase) == true).Select(i => i.Name).ToList();
         var names = new List<string>();
@@ -274,6 +274,6 @@ public sealed record SeedReport
             Confidence.Estimate => "ESTIMATE",
             _ => "unsourced",
         };
-        return $"{tier}, as of {provenance.AsOf}";
+        return $"{tier}, as of {provenance.AsOfText}";
     }
 }

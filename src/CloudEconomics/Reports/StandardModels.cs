@@ -128,7 +128,7 @@ public static class StandardModels
         var workload = SeedReportOptions.Default.Workload;
         if (tokenAssumptions?.Utilization?.Value is { } su)
         {
-            workload = workload with { Utilization = (double)su };
+            workload = workload with { Utilization = (double)su.Amount };
         }
         var offers = catalog.ToInferenceOffers(date, Currency.Usd, out _)
             .Where(o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand" && o.Region == region)
@@ -233,8 +233,8 @@ public static class StandardModels
         var pueRecord = PowerReferenceData.Default.PueById(PueRecordId);
         double pue = (double)(pueRecord.Pue.Value ?? throw new ArgumentException($"PUE record '{PueRecordId}' has no value."));
         var electricity = scenario.Assumptions?.Power?.ElectricityPrice;
-        double power = electricity?.Value is { } ev ? (double)ev : (double)PowerReferenceData.Default.ElectricityPriceById("us-industrial-2025").UsdPerKilowattHour.Value!.Value;
-        double utilization = scenario.Assumptions?.Catalog?.ExpectedUtilization?.Value is { } eu ? (double)eu : SeedReportOptions.Default.Workload.Utilization;
+        double power = electricity?.Value is { } ev ? (double)ev.Amount : (double)PowerReferenceData.Default.ElectricityPriceById("us-industrial-2025").UsdPerKilowattHour.Value!.Value;
+        double utilization = scenario.Assumptions?.Catalog?.ExpectedUtilization?.Value is { } eu ? (double)eu.Amount : SeedReportOptions.Default.Workload.Utilization;
 
         Facility FacilityAt(double u) => new()
         {
@@ -282,9 +282,9 @@ public static class StandardModels
             $"capex {AssumedServerCapexUsd.ToString("#,0", CultureInfo.InvariantCulture)} USD per server, PERT(200,000, 250,000, 350,000) (ASSUMPTION: purchase prices are not in the reference data)",
             $"rental price base {D(rental)} USD per GPU-hour: {instanceName} on-demand {OfferSource(current)} / {perInstance}; range and triangular distribution from a quarter to all of it, mode half (ASSUMPTION: owned capacity rents below list)",
             $"utilisation base {D(utilization)} ({(scenario.Assumptions?.Catalog?.ExpectedUtilization?.Value is null ? "the seed report's workload, ASSUMPTION" : "the scenario's expected utilisation")}), PERT(0.3, base, 0.9) (ASSUMPTION)",
-            $"power price base {D(power)} USD/kWh ({electricity?.Source ?? "reference data us-industrial-2025"}), PERT(half, base, double) (ASSUMPTION)",
+            $"power price base {D(power)} USD/kWh ({electricity?.Provenance.Source ?? "reference data us-industrial-2025"}), PERT(half, base, double) (ASSUMPTION)",
             $"price decline base {D(decline)} a year ({declineSource}), PERT(0, base, double) (ASSUMPTION)",
-            $"PUE {D(pue)} ({pueRecord.Name}: {pueRecord.Pue.Source}); maintenance {D(AssumedMaintenanceRate)} of capex a year (ASSUMPTION); {D(HoursPerMonth)} h a month",
+            $"PUE {D(pue)} ({pueRecord.Name}: {pueRecord.Pue.Provenance.Source}); maintenance {D(AssumedMaintenanceRate)} of capex a year (ASSUMPTION); {D(HoursPerMonth)} h a month",
             $"payback interpolated inside the recovering month, capped at {ClusterPaybackHorizonMonths} months (= not within ten years); before tax, no financing, no terminal value",
         };
         return new StandardModel(ClusterPaybackName, $"months until one owned {GpusPerServer}-GPU H100-class server renting out its GPUs recovers its capex (capped at {ClusterPaybackHorizonMonths})", model, assumptions);

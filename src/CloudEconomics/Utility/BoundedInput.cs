@@ -25,34 +25,12 @@ internal enum InputLimit
 }
 
 /// <summary>
-/// An input refused by <see cref="BoundedInput"/>; its message is one line naming the input and the limit. Loaders
-/// wrap it in their own documented exception (<c>CatalogLoadException</c>, <c>ScenarioLoadException</c>, ...).
-/// </summary>
-internal sealed class BoundedInputException : IOException
-{
-    internal BoundedInputException(string name, InputLimit limit, string message) : base(name + " " + message)
-    {
-        Name = name;
-        Limit = limit;
-        Rule = message;
-    }
-
-    /// <summary>The input's name (a file name or <c>(stream)</c>).</summary>
-    internal string Name { get; }
-
-    /// <summary>The limit broken.</summary>
-    internal InputLimit Limit { get; }
-
-    /// <summary>The message without the input's name: a predicate such as "is larger than the limit of ...".</summary>
-    internal string Rule { get; }
-}
-
-/// <summary>
 /// The one way every loader of the library and the CLI reads a file or stream: at most a given number of bytes (counted
 /// while reading, so non-seekable streams such as pipes and <c>/dev/zero</c> are refused as soon as they pass the
 /// limit), text only (a NUL byte or invalid UTF-8 is refused at once), JSON checked for depth by a streaming pass
-/// before any parse, CSV lines capped in number and length. Every refusal is a <see cref="BoundedInputException"/>
-/// whose message names the input and the limit. Time and memory stay bounded by the limits.
+/// before any parse, CSV lines capped in number and length. Every refusal is a <see cref="DataLoadException"/>
+/// (the library's one load exception) with one problem naming the input, path <c>$</c>, the limit as its rule code
+/// (<see cref="InputLimit"/>) and a sentence. Time and memory stay bounded by the limits.
 /// </summary>
 internal static class BoundedInput
 {
@@ -78,7 +56,7 @@ internal static class BoundedInput
     /// <param name="name">The input's name for messages.</param>
     /// <param name="maxBytes">The size limit in bytes.</param>
     /// <returns>The bytes.</returns>
-    /// <exception cref="BoundedInputException">The stream is larger than the limit or holds a NUL byte.</exception>
+    /// <exception cref="DataLoadException">The stream is larger than the limit or holds a NUL byte.</exception>
     internal static byte[] ReadBytes(Stream stream, string name, long maxBytes = MaxDocumentBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -110,7 +88,7 @@ internal static class BoundedInput
             var nul = chunk.AsSpan(0, read).IndexOf((byte)0);
             if (nul >= 0)
             {
-                throw new BoundedInputException(name, InputLimit.Binary,
+                throw Refused(name, InputLimit.Binary,
                     string.Create(CultureInfo.InvariantCulture, $"is not a text file (a NUL byte at offset {buffer.Length + nul}); expected UTF-8 text."));
             }
             buffer.Write(chunk, 0, read);
@@ -122,7 +100,7 @@ internal static class BoundedInput
     /// <param name="path">The path.</param>
     /// <param name="maxBytes">The size limit in bytes.</param>
     /// <returns>The bytes.</returns>
-    /// <exception cref="BoundedInputException">The file is larger than the limit or is not text.</exception>
+    /// <exception cref="DataLoadException">The file is larger than the limit or is not text.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     internal static byte[] ReadFile(string path, long maxBytes = MaxDocumentBytes)
     {
@@ -136,7 +114,7 @@ internal static class BoundedInput
     /// <param name="maxBytes">The size limit in bytes.</param>
     /// <param name="maxDepth">The depth limit.</param>
     /// <returns>The bytes, checked.</returns>
-    /// <exception cref="BoundedInputException">A limit is broken.</exception>
+    /// <exception cref="DataLoadException">A limit is broken.</exception>
     /// <exception cref="JsonException">The document is not well-formed JSON.</exception>
     internal static byte[] ReadJson(Stream stream, string name, long maxBytes = MaxDocumentBytes, int maxDepth = MaxDepth)
     {
@@ -152,20 +130,20 @@ internal static class BoundedInput
     /// <param name="utf8">The document.</param>
     /// <param name="name">The input's name for messages.</param>
     /// <param name="maxDepth">The depth limit.</param>
-    /// <exception cref="BoundedInputException">The document nests too deeply or is not UTF-8.</exception>
+    /// <exception cref="DataLoadException">The document nests too deeply or is not UTF-8.</exception>
     /// <exception cref="JsonException">The document is not well-formed JSON.</exception>
     internal static void CheckJson(ReadOnlySpan<byte> utf8, string name, int maxDepth = MaxDepth)
     {
         if (!Utf8.IsValid(utf8))
         {
-            throw new BoundedInputException(name, InputLimit.Binary, "is not UTF-8 text; a JSON document must be UTF-8.");
+            throw Refused(name, InputLimit.Binary, "is not UTF-8 text; a JSON document must be UTF-8.");
         }
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
         while (reader.Read())
         {
             if (reader.CurrentDepth >= maxDepth && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
-                throw new BoundedInputException(name, InputLimit.TooDeep,
+                throw Refused(name, InputLimit.TooDeep,
                     string.Create(CultureInfo.InvariantCulture, $"nests JSON deeper than the limit of {maxDepth} levels (at byte {reader.TokenStartIndex})."));
             }
         }
@@ -178,7 +156,7 @@ internal static class BoundedInput
     /// <param name="maxLines">The line limit.</param>
     /// <param name="maxLineLength">The line-length limit in characters.</param>
     /// <returns>The lines, without line ends.</returns>
-    /// <exception cref="BoundedInputException">A limit is broken, or the file is not UTF-8 text.</exception>
+    /// <exception cref="DataLoadException">A limit is broken, or the file is not UTF-8 text.</exception>
     internal static IReadOnlyList<string> ReadLines(Stream stream, string name, long maxBytes = MaxCsvBytes, int maxLines = MaxCsvLines, int maxLineLength = MaxLineLength)
     {
         var bytes = ReadBytes(stream, name, maxBytes);
@@ -189,7 +167,7 @@ internal static class BoundedInput
         }
         catch (DecoderFallbackException)
         {
-            throw new BoundedInputException(name, InputLimit.Binary, "is not UTF-8 text.");
+            throw Refused(name, InputLimit.Binary, "is not UTF-8 text.");
         }
         var lines = new List<string>();
         using var reader = new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text);
@@ -197,12 +175,12 @@ internal static class BoundedInput
         {
             if (lines.Count == maxLines)
             {
-                throw new BoundedInputException(name, InputLimit.TooManyLines,
+                throw Refused(name, InputLimit.TooManyLines,
                     string.Create(CultureInfo.InvariantCulture, $"has more lines than the limit of {maxLines:N0}."));
             }
             if (line.Length > maxLineLength)
             {
-                throw new BoundedInputException(name, InputLimit.LineTooLong,
+                throw Refused(name, InputLimit.LineTooLong,
                     string.Create(CultureInfo.InvariantCulture, $"has a line (line {lines.Count + 1}) longer than the limit of {maxLineLength:N0} characters."));
             }
             lines.Add(line);
@@ -220,7 +198,20 @@ internal static class BoundedInput
         return ReadLines(stream, name);
     }
 
-    private static BoundedInputException TooLarge(string name, long maxBytes, long atLeast) => new(name, InputLimit.TooLarge,
+    /// <summary>The refusal: one problem at <c>$</c> whose rule code is the limit and whose message is "The document " + <paramref name="predicate"/>.</summary>
+    internal static DataLoadException Refused(string name, InputLimit limit, string predicate)
+        => new(name, "$", "The document " + predicate, rule: RuleCode(limit));
+
+    /// <summary>The rule code of a refusal: <c>DocumentTooLarge</c>, <c>DocumentTooDeep</c>, <c>NotText</c>, <c>TooManyLines</c> or <c>LineTooLong</c>.</summary>
+    internal static string RuleCode(InputLimit limit) => limit switch
+    {
+        InputLimit.TooLarge => "DocumentTooLarge",
+        InputLimit.TooDeep => "DocumentTooDeep",
+        InputLimit.Binary => "NotText",
+        _ => limit.ToString(),
+    };
+
+    private static DataLoadException TooLarge(string name, long maxBytes, long atLeast) => Refused(name, InputLimit.TooLarge,
         string.Create(CultureInfo.InvariantCulture, $"is larger than the limit of {maxBytes:N0} bytes ({Describe(maxBytes)}); it has at least {atLeast:N0}."));
 
     private static string Describe(long bytes) => bytes % (1024 * 1024) == 0

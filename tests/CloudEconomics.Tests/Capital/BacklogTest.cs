@@ -123,7 +123,7 @@ public class BacklogTest
     public void Bridge_ReportedPlusLowerBound_IsLowerBound()
     {
         // The article's "$464B+": reported 364 + an Anthropic commitment of "over $100B" = at least 464.
-        var prov = new FigureProvenance("call recap", new LocalDate(2026, 3, 31), FigureBasis.LowerBound);
+        var prov = Provenance.Of("call recap", new LocalDate(2026, 3, 31), Confidence.Secondary);
         var bridge = new BacklogBridge(Money.Usd(364), prov, [new BacklogAddition("anthropic", "Anthropic commitment", Money.Usd(100), IsLowerBound: true, prov)]);
         bridge.Total.Should().Be(Money.Usd(464));
         bridge.IsLowerBound.Should().BeTrue();
@@ -159,7 +159,7 @@ public class BacklogTest
     [Fact]
     public void Bridge_MixedCurrencies_Throws()
     {
-        var prov = new FigureProvenance("x", new LocalDate(2026, 3, 31), FigureBasis.Reported);
+        var prov = Provenance.Of("x", new LocalDate(2026, 3, 31), Confidence.Vendor);
         var act = () => new BacklogBridge(Money.Usd(1), prov, [new BacklogAddition("e", "e", Money.Eur(1), false, prov)]);
         act.Should().Throw<CurrencyMismatchException>();
     }

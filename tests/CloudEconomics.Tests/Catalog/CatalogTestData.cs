@@ -7,7 +7,7 @@ namespace CloudEconomics.Tests.Catalog;
 /// <summary>Small valid records for validator and catalog tests; each test breaks one rule.</summary>
 internal static class CatalogTestData
 {
-    internal static readonly Provenance Source = Provenance.Of("test: hand-made record", "2026-01-01", Confidence.Vendor);
+    internal static readonly Provenance Source = Provenance.Of("test: hand-made record", new NodaTime.LocalDate(2026, 1, 1), Confidence.Vendor);
 
     internal static Provider Provider(string id = "acme") => new() { Id = id, Name = "Acme Cloud", Regions = [new Region { Id = "r1" }] };
 

@@ -53,21 +53,21 @@ public partial class CloudCatalogTest
             Offer("orphan", "acme-nope", "1"));                                                // unknown instance
         var unknownAccelerator = $$""", { "id": "bad.large", "provider": "acme", "name": "bad.large", "acceleratorId": "acme-zz", "acceleratorCount": { "value": 1, {{Figure}} } }""";
         var act = () => LoadText(Document(offers, unknownAccelerator), "negotiated.json");
-        var problems = act.Should().Throw<CatalogLoadException>().Which.Problems;
+        var problems = act.Should().Throw<DataLoadException>().Which.Problems;
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, problems));
 
         problems.Should().OnlyContain(p => p.File == "negotiated.json");
-        problems.Should().ContainSingle(p => p.RecordId == "zero" && p.Rule == "NotPositive" && p.JsonPath == "$.offers[0].hourlyPrice");
-        problems.Should().ContainSingle(p => p.RecordId == "negative" && p.Rule == "InvalidJson" && p.JsonPath.StartsWith("$.offers[1].hourlyPrice") && p.Message.Contains("must not be negative"));
-        problems.Should().ContainSingle(p => p.RecordId == "nan" && p.Rule == "InvalidJson" && p.JsonPath.StartsWith("$.offers[2].hourlyPrice"));
+        problems.Should().ContainSingle(p => p.RecordId == "zero" && p.Rule == "NotPositive" && p.Path == "$.offers[0].hourlyPrice");
+        problems.Should().ContainSingle(p => p.RecordId == "negative" && p.Rule == "InvalidJson" && p.Path.StartsWith("$.offers[1].hourlyPrice") && p.Message.Contains("must not be negative"));
+        problems.Should().ContainSingle(p => p.RecordId == "nan" && p.Rule == "InvalidJson" && p.Path.StartsWith("$.offers[2].hourlyPrice"));
         problems.Should().ContainSingle(p => p.RecordId == "xyz" && p.Rule == "InvalidJson" && p.Message.Contains("'XYZ' is not a known ISO 4217 currency"));
-        problems.Should().ContainSingle(p => p.RecordId == "backwards" && p.Rule == "ValidToBeforeValidFrom" && p.JsonPath == "$.offers[4].validTo");
-        problems.Should().ContainSingle(p => p.RecordId == "nosource" && p.Rule == "MissingSource" && p.JsonPath == "$.offers[5].hourlyPrice.source");
+        problems.Should().ContainSingle(p => p.RecordId == "backwards" && p.Rule == "ValidToBeforeValidFrom" && p.Path == "$.offers[4].validTo");
+        problems.Should().ContainSingle(p => p.RecordId == "nosource" && p.Rule == "MissingSource" && p.Path == "$.offers[5].hourlyPrice.source");
         problems.Should().ContainSingle(p => p.RecordId == "b" && p.Rule == "OverlappingOffers" && p.Message.Contains("'a'"));
-        problems.Should().ContainSingle(p => p.RecordId == "b" && p.Rule == "DuplicateId" && p.JsonPath == "$.offers[8].id");
-        problems.Should().ContainSingle(p => p.RecordId == "orphan" && p.Rule == "UnknownInstance" && p.JsonPath == "$.offers[9].instanceId");
-        problems.Should().ContainSingle(p => p.RecordId == "bad.large" && p.Rule == "UnknownAccelerator" && p.JsonPath == "$.instances[1].acceleratorId");
-        act.Should().Throw<CatalogLoadException>().WithMessage("The catalog was not loaded: * problems.*negotiated.json: $.offers[0].hourlyPrice [zero]: NotPositive:*");
+        problems.Should().ContainSingle(p => p.RecordId == "b" && p.Rule == "DuplicateId" && p.Path == "$.offers[8].id");
+        problems.Should().ContainSingle(p => p.RecordId == "orphan" && p.Rule == "UnknownInstance" && p.Path == "$.offers[9].instanceId");
+        problems.Should().ContainSingle(p => p.RecordId == "bad.large" && p.Rule == "UnknownAccelerator" && p.Path == "$.instances[1].acceleratorId");
+        act.Should().Throw<DataLoadException>().WithMessage("negotiated.json not loaded: * problems.*negotiated.json: $.offers[0].hourlyPrice [zero]: NotPositive:*");
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public partial class CloudCatalogTest
         var before = CloudCatalog.Default.ToJson();
         var user = LoadText(Document(Offer("o1", "acme-x1.large", "10")));
         var act = () => LoadText(Document(Offer("o1", "acme-x1.large", "0")));
-        act.Should().Throw<CatalogLoadException>();
+        act.Should().Throw<DataLoadException>();
         var merge = () => CloudCatalog.Default.MergeWith(CloudCatalog.Create([], [], [CatalogTestData.Instance("acme-x9.large", "acme-none")], []));
-        merge.Should().Throw<CatalogLoadException>().Which.Problems.Should().Contain(p => p.Rule == "UnknownAccelerator" || p.Rule == "UnknownProvider");
+        merge.Should().Throw<DataLoadException>().Which.Problems.Should().Contain(p => p.Rule == "UnknownAccelerator" || p.Rule == "UnknownProvider");
         CloudCatalog.Default.ToJson().Should().Be(before);
         user.Offers.Single().Price.Should().Be(PricePerHour.Usd(10m));
     }
@@ -89,9 +89,9 @@ public partial class CloudCatalogTest
         var bytes = new byte[CloudCatalog.MaxDocumentBytes + 1];
         Array.Fill(bytes, (byte)' ');
         var act = () => CloudCatalog.Load(new MemoryStream(bytes), "huge.json");
-        act.Should().Throw<CatalogLoadException>().Which.Problems.Should().ContainSingle().Which.Rule.Should().Be("DocumentTooLarge");
+        act.Should().Throw<DataLoadException>().Which.Problems.Should().ContainSingle().Which.Rule.Should().Be("DocumentTooLarge");
         var unseekable = () => CloudCatalog.Load(new BufferedStream(new NonSeekable(bytes)), "pipe");
-        unseekable.Should().Throw<CatalogLoadException>().Which.Problems.Single().Rule.Should().Be("DocumentTooLarge");
+        unseekable.Should().Throw<DataLoadException>().Which.Problems.Single().Rule.Should().Be("DocumentTooLarge");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public partial class CloudCatalogTest
     {
         var json = "{\"offers\": " + new string('[', 40) + new string(']', 40) + "}";
         var act = () => LoadText(json, "deep.json");
-        act.Should().Throw<CatalogLoadException>().Which.Problems.Should().ContainSingle().Which.Rule.Should().Be("DocumentTooDeep");
+        act.Should().Throw<DataLoadException>().Which.Problems.Should().ContainSingle().Which.Rule.Should().Be("DocumentTooDeep");
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public partial class CloudCatalogTest
     public void Load_StructuralProblems(string json, string rule)
     {
         var act = () => LoadText(json);
-        act.Should().Throw<CatalogLoadException>().Which.Problems.Should().Contain(p => p.Rule == rule);
+        act.Should().Throw<DataLoadException>().Which.Problems.Should().Contain(p => p.Rule == rule);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public partial class CloudCatalogTest
         {
             File.WriteAllText(path, Document(Offer("o1", "acme-x1.large", "0")));
             var act = () => CloudCatalog.LoadFile(path);
-            act.Should().Throw<CatalogLoadException>().Which.Problems.Single().File.Should().Be(path);
+            act.Should().Throw<DataLoadException>().Which.Problems.Single().File.Should().Be(path);
             File.WriteAllText(path, Document(Offer("o1", "acme-x1.large", "3")));
             CloudCatalog.LoadFile(path).Offers.Should().ContainSingle();
         }
@@ -144,7 +144,7 @@ public partial class CloudCatalogTest
     public void Create_ValidatesLikeAFile()
     {
         var act = () => CatalogTestData.Catalog(CatalogTestData.Offer("o1", price: 0m));
-        act.Should().Throw<CatalogLoadException>().Which.Problems.Should().ContainSingle(p => p.File == "(code)" && p.RecordId == "o1" && p.Rule == "NotPositive");
+        act.Should().Throw<DataLoadException>().Which.Problems.Should().ContainSingle(p => p.File == "(code)" && p.RecordId == "o1" && p.Rule == "NotPositive");
     }
 
     private sealed class NonSeekable(byte[] data) : Stream

@@ -18,15 +18,15 @@ public partial class CloudCatalogTest
         PriceOn(merged, new LocalDate(2026, 3, 1)).Should().Be(PricePerHour.Usd(45m));
         PriceOn(merged, new LocalDate(2025, 12, 31)).Should().Be(PricePerHour.Usd(55.04m));
         var standalone = () => CloudCatalog.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "negotiated.json");
-        standalone.Should().Throw<CatalogLoadException>().Which.Problems.Should().ContainSingle(p => p.Rule == "UnknownInstance" && p.File == "negotiated.json");
+        standalone.Should().Throw<DataLoadException>().Which.Problems.Should().ContainSingle(p => p.Rule == "UnknownInstance" && p.File == "negotiated.json");
     }
 
     [Fact]
     public void MergeWith_InvalidOverrideFile_ListsProblems_AndChangesNothing()
     {
-        var json = """{ "offers": [ { "id": "bad", "instanceId": "aws-nope", "region": "us-east-1", "option": { "kind": "onDemand" }, "hourlyPrice": { "amount": 0, "currency": "USD", "per": "h", "source": "s", "asOf": "2026", "confidence": "vendor" } } ] }""";
+        var json = """{ "offers": [ { "id": "bad", "instanceId": "aws-nope", "region": "us-east-1", "option": { "kind": "onDemand" }, "hourlyPrice": { "amount": 0, "currency": "USD", "per": "h", "source": "s", "asOf": "2026-01-01", "confidence": "vendor" } } ] }""";
         var act = () => CloudCatalog.Default.MergeWith(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "bad.json");
-        act.Should().Throw<CatalogLoadException>().Which.Problems.Select(p => p.Rule).Should().BeEquivalentTo(["NotPositive"]);
+        act.Should().Throw<DataLoadException>().Which.Problems.Select(p => p.Rule).Should().BeEquivalentTo(["NotPositive"]);
         CloudCatalog.Default.FindOffer("bad").Should().BeNull();
     }
 
@@ -66,9 +66,9 @@ public partial class CloudCatalogTest
         var json = """
             { "providers": [ { "id": "neocloud", "name": "Neo Cloud" } ],
               "instances": [ { "id": "neo-h100x8", "provider": "neocloud", "name": "h100x8", "acceleratorId": "nvidia-h100-sxm",
-                               "acceleratorCount": { "value": 8, "source": "neocloud price sheet", "asOf": "2026-10", "confidence": "vendor" } } ],
+                               "acceleratorCount": { "value": 8, "source": "neocloud price sheet", "asOf": "2026-10-01", "confidence": "vendor" } } ],
               "offers": [ { "id": "neo-h100x8/od", "instanceId": "neo-h100x8", "region": "eu-1", "option": { "kind": "onDemand" },
-                            "hourlyPrice": { "amount": 16.00, "currency": "USD", "per": "h", "source": "neocloud price sheet", "asOf": "2026-10", "confidence": "vendor" } } ] }
+                            "hourlyPrice": { "amount": 16.00, "currency": "USD", "per": "h", "source": "neocloud price sheet", "asOf": "2026-10-01", "confidence": "vendor" } } ] }
             """;
         var merged = CloudCatalog.Default.MergeWith(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "neo.json");
         merged.GetInstance("neo-h100x8").Accelerator!.Id.Should().Be("nvidia-h100-sxm");

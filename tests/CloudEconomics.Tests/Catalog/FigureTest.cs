@@ -18,10 +18,10 @@ public class FigureTest
     [Fact]
     public void Quantity_RoundTrips_WithProvenanceBeside()
     {
-        const string json = """{"value":96,"unit":"GiB","source":"neuron docs","asOf":"doc (undated)","confidence":"vendor","note":"96 GiB"}""";
+        const string json = """{"value":96,"unit":"GiB","source":"neuron docs","asOf":"2026-11-29","confidence":"vendor","note":"96 GiB"}""";
         var figure = JsonSerializer.Deserialize<Figure<Information>>(json, Options)!;
         figure.Value!.Value.Unit.Should().Be(UnitsNet.Units.InformationUnit.Gibibyte);
-        figure.Provenance.Should().Be(Provenance.Of("neuron docs", "doc (undated)", Confidence.Vendor, "96 GiB"));
+        figure.Provenance.Should().Be(Provenance.Of("neuron docs", new NodaTime.LocalDate(2026, 11, 29), Confidence.Vendor, "96 GiB"));
         JsonSerializer.Serialize(figure, new JsonSerializerOptions(Options) { WriteIndented = false }).Should().Be(json);
     }
 
@@ -57,7 +57,7 @@ public class FigureTest
     [Fact]
     public void Quantity_WithUnknownUnit_IsRejected()
     {
-        var act = () => JsonSerializer.Deserialize<Figure<Information>>("""{"value":96,"unit":"parsecs","source":"s","asOf":"2026","confidence":"vendor"}""", Options);
+        var act = () => JsonSerializer.Deserialize<Figure<Information>>("""{"value":96,"unit":"parsecs","source":"s","asOf":"2026-01-01","confidence":"vendor"}""", Options);
         act.Should().Throw<JsonException>().WithMessage("*\"parsecs\" is not a unit of Information*");
     }
 
@@ -66,6 +66,6 @@ public class FigureTest
     {
         var act = () => JsonSerializer.Deserialize<TextFigure>("""{"value":5}""", Options);
         act.Should().Throw<JsonException>().WithMessage("A text figure is*");
-        JsonSerializer.Deserialize<TextFigure>("""{"value":"TSMC 4N","source":"s","asOf":"2026","confidence":"secondary"}""", Options)!.Value.Should().Be("TSMC 4N");
+        JsonSerializer.Deserialize<TextFigure>("""{"value":"TSMC 4N","source":"s","asOf":"2026-01-01","confidence":"secondary"}""", Options)!.Value.Should().Be("TSMC 4N");
     }
 }

@@ -8,47 +8,45 @@ namespace CloudEconomics.Tests.Catalog;
 public class ProvenanceTest
 {
     [Theory]
-    [InlineData("2025-04-28", 2025, 4, 28)]
-    [InlineData("2024-12", 2024, 12, 1)]
-    [InlineData("2026 (undated; reports AWS Q1-2026 results)", 2026, 1, 1)]
-    [InlineData("2025-11-13", 2025, 11, 13)]
-    public void AsOfDate_ReadsTheLeadingDate(string asOf, int year, int month, int day)
-        => (Provenance.Of("s", asOf, Confidence.Vendor).AsOfDate).Should().Be(new LocalDate(year, month, day));
-
-    [Theory]
+    [InlineData("2024-12")]
     [InlineData("doc (undated)")]
-    [InlineData("catalog commit 017e2502")]
-    [InlineData("retrieved 2026")]
-    [InlineData("2025-13")]
-    [InlineData("2025/2026 (undated blog)")]
-    public void AsOfDate_IsNull_WhenTheSourceIsUndated(string asOf)
-        => Provenance.Of("s", asOf, Confidence.Vendor).AsOfDate.Should().BeNull(asOf == "2025/2026 (undated blog)" ? "a range is not one date" : "there is no leading date");
+    [InlineData("2025-12-02 (retrieved)")]
+    [InlineData("2025-02-30")]
+    public void Json_AsOfThatIsNotAnIsoDate_IsRejected_NamingTheRule(string asOf)
+    {
+        // The as-of is a date; words about it (a month-only source, an undated page) belong in the note.
+        var json = "{\"value\":1,\"source\":\"s\",\"asOf\":\"" + asOf + "\",\"confidence\":\"vendor\"}";
+        var act = () => System.Text.Json.JsonSerializer.Deserialize<Figure<int>>(json);
+        act.Should().Throw<System.Text.Json.JsonException>().WithMessage($"\"asOf\" must be an ISO date (uuuu-MM-dd)*it was \"{asOf}\"*note*");
+    }
+
+    [Fact]
+    public void Json_AsOf_IsReadAsALocalDate()
+        => System.Text.Json.JsonSerializer.Deserialize<Figure<int>>("""{"value":8,"source":"s","asOf":"2024-12-01","confidence":"secondary","note":"the source gives the month only"}""")!
+            .Provenance.AsOf.Should().Be(new LocalDate(2024, 12, 1));
 
     [Fact]
     public void Of_BlankSource_Throws()
     {
-        var act = () => Provenance.Of(" ", "2026-01-01", Confidence.Vendor);
+        var act = () => Provenance.Of(" ", new LocalDate(2026, 1, 1), Confidence.Vendor);
         act.Should().Throw<ArgumentException>().WithParameterName("source").WithMessage("A provenance needs a source*");
     }
 
     [Fact]
-    public void Of_BlankAsOf_Throws()
-    {
-        var act = () => Provenance.Of("s", "", Confidence.Vendor);
-        act.Should().Throw<ArgumentException>().WithParameterName("asOf").WithMessage("A provenance needs an as-of date*");
-    }
+    public void ToString_IsInvariant_WithTheIsoDate()
+        => Provenance.Of("s", new LocalDate(2025, 4, 28), Confidence.Vendor).ToString().Should().Be("s (as of 2025-04-28, Vendor)");
 
     [Fact]
     public void Derived_WithoutInputs_Throws()
     {
-        var act = () => Provenance.Derived("x / y", "2026-01-01", Confidence.Vendor, []);
+        var act = () => Provenance.Derived("x / y", new LocalDate(2026, 1, 1), Confidence.Vendor, []);
         act.Should().Throw<ArgumentException>().WithParameterName("inputs").WithMessage("A derived figure must name at least one input*");
     }
 
     [Fact]
     public void Derived_NamesItsInputs()
     {
-        var p = Provenance.Derived("a / b", "2026-01-01", Confidence.Secondary, ["a: 1 [src a]", "b: 2 [src b]"]);
+        var p = Provenance.Derived("a / b", new LocalDate(2026, 1, 1), Confidence.Secondary, ["a: 1 [src a]", "b: 2 [src b]"]);
         p.Source.Should().Be("DERIVED: a / b");
         p.DerivedFrom.Should().Equal("a: 1 [src a]", "b: 2 [src b]");
         p.IsComplete.Should().BeTrue();
@@ -71,7 +69,7 @@ public class ProvenanceTest
     public void FigureValidator_KnownValueWithoutSource_Fails_UnknownWithoutSource_Passes()
     {
         var validator = FigureValidator<int>.Positive(v => v);
-        validator.TestValidate(new Figure<int>(16, new Provenance { AsOf = "2026", Confidence = Confidence.Vendor }))
+        validator.TestValidate(new Figure<int>(16, new Provenance { AsOf = new LocalDate(2026, 1, 1), Confidence = Confidence.Vendor }))
             .ShouldHaveValidationErrorFor("Provenance.Source").WithErrorCode("MissingSource");
         validator.TestValidate(Figure.Unknown<int>("not found in any source read")).ShouldNotHaveAnyValidationErrors();
     }

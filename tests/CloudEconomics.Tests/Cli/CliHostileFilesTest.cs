@@ -82,7 +82,7 @@ public class CliHostileFilesTest
         {
             var result = CliRunner.Run("payback", "--file", path);
             result.ExitCode.Should().Be(1);
-            result.Error.TrimEnd().Should().Be($"cloudecon: {path} has a line (line 2) longer than the limit of 4,096 characters.");
+            result.Error.TrimEnd().Should().Be($"cloudecon: {path}: $: LineTooLong: The document has a line (line 2) longer than the limit of 4,096 characters.");
         }
         finally
         {

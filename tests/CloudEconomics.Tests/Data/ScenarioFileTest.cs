@@ -32,10 +32,10 @@ public class ScenarioFileTest
         throw new FileNotFoundException("tests/CloudEconomics.Tests/Capital/Reference/financials.json not found above " + AppContext.BaseDirectory);
     }
 
-    private static ScenarioLoadException LoadFails(string json, string file = "user.json")
+    private static DataLoadException LoadFails(string json, string file = "user.json")
     {
         var act = () => ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), file);
-        return act.Should().Throw<ScenarioLoadException>().Which;
+        return act.Should().Throw<DataLoadException>().Which;
     }
 
     private static string Mutate(Action<JsonNode> edit)
@@ -56,10 +56,10 @@ public class ScenarioFileTest
         s.Quarters.Select(q => q.Period).Should().Equal("Q1-2024", "Q2-2024", "Q3-2024", "Q4-2024", "Q1-2025", "Q2-2025", "Q3-2025", "Q4-2025", "Q1-2026");
         s.FiscalYears.Select(y => y.Period).Should().Equal("FY2024", "FY2025");
         s.LatestFiscalQuarter.Should().Be(new FiscalQuarter(2026, 1));
-        s.Quarter(new FiscalQuarter(2026, 1))!.SegmentRevenue!.ToMoney(Currency.Usd).Should().Be(Money.Usd(37_600_000_000m));
-        s.Year(new FiscalYear(2025))!.PurchasesOfPropertyAndEquipment!.ToMoney(Currency.Usd).Should().Be(Money.Usd(131_819_000_000m));
+        s.Quarter(new FiscalQuarter(2026, 1))!.SegmentRevenue!.Value!.Value.ToMoney(Currency.Usd).Should().Be(Money.Usd(37_600_000_000m));
+        s.Year(new FiscalYear(2025))!.PurchasesOfPropertyAndEquipment!.Value!.Value.ToMoney(Currency.Usd).Should().Be(Money.Usd(131_819_000_000m));
         s.DepreciationPolicies.Select(p => p.Id).Should().Equal("amazon-servers", "amazon-servers-subset-2025");
-        s.BacklogAdditions.Single().Amount.Basis.Should().Be(FigureBasis.LowerBound);
+        s.BacklogAdditions.Single().Amount.Value!.Value.Basis.Should().Be(FigureBasis.LowerBound);
         s.Assumptions!.TokenCost!.CustomSiliconInstance.Should().Be("trn2.48xlarge");
         ReferenceEquals(ScenarioFile.Default, s).Should().BeTrue("the default is loaded once");
     }
@@ -82,10 +82,46 @@ public class ScenarioFileTest
                 q.SegmentRevenue, q.SegmentRevenueGrowthYoY, q.SegmentOperatingIncome, q.NetSales, q.OperatingIncome, q.OperatingCashFlowTtm,
                 q.FreeCashFlowTtm, q.PurchasesOfPropertyAndEquipment, q.NetCapitalExpenditures, q.Backlog, q.BacklogWeightedAverageRemainingLife,
             }.Concat(q.OtherFigures.Values))
-            .Where(f => f is not null).Cast<SourcedFigure>().ToList();
+            .Where(f => f is not null).Cast<Figure<ReportedNumber>>().ToList();
         figures.Should().HaveCountGreaterThan(90);
-        figures.Where(f => f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Source) && f.AsOf != null);
-        figures.Where(f => !f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Note));
+        figures.Where(f => f.IsKnown).Should().OnlyContain(f => f.Provenance.IsComplete);
+        figures.Where(f => !f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Provenance.Note));
+    }
+
+    [Fact]
+    public void Default_All124KnownFigures_HaveSourceAsOfAndConfidence_AsLoaded()
+    {
+        // Issue 16 counts 124 known figures in the scenario. Walk the loaded document as the library writes it back
+        // (ToJson writes each figure's value with the provenance the loader read) and check every known one.
+        var root = System.Text.Json.Nodes.JsonNode.Parse(ScenarioFile.Default.ToJson())!;
+        var known = new List<System.Text.Json.Nodes.JsonObject>();
+        void Walk(System.Text.Json.Nodes.JsonNode? n)
+        {
+            if (n is System.Text.Json.Nodes.JsonObject o)
+            {
+                if (o.ContainsKey("unit") && o["value"] is not null) { known.Add(o); return; }
+                foreach (var (_, v) in o) Walk(v);
+            }
+            else if (n is System.Text.Json.Nodes.JsonArray a)
+            {
+                foreach (var v in a) Walk(v);
+            }
+        }
+        Walk(root);
+        known.Should().HaveCount(124);
+        known.Should().OnlyContain(o => o["source"] != null && o["asOf"] != null && o["confidence"] != null);
+    }
+
+    [Fact]
+    public void Default_AwsRevenueQ1_2026_CarriesTheReleaseAsItsSource()
+    {
+        // ../shared/reference/catalog-sources.json, financials Q1-2026: aws_revenue_usd_bn 37.6, source the Business Wire
+        // release on markets.ft.com (2026-04-29), as of 2026-03-31; the company's own release, so vendor confidence.
+        var f = ScenarioFile.Default.Quarter(new FiscalQuarter(2026, 1))!.SegmentRevenue!;
+        f.Value!.Value.Amount.Should().Be(37.6m);
+        f.Provenance.Source.Should().Be("https://markets.ft.com/data/announce/detail?dockey=600-202604291601BIZWIRE_USPRX____20260428_BW268696-1 (Business Wire 2026-04-29)");
+        f.Provenance.AsOf.Should().Be(new LocalDate(2026, 3, 31));
+        f.Provenance.Confidence.Should().Be(Confidence.Vendor);
     }
 
     [Fact]
@@ -147,12 +183,12 @@ public class ScenarioFileTest
         try
         {
             var act = () => ScenarioFile.Load(path);
-            var e = act.Should().Throw<ScenarioLoadException>().Which;
-            e.FileName.Should().Be(path);
-            e.Message.Should().StartWith($"Invalid scenario file '{path}': $.quarters[8].segmentRevenue.source (Q1-2026): A known figure must name its source.");
-            e.JsonPath.Should().Be("$.quarters[8].segmentRevenue.source");
-            e.RecordId.Should().Be("Q1-2026");
-            e.Rule.Should().Be("A known figure must name its source.");
+            var e = act.Should().Throw<DataLoadException>().Which;
+            e.File.Should().Be(path);
+            e.Message.Should().StartWith($"{path}: $.quarters[8].segmentRevenue.source [Q1-2026]: A known figure must name its source.");
+            e.Problems[0].Path.Should().Be("$.quarters[8].segmentRevenue.source");
+            e.Problems[0].RecordId.Should().Be("Q1-2026");
+            e.Problems[0].Message.Should().Be("A known figure must name its source.");
         }
         finally
         {
@@ -178,128 +214,130 @@ public class ScenarioFileTest
     public void Load_MalformedJson_NamesPathAndLine()
     {
         var e = LoadFails("{\"id\": \"x\",");
-        e.FileName.Should().Be("user.json");
-        e.JsonPath.Should().StartWith("$");
-        e.Rule.Should().Contain("line 1");
+        e.File.Should().Be("user.json");
+        e.Problems[0].Path.Should().StartWith("$");
+        e.Problems[0].Message.Should().Contain("line 1");
     }
 
     [Fact]
     public void Load_NullDocument_IsRejected()
-        => LoadFails("null").Rule.Should().Be("The document must be a JSON object, not null.");
+        => LoadFails("null").Problems[0].Message.Should().Be("The document must be a JSON object, not null.");
 
     [Fact]
     public void Load_UnknownProperty_IsRejectedWithItsPathAndRecord()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![3]!["revenu"] = 1));
-        e.JsonPath.Should().Be("$.quarters[3].revenu");
-        e.RecordId.Should().Be("Q4-2024");
-        e.Rule.Should().Contain("'revenu' could not be mapped");
+        e.Problems[0].Path.Should().Be("$.quarters[3].revenu");
+        e.Problems[0].RecordId.Should().Be("Q4-2024");
+        e.Problems[0].Message.Should().Contain("'revenu' could not be mapped");
     }
 
     [Fact]
     public void Load_MissingRequiredProperty_IsRejected()
     {
         var e = LoadFails(Mutate(n => n.AsObject().Remove("latestQuarter")));
-        e.Rule.Should().Contain("latestQuarter");
+        e.Problems[0].Message.Should().Contain("latestQuarter");
     }
 
     [Fact]
     public void Load_UnknownUnit_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["segmentRevenue"]!["unit"] = "bn"));
-        e.JsonPath.Should().Be("$.quarters[0].segmentRevenue.unit");
-        e.RecordId.Should().Be("Q1-2024");
+        // The figure's value part (value, unit, basis) is read as one ReportedNumber: the path names the figure.
+        e.Problems[0].Path.Should().Be("$.quarters[0].segmentRevenue");
+        e.Problems[0].Message.Should().Contain("FigureUnit");
+        e.Problems[0].RecordId.Should().Be("Q1-2024");
     }
 
     [Fact]
     public void Load_WrongUnitForField_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["segmentRevenue"]!["unit"] = "percent"));
-        e.JsonPath.Should().Be("$.quarters[0].segmentRevenue.unit");
-        e.RecordId.Should().Be("Q1-2024");
-        e.Rule.Should().Be("The unit must be one of billions, millions, currencyUnits; it was percent.");
+        e.Problems[0].Path.Should().Be("$.quarters[0].segmentRevenue.unit");
+        e.Problems[0].RecordId.Should().Be("Q1-2024");
+        e.Problems[0].Message.Should().Be("The unit must be one of billions, millions, currencyUnits; it was percent.");
     }
 
     [Fact]
     public void Load_KnownFigureWithoutAsOf_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![2]!["backlog"]!.AsObject().Remove("asOf")));
-        e.JsonPath.Should().Be("$.quarters[2].backlog.asOf");
-        e.RecordId.Should().Be("Q3-2024");
-        e.Rule.Should().Be("A known figure must have an as-of date.");
+        e.Problems[0].Path.Should().Be("$.quarters[2].backlog.asOf");
+        e.Problems[0].RecordId.Should().Be("Q3-2024");
+        e.Problems[0].Message.Should().Be("A known figure must have an as-of date.");
     }
 
     [Fact]
     public void Load_UnknownFigureWithoutNote_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["backlog"]!.AsObject().Remove("note")));
-        e.JsonPath.Should().Be("$.quarters[0].backlog.note");
-        e.Rule.Should().Be("An unknown figure (null value) must say why in its note.");
+        e.Problems[0].Path.Should().Be("$.quarters[0].backlog.note");
+        e.Problems[0].Message.Should().Be("An unknown figure (null value) must say why in its note.");
     }
 
     [Fact]
     public void Load_NegativeRevenue_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![1]!["segmentRevenue"]!["value"] = -1));
-        e.JsonPath.Should().Be("$.quarters[1].segmentRevenue.value");
-        e.Rule.Should().Be("The value must not be negative; it was -1.");
+        e.Problems[0].Path.Should().Be("$.quarters[1].segmentRevenue.value");
+        e.Problems[0].Message.Should().Be("The value must not be negative; it was -1.");
     }
 
     [Fact]
     public void Load_PeriodEndNotQuarterEnd_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![4]!["periodEnd"] = "2025-03-30"));
-        e.JsonPath.Should().Be("$.quarters[4].periodEnd");
-        e.RecordId.Should().Be("Q1-2025");
-        e.Rule.Should().Be("The period end must be the last day of Q1-2025 (2025-03-31) in the calendar year; it was 2025-03-30.");
+        e.Problems[0].Path.Should().Be("$.quarters[4].periodEnd");
+        e.Problems[0].RecordId.Should().Be("Q1-2025");
+        e.Problems[0].Message.Should().Be("The period end must be the last day of Q1-2025 (2025-03-31) in the calendar year; it was 2025-03-30.");
     }
 
     [Fact]
     public void Load_DuplicateQuarter_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]!.AsArray().Add(n["quarters"]![0]!.DeepClone())));
-        e.JsonPath.Should().Be("$.quarters");
-        e.Rule.Should().Be("Each quarter may appear once; Q1-2024 appears twice.");
+        e.Problems[0].Path.Should().Be("$.quarters");
+        e.Problems[0].Message.Should().Be("Each quarter may appear once; Q1-2024 appears twice.");
     }
 
     [Fact]
     public void Load_LatestQuarterNotInFile_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["latestQuarter"] = "Q2-2026"));
-        e.JsonPath.Should().Be("$.latestQuarter");
-        e.RecordId.Should().Be("aws-2026-q1");
-        e.Rule.Should().Be("The latest quarter must be one of the scenario's quarters; 'Q2-2026' is not.");
+        e.Problems[0].Path.Should().Be("$.latestQuarter");
+        e.Problems[0].RecordId.Should().Be("aws-2026-q1");
+        e.Problems[0].Message.Should().Be("The latest quarter must be one of the scenario's quarters; 'Q2-2026' is not.");
     }
 
     [Fact]
     public void Load_BadPeriod_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["quarters"]![0]!["period"] = "Q5-2024"));
-        e.Errors.Should().Contain(x => x.JsonPath == "$.quarters[0].period" && x.Rule.Contains("must be a fiscal quarter"));
+        e.Problems.Should().Contain(x => x.Path == "$.quarters[0].period" && x.Message.Contains("must be a fiscal quarter"));
     }
 
     [Fact]
     public void Load_BrokenDepreciationChain_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["depreciationPolicies"]![0]!["changes"]![1]!["fromYears"]!["value"] = 3));
-        e.JsonPath.Should().Be("$.depreciationPolicies[0].changes");
-        e.RecordId.Should().Be("amazon-servers");
-        e.Rule.Should().Contain("the change effective 2022-01-01 starts from 3 years but the previous change set 4 years");
+        e.Problems[0].Path.Should().Be("$.depreciationPolicies[0].changes");
+        e.Problems[0].RecordId.Should().Be("amazon-servers");
+        e.Problems[0].Message.Should().Contain("the change effective 2022-01-01 starts from 3 years but the previous change set 4 years");
     }
 
     [Fact]
     public void Load_MidMonthUsefulLifeChange_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["depreciationPolicies"]![0]!["changes"]![0]!["effective"] = "2020-01-15"));
-        e.JsonPath.Should().Be("$.depreciationPolicies[0].changes[0].effective");
-        e.Rule.Should().Be("A useful-life change must take effect on the first day of a month; it was 2020-01-15.");
+        e.Problems[0].Path.Should().Be("$.depreciationPolicies[0].changes[0].effective");
+        e.Problems[0].Message.Should().Be("A useful-life change must take effect on the first day of a month; it was 2020-01-15.");
     }
 
     [Fact]
     public void Load_BacklogAdditionWithoutAmount_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["backlogAdditions"]![0]!["amount"]!["value"] = null));
-        e.Errors.Should().Contain(x => x.JsonPath == "$.backlogAdditions[0].amount.value" && x.RecordId == "anthropic-commitment");
+        e.Problems.Should().Contain(x => x.Path == "$.backlogAdditions[0].amount.value" && x.RecordId == "anthropic-commitment");
     }
 
     [Fact]
@@ -311,17 +349,18 @@ public class ScenarioFileTest
             u["value"] = 1.5;
             u["source"] = "user";
             u["asOf"] = "2026-07-20";
+            u["confidence"] = "estimate";
         }));
-        e.JsonPath.Should().Be("$.assumptions.tokenCost.utilization.value");
-        e.Rule.Should().Be("Utilisation must be greater than 0 and at most 1; it was 1.5.");
+        e.Problems[0].Path.Should().Be("$.assumptions.tokenCost.utilization.value");
+        e.Problems[0].Message.Should().Be("Utilisation must be greater than 0 and at most 1; it was 1.5.");
     }
 
     [Fact]
     public void Load_FiscalYearStartMonth13_IsRejected()
     {
         var e = LoadFails(Mutate(n => n["company"]!["fiscalYearStartMonth"] = 13));
-        e.JsonPath.Should().Be("$.company.fiscalYearStartMonth");
-        e.Rule.Should().Be("The fiscal year's first month must be between 1 and 12; it was 13.");
+        e.Problems[0].Path.Should().Be("$.company.fiscalYearStartMonth");
+        e.Problems[0].Message.Should().Be("The fiscal year's first month must be between 1 and 12; it was 13.");
     }
 
     [Theory]
@@ -333,7 +372,7 @@ public class ScenarioFileTest
     public void Load_NullRecord_IsRejected_NotACrash(string list, string path, string rule)
     {
         var e = LoadFails(Mutate(n => n[list]!.AsArray().Add(null)));
-        e.Errors.Should().Contain(x => x.JsonPath == path && x.Rule == rule);
+        e.Problems.Should().Contain(x => x.Path == path && x.Message == rule);
     }
 
     [Fact]
@@ -341,7 +380,7 @@ public class ScenarioFileTest
     {
         // Robustness: remove, or set to null, properties of the seed one at a time (a spread sample of every 17th of all
         // properties at every depth; all of them take ~30 s). Each
-        // variant must load or fail with ScenarioLoadException, and a loaded variant must compute a report.
+        // variant must load or fail with DataLoadException, and a loaded variant must compute a report.
         var seed = JsonNode.Parse(SeedText())!;
         var paths = new List<string>();
         void Walk(JsonNode? node, string path)
@@ -366,7 +405,7 @@ public class ScenarioFileTest
                     var s = ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(copy.ToJsonString())), "variant.json");
                     CapitalReport.Compute(s).AllFigures().Should().NotBeEmpty();
                 }
-                catch (ScenarioLoadException)
+                catch (DataLoadException)
                 {
                 }
             }
@@ -375,7 +414,7 @@ public class ScenarioFileTest
 
     [Fact]
     public void Load_NullCompany_IsRejected()
-        => LoadFails(Mutate(n => n["company"] = null)).Errors.Should().Contain(x => x.JsonPath == "$.company" && x.Rule == "The scenario needs a company.");
+        => LoadFails(Mutate(n => n["company"] = null)).Problems.Should().Contain(x => x.Path == "$.company" && x.Message == "The scenario needs a company.");
 
     [Fact]
     public void Load_ReportsEveryProblem()
@@ -385,8 +424,12 @@ public class ScenarioFileTest
             n["quarters"]![0]!["segmentRevenue"]!.AsObject().Remove("source");
             n["quarters"]![1]!["netSales"]!["value"] = -5;
         }));
-        e.Errors.Should().HaveCount(2);
-        e.Message.Split(Environment.NewLine).Should().HaveCount(2);
+        e.Problems.Should().HaveCount(2);
+        // one line per problem after a line counting them
+        e.Message.Split(Environment.NewLine).Should().Equal(
+            "user.json not loaded: 2 problems.",
+            " - user.json: $.quarters[0].segmentRevenue.source [Q1-2024]: A known figure must name its source.",
+            " - user.json: $.quarters[1].netSales.value [Q2-2024]: The value must not be negative; it was -5.");
     }
 
     [Fact]
@@ -415,6 +458,6 @@ public class ScenarioFileTest
     [InlineData("de-DE")]
     [InlineData("tr-TR")]
     public void Load_IgnoresCulture(string culture)
-        => Helpers.TestHelper.InCulture(culture, () => ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SeedText())), "c.json").Quarters[5].NetCapitalExpenditures!.Value)
+        => Helpers.TestHelper.InCulture(culture, () => ScenarioFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SeedText())), "c.json").Quarters[5].NetCapitalExpenditures!.Value!.Value.Amount)
             .Should().Be(31.368m);
 }

@@ -10,7 +10,7 @@ public class ModelLibraryTest
     {
         var ids = ModelLibrary.Default.Models.Select(m => m.Id);
         ids.Should().BeEquivalentTo(["deepseek-v3", "llama-2-70b", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b", "mixtral-8x7b"]);
-        ModelLibrary.Default.Models.Should().OnlyContain(m => !string.IsNullOrEmpty(m.Source) && m.AsOf != null);
+        ModelLibrary.Default.Models.Should().OnlyContain(m => m.Provenance.IsComplete && m.FieldProvenance.Values.All(p => p.IsComplete));
     }
 
     [Fact]
@@ -57,7 +57,8 @@ public class ModelLibraryTest
     {
         const string json = """{ "id": "x", "name": "X", "totalParameters": 1e9, "activeParameters": 1e9, "hiddenSize": 1, "attentionHeads": 1, "keyValueHeads": 1, "headDimension": 1, "maxContextTokens": 10, "source": "s" }""";
         var act = () => ModelLibrary.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "bad.json");
-        act.Should().Throw<ModelLoadException>().Where(e => e.File == "bad.json" && e.JsonPath == "$.layers" && e.RecordId == "x" && e.Message.Contains("required"));
+        act.Should().Throw<DataLoadException>().WithMessage("bad.json: $.layers [x]: Required: 'layers' is required and must be a whole number.")
+            .Where(e => e.File == "bad.json" && e.Problems.Count == 1);
     }
 
     [Fact]
@@ -65,7 +66,40 @@ public class ModelLibraryTest
     {
         const string json = """[{ "id": "x", "name": "X", "totalParameters": 1e9, "activeParameters": 2e9, "layers": 1, "hiddenSize": 1, "attentionHeads": 1, "keyValueHeads": 1, "headDimension": 1, "maxContextTokens": 10, "source": "s" }]""";
         var act = () => ModelLibrary.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "bad.json");
-        act.Should().Throw<ModelLoadException>().Where(e => e.JsonPath == "$[0].activeParameters" && e.Message.Contains("must not exceed total parameters"));
+        act.Should().Throw<DataLoadException>().Where(e => e.Problems[0].Path == "$[0].activeParameters" && e.Message.Contains("must not exceed total parameters"));
+    }
+
+    [Fact]
+    public void Load_EveryProblemIsListed_NotOnlyTheFirst()
+    {
+        // layers missing, a precision that does not exist, an as-of that is not a date and a confidence that is not a tier.
+        const string json = """{ "id": "x", "name": "X", "totalParameters": 1e9, "activeParameters": 1e9, "hiddenSize": 1, "attentionHeads": 1, "keyValueHeads": 1, "headDimension": 1, "maxContextTokens": 10, "weightPrecision": "fp7", "source": "s", "asOf": "July 2024", "confidence": "sure" }""";
+        var act = () => ModelLibrary.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "bad.json");
+        act.Should().Throw<DataLoadException>().Which.Problems.Select(p => p.Path)
+            .Should().Equal("$.layers", "$.weightPrecision", "$.asOf", "$.confidence");
+    }
+
+    [Fact]
+    public void Default_Llama31_8B_ParameterCount_IsSecondary_FromTheRepositoryItQuotes()
+    {
+        // seeds/models/llama-3.1-8b.json: the parameter count 8,030,261,248 is quoted by github:thamada/modelQuery (a third
+        // party, so secondary), the architecture by Meta's config.json (the publisher, so vendor), released 2024-07-23.
+        var m = ModelLibrary.Default["llama-3.1-8b"];
+        m.Provenance.Confidence.Should().Be(Confidence.Vendor);
+        m.Provenance.AsOf.Should().Be(new NodaTime.LocalDate(2024, 7, 23));
+        m.Provenance.Source.Should().StartWith("https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json");
+        m.ProvenanceOf("totalParameters").Confidence.Should().Be(Confidence.Secondary);
+        m.ProvenanceOf("totalParameters").Source.Should().StartWith("github:thamada/modelQuery/README.md");
+        m.ProvenanceOf("layers").Should().BeSameAs(m.Provenance);
+    }
+
+    [Fact]
+    public void Default_Llama31_70B_ParameterCount_IsDerivedFromTheConfig()
+    {
+        var p = ModelLibrary.Default["llama-3.1-70b"].ProvenanceOf("totalParameters");
+        p.Source.Should().StartWith("DERIVED: ");
+        p.DerivedFrom.Should().Equal("https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json");
+        p.Confidence.Should().Be(Confidence.Vendor, "arithmetic on the publisher's config keeps its input's confidence");
     }
 
     [Fact]

@@ -22,8 +22,12 @@ public class PowerReferenceDataTest
         // AWS sustainability page (reference catalog, power section): 1.15 for 2024.
         var aws = Data.PueById("aws-2024");
         aws.Pue.Value.Should().Be(1.15m);
-        aws.Pue.Source.Should().Contain("aws.amazon.com");
-        aws.Pue.AsOf.Should().Be("2024");
+        // ../shared/reference/catalog-sources.json: pue_source "https://aws.amazon.com/tw/sustainability/data-centers ; ...",
+        // pue_as_of "2024" (a year: recorded as its first day, the note says so); AWS's own page, so vendor confidence.
+        aws.Pue.Provenance.Source.Should().StartWith("https://aws.amazon.com/tw/sustainability/data-centers");
+        aws.Pue.Provenance.AsOf.Should().Be(new NodaTime.LocalDate(2024, 1, 1));
+        aws.Pue.Provenance.Note.Should().Contain("the source gives the year only ('2024')");
+        aws.Pue.Provenance.Confidence.Should().Be(Confidence.Vendor);
     }
 
     [Fact]
@@ -77,15 +81,17 @@ public class PowerReferenceDataTest
             .Concat(Data.PpaPrices.Select(p => p.UsdPerMegawattHour))
             .Concat(Data.ElectricityPrices.Select(e => e.UsdPerKilowattHour))
             .Concat(Data.Deals.SelectMany(d => d.Figures.Values));
-        figures.Where(f => f.IsKnown).Should().OnlyContain(f => !string.IsNullOrWhiteSpace(f.Source) && !string.IsNullOrWhiteSpace(f.AsOf));
+        figures.Where(f => f.IsKnown).Should().OnlyContain(f => f.Provenance.IsComplete);
+        Data.AllFigures().Count(f => f.Figure.IsKnown).Should().Be(36, "issue 16 counts 36 known figures in seeds/power");
+        Data.AllFigures().Where(f => f.Figure.IsKnown && !f.Figure.Provenance.IsComplete).Select(f => f.Location).Should().BeEmpty();
     }
 
     [Fact]
     public void Load_PueBelowOne_NamesFilePathRecordAndRule()
     {
-        const string bad = """{"records":[{"id":"x","name":"x","pue":{"value":0.9,"source":"s","asOf":"2024"}}]}""";
+        const string bad = """{"records":[{"id":"x","name":"x","pue":{"value":0.9,"source":"s","asOf":"2024-01-01","confidence":"vendor"}}]}""";
         var act = () => PowerReferenceData.Load(S(bad), S(Empty), S(Empty), S(Empty));
-        act.Should().Throw<PowerDataLoadException>().Where(e => e.FileName == "pue.json" && e.JsonPath == "$.records[0].pue.value" && e.RecordId == "x" && e.Message.Contains("PUE must be at least 1; it was 0.9"));
+        act.Should().Throw<DataLoadException>().WithMessage("pue.json: $.records[0].pue.value [x]: OutOfRange: PUE must be at least 1; it was 0.9.");
     }
 
     [Fact]
@@ -93,7 +99,10 @@ public class PowerReferenceDataTest
     {
         const string bad = """{"records":[{"id":"p","name":"p","usdPerMegawattHour":{"value":50}}]}""";
         var act = () => PowerReferenceData.Load(S(Empty), S(bad), S(Empty), S(Empty));
-        act.Should().Throw<PowerDataLoadException>().Where(e => e.FileName == "ppa-prices.json" && e.Rule.Contains("source and as-of date"));
+        act.Should().Throw<DataLoadException>().Which.Problems.Select(p => (p.File, p.Path, p.Rule))
+            .Should().Equal(("ppa-prices.json", "$.records[0].usdPerMegawattHour.source", "MissingSource"),
+                ("ppa-prices.json", "$.records[0].usdPerMegawattHour.asOf", "MissingAsOf"),
+                ("ppa-prices.json", "$.records[0].usdPerMegawattHour.confidence", "MissingConfidence"));
     }
 
     [Fact]
@@ -101,14 +110,14 @@ public class PowerReferenceDataTest
     {
         const string bad = """{"records":[{"id":"a","name":"a","period":"2024","usdPerKilowattHour":{"value":null}},{"id":"a","name":"b","period":"2025","usdPerKilowattHour":{"value":null}}]}""";
         var act = () => PowerReferenceData.Load(S(Empty), S(Empty), S(bad), S(Empty));
-        act.Should().Throw<PowerDataLoadException>().Where(e => e.JsonPath == "$.records[1].id" && e.Rule.Contains("unique"));
+        act.Should().Throw<DataLoadException>().Where(e => e.Problems[0].Path == "$.records[1].id" && e.Problems[0].Rule == "DuplicateId" && e.Message.Contains("unique"));
     }
 
     [Fact]
     public void Load_BrokenJson_NamesFile()
     {
         var act = () => PowerReferenceData.Load(S(Empty), S(Empty), S(Empty), S("{\"records\": [ {\"id\": 3"));
-        act.Should().Throw<PowerDataLoadException>().Where(e => e.FileName == "power-deals.json");
+        act.Should().Throw<DataLoadException>().Where(e => e.File == "power-deals.json");
     }
 
     private const string Empty = """{"records":[]}""";

@@ -65,7 +65,7 @@ public class SeedReportTest
             {
                 Catalog = ScenarioFile.Default.Assumptions!.Catalog! with
                 {
-                    ExpectedUtilization = new SourcedFigure { Value = 0.8m, Unit = FigureUnit.Ratio, Basis = FigureBasis.Assumption },
+                    ExpectedUtilization = new Figure<ReportedNumber>(new ReportedNumber(0.8m, FigureUnit.Ratio, FigureBasis.Assumption), Provenance.Of("test assumption", new LocalDate(2026, 1, 1), Confidence.Estimate)),
                 },
             },
         };

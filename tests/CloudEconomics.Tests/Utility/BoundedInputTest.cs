@@ -32,8 +32,8 @@ public class BoundedInputTest
     {
         var zeros = new EndlessZeros();
         var act = () => BoundedInput.ReadBytes(zeros, "pipe");
-        act.Should().Throw<BoundedInputException>().Where(e => e.Limit == InputLimit.Binary)
-            .WithMessage("pipe is not a text file (a NUL byte at offset 0); expected UTF-8 text.");
+        act.Should().Throw<DataLoadException>().Where(e => e.Problems[0].Rule == "NotText")
+            .WithMessage("pipe: $: NotText: The document is not a text file (a NUL byte at offset 0); expected UTF-8 text.");
         zeros.Served.Should().BeLessThanOrEqualTo(64 * 1024, "the reader stops at the first chunk holding a NUL byte");
     }
 
@@ -42,8 +42,8 @@ public class BoundedInputTest
     {
         var spaces = new EndlessZeros((byte)' ');
         var act = () => BoundedInput.ReadBytes(spaces, "pipe", maxBytes: 1_000_000);
-        act.Should().Throw<BoundedInputException>().Where(e => e.Limit == InputLimit.TooLarge)
-            .WithMessage("pipe is larger than the limit of 1,000,000 bytes (1000000 B); it has at least *");
+        act.Should().Throw<DataLoadException>().Where(e => e.Problems[0].Rule == "DocumentTooLarge")
+            .WithMessage("pipe: $: DocumentTooLarge: The document is larger than the limit of 1,000,000 bytes (1000000 B); it has at least *");
         spaces.Served.Should().BeLessThan(1_000_000 + 2 * 64 * 1024);
     }
 
@@ -52,7 +52,7 @@ public class BoundedInputTest
     {
         var stream = new MemoryStream(new byte[17 * 1024 * 1024]);
         var act = () => BoundedInput.ReadBytes(stream, "big.json");
-        act.Should().Throw<BoundedInputException>().WithMessage("big.json is larger than the limit of 16,777,216 bytes (16 MiB); it has at least 17,825,792.");
+        act.Should().Throw<DataLoadException>().WithMessage("big.json: $: DocumentTooLarge: The document is larger than the limit of 16,777,216 bytes (16 MiB); it has at least 17,825,792.");
         stream.Position.Should().Be(0);
     }
 
@@ -69,8 +69,8 @@ public class BoundedInputTest
         var act = () => BoundedInput.CheckJson(json, "deep.json");
         if (refused)
         {
-            act.Should().Throw<BoundedInputException>().Where(e => e.Limit == InputLimit.TooDeep)
-                .WithMessage("deep.json nests JSON deeper than the limit of 64 levels (at byte 64).");
+            act.Should().Throw<DataLoadException>().Where(e => e.Problems[0].Rule == "DocumentTooDeep")
+                .WithMessage("deep.json: $: DocumentTooDeep: The document nests JSON deeper than the limit of 64 levels (at byte 64).");
         }
         else
         {
@@ -82,7 +82,7 @@ public class BoundedInputTest
     public void Json_NotUtf8_IsRefused()
     {
         var act = () => BoundedInput.CheckJson(new byte[] { (byte)'"', 0xC3, 0x28, (byte)'"' }, "latin.json");
-        act.Should().Throw<BoundedInputException>().WithMessage("latin.json is not UTF-8 text; a JSON document must be UTF-8.");
+        act.Should().Throw<DataLoadException>().WithMessage("latin.json: $: NotText: The document is not UTF-8 text; a JSON document must be UTF-8.");
     }
 
     [Fact]
@@ -97,10 +97,10 @@ public class BoundedInputTest
     {
         BoundedInput.ReadLines(new MemoryStream("\uFEFFa\r\nb\nc"u8.ToArray()), "f.csv").Should().Equal("a", "b", "c");
         var many = () => BoundedInput.ReadLines(new MemoryStream(Encoding.ASCII.GetBytes("x\n" + "x\n" + "x\n")), "f.csv", maxLines: 2);
-        many.Should().Throw<BoundedInputException>().WithMessage("f.csv has more lines than the limit of 2.");
+        many.Should().Throw<DataLoadException>().WithMessage("f.csv: $: TooManyLines: The document has more lines than the limit of 2.");
         var longLine = () => BoundedInput.ReadLines(new MemoryStream(Encoding.ASCII.GetBytes("ok\n" + new string('9', 5000))), "f.csv");
-        longLine.Should().Throw<BoundedInputException>().WithMessage("f.csv has a line (line 2) longer than the limit of 4,096 characters.");
+        longLine.Should().Throw<DataLoadException>().WithMessage("f.csv: $: LineTooLong: The document has a line (line 2) longer than the limit of 4,096 characters.");
         var binary = () => BoundedInput.ReadLines(new MemoryStream(new byte[] { (byte)'a', 0xFF, (byte)'\n' }), "f.csv");
-        binary.Should().Throw<BoundedInputException>().WithMessage("f.csv is not UTF-8 text.");
+        binary.Should().Throw<DataLoadException>().WithMessage("f.csv: $: NotText: The document is not UTF-8 text.");
     }
 }

@@ -135,31 +135,31 @@ public class LoaderFuzzTest
     public void Catalog_LoadsOrThrowsCatalogLoadException(int kind, int seed)
     {
         var bytes = Mutate(CatalogDocument.Value, kind, seed);
-        LoadsOrRefuses<CatalogLoadException>(() => CloudCatalog.Load(new MemoryStream(bytes), "fuzz.json"));
+        LoadsOrRefuses<DataLoadException>(() => CloudCatalog.Load(new MemoryStream(bytes), "fuzz.json"));
     }
 
     [Property(MaxTest = 300)]
-    public void Scenario_LoadsOrThrowsScenarioLoadException(int kind, int seed)
+    public void Scenario_LoadsOrThrowsDataLoadException(int kind, int seed)
     {
         var bytes = Mutate(ScenarioDocument.Value, kind, seed);
-        LoadsOrRefuses<ScenarioLoadException>(() => ScenarioFile.Load(new MemoryStream(bytes), "fuzz.json"));
+        LoadsOrRefuses<DataLoadException>(() => ScenarioFile.Load(new MemoryStream(bytes), "fuzz.json"));
     }
 
     [Property(MaxTest = 300)]
-    public void Models_LoadOrThrowModelLoadException(int kind, int seed, PositiveInt file)
+    public void Models_LoadOrThrowDataLoadException(int kind, int seed, PositiveInt file)
     {
         var files = Directory.GetFiles(RepositoryPaths.Of("seeds/models"), "*.json").Order(StringComparer.Ordinal).ToArray();
         var bytes = Mutate(File.ReadAllBytes(files[file.Get % files.Length]), kind, seed);
-        LoadsOrRefuses<ModelLoadException>(() => ModelLibrary.Load(new MemoryStream(bytes), "fuzz.json"));
+        LoadsOrRefuses<DataLoadException>(() => ModelLibrary.Load(new MemoryStream(bytes), "fuzz.json"));
     }
 
     [Property(MaxTest = 300)]
-    public void Power_LoadsOrThrowsPowerDataLoadException(int kind, int seed, PositiveInt which)
+    public void Power_LoadsOrThrowsDataLoadException(int kind, int seed, PositiveInt which)
     {
         var streams = PowerFiles.Select(f => File.ReadAllBytes(RepositoryPaths.Of("seeds/power/" + f))).ToArray();
         var index = which.Get % streams.Length;
         streams[index] = Mutate(streams[index], kind, seed);
-        LoadsOrRefuses<PowerDataLoadException>(() => PowerReferenceData.Load(
+        LoadsOrRefuses<DataLoadException>(() => PowerReferenceData.Load(
             new MemoryStream(streams[0]), new MemoryStream(streams[1]), new MemoryStream(streams[2]), new MemoryStream(streams[3])));
     }
 
@@ -172,7 +172,7 @@ public class LoaderFuzzTest
         {
             for (var seed = 0; seed < 12; seed++)
             {
-                if (LoadsOrRefuses<CatalogLoadException>(() => CloudCatalog.Load(new MemoryStream(Mutate(CatalogDocument.Value, kind, seed)), "fuzz.json")))
+                if (LoadsOrRefuses<DataLoadException>(() => CloudCatalog.Load(new MemoryStream(Mutate(CatalogDocument.Value, kind, seed)), "fuzz.json")))
                 {
                     loaded++;
                 }

@@ -69,7 +69,7 @@ internal sealed class ImportBuilder
 
     private static readonly Provenance NotInFile = new() { Note = "not in the imported price file" };
 
-    private Provenance Evidence(string? note = null) => Provenance.Of(settings.Source, asOf, settings.Confidence, note);
+    private Provenance Evidence(string? note = null) => Provenance.Of(settings.Source, settings.AsOf, settings.Confidence, note);
 
     /// <summary>The instance id, adding the instance on first sight.</summary>
     internal string AddInstance(string instanceType, string acceleratorId, int count, int? vcpus, double? memoryGiB, string? countNote = null)

@@ -106,12 +106,12 @@ internal static class CatalogJsonReader
         bool hasId = false, hasName = false, hasVendor = false, hasFamily = false, hasGeneration = false;
         AcceleratorKind? kind = null;
         var processNode = TextFigure.Unknown;
-        var launchYear = CloudEconomics.Catalog.Figure<int>.Unknown;
-        var memory = CloudEconomics.Catalog.Figure<Information>.Unknown;
-        var bandwidth = CloudEconomics.Catalog.Figure<BitRate>.Unknown;
-        var tdp = CloudEconomics.Catalog.Figure<UnitsNet.Power>.Unknown;
-        var scaleUp = CloudEconomics.Catalog.Figure<BitRate>.Unknown;
-        var domain = CloudEconomics.Catalog.Figure<int>.Unknown;
+        var launchYear = CloudEconomics.Figure<int>.Unknown;
+        var memory = CloudEconomics.Figure<Information>.Unknown;
+        var bandwidth = CloudEconomics.Figure<BitRate>.Unknown;
+        var tdp = CloudEconomics.Figure<UnitsNet.Power>.Unknown;
+        var scaleUp = CloudEconomics.Figure<BitRate>.Unknown;
+        var domain = CloudEconomics.Figure<int>.Unknown;
         IReadOnlyDictionary<NumericPrecision, Figure<ComputeRate>> dense = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
         IReadOnlyDictionary<NumericPrecision, Figure<ComputeRate>> sparse = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
         foreach (var p in e.EnumerateObject())
@@ -159,9 +159,9 @@ internal static class CatalogJsonReader
         bool hasId = false, hasProvider = false, hasName = false, hasAccelerator = false, hasCount = false;
         var billing = BillingUnit.PerInstance;
         Figure<int>? count = null;
-        var vcpus = CloudEconomics.Catalog.Figure<int>.Unknown;
-        var memory = CloudEconomics.Catalog.Figure<Information>.Unknown;
-        var network = CloudEconomics.Catalog.Figure<BitRate>.Unknown;
+        var vcpus = CloudEconomics.Figure<int>.Unknown;
+        var memory = CloudEconomics.Figure<Information>.Unknown;
+        var network = CloudEconomics.Figure<BitRate>.Unknown;
         var fabric = TextFigure.Unknown;
         foreach (var p in e.EnumerateObject())
         {

@@ -115,7 +115,7 @@ internal static class CatalogChecks
 
     private static bool IsComplete(Provenance? p)
     {
-        if (p is null || IsBlank(p.Source) || IsBlank(p.AsOf) || p.Confidence is not { } confidence || !Enum.IsDefined(confidence) || p.DerivedFrom is null)
+        if (p is null || IsBlank(p.Source) || p.AsOf is null || p.Confidence is not { } confidence || !Enum.IsDefined(confidence) || p.DerivedFrom is null)
         {
             return false;
         }

@@ -12,7 +12,7 @@ public sealed class ProvenanceValidator : AbstractValidator<Provenance>
     public ProvenanceValidator()
     {
         RuleFor(p => p.Source).NotEmpty().WithErrorCode("MissingSource").WithMessage("A known figure must name its source.");
-        RuleFor(p => p.AsOf).NotEmpty().WithErrorCode("MissingAsOf").WithMessage("A known figure must give the as-of date of its source.");
+        RuleFor(p => p.AsOf).NotNull().WithErrorCode("MissingAsOf").WithMessage("A known figure must give the as-of date of its source.");
         RuleFor(p => p.Confidence).NotNull().WithErrorCode("MissingConfidence").WithMessage("A known figure must state its confidence (vendor, curatedDataset, secondary or estimate).")
             .IsInEnum().WithErrorCode("MissingConfidence");
         RuleForEach(p => p.DerivedFrom).NotEmpty().WithErrorCode("BlankInput").WithMessage("A derived figure's inputs must not be blank.");

@@ -77,11 +77,11 @@ public sealed class AcceleratorFamilies
     /// <param name="json">The stream.</param>
     /// <param name="sourceName">The name for errors.</param>
     /// <returns>The families.</returns>
-    /// <exception cref="InvalidDataException">The file is malformed (names the file and the rule).</exception>
+    /// <exception cref="DataLoadException">The file is malformed (names the file and the rule).</exception>
     public static AcceleratorFamilies Load(Stream json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
-        byte[] bytes = BoundedJsonInput.Read(json, sourceName, rule => new InvalidDataException(rule));
+        byte[] bytes = BoundedJsonInput.Read(json, sourceName);
         try
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -97,7 +97,7 @@ public sealed class AcceleratorFamilies
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
-            throw new InvalidDataException($"{sourceName}: families must be {{\"families\": [{{\"id\", \"name\", \"accelerators\": [...], \"source\"}}]}} with unique accelerators: {e.Message}", e);
+            throw new DataLoadException(sourceName, "$", $"families must be {{\"families\": [{{\"id\", \"name\", \"accelerators\": [...], \"source\"}}]}} with unique accelerators: {e.Message}", rule: "InvalidJson", innerException: e);
         }
     }
 

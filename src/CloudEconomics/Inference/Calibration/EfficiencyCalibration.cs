@@ -113,7 +113,7 @@ public sealed class EfficiencyCalibration
     }
 
     /// <summary>The shipped calibration (<c>seeds/calibration/efficiency.json</c>), fitted to <see cref="ThroughputMeasurements.Default"/>.</summary>
-    /// <exception cref="InvalidDataException">The embedded file is malformed (a packaging defect).</exception>
+    /// <exception cref="DataLoadException">The embedded file is malformed (a packaging defect).</exception>
     public static EfficiencyCalibration Default => Shipped.Value;
 
     /// <summary>The uncalibrated factors the errors before refer to (and the source of knobs not fitted).</summary>
@@ -263,19 +263,19 @@ public sealed class EfficiencyCalibration
     /// <param name="sourceName">The name for errors.</param>
     /// <param name="families">The families it refers to; null for <see cref="AcceleratorFamilies.Default"/>.</param>
     /// <returns>The calibration.</returns>
-    /// <exception cref="InvalidDataException">The file is malformed or a factor is out of range (names the file and the rule).</exception>
+    /// <exception cref="DataLoadException">The file is malformed or a factor is out of range (names the file and the rule).</exception>
     public static EfficiencyCalibration Load(Stream json, string sourceName, AcceleratorFamilies? families = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
-        byte[] bytes = BoundedJsonInput.Read(json, sourceName, rule => new InvalidDataException(rule));
+        byte[] bytes = BoundedJsonInput.Read(json, sourceName);
         try
         {
             using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             if (root.GetProperty("formatVersion").GetInt32() != 1)
             {
-                throw new InvalidDataException($"{sourceName}: 'formatVersion' must be 1.");
+                throw new DataLoadException(sourceName, "$", $"'formatVersion' must be 1.");
             }
             var baseline = ReadFactors(root.GetProperty("baseline"), EfficiencyFactors.Default, sourceName);
             var global = ReadFamily(root.GetProperty("global"), baseline, sourceName);
@@ -284,7 +284,7 @@ public sealed class EfficiencyCalibration
             var date = LocalDatePattern.Iso.Parse(root.GetProperty("fitDate").GetString()!);
             if (!date.Success)
             {
-                throw new InvalidDataException($"{sourceName}: 'fitDate' must be an ISO date (yyyy-MM-dd).");
+                throw new DataLoadException(sourceName, "$", $"'fitDate' must be an ISO date (yyyy-MM-dd).");
             }
             return new EfficiencyCalibration(baseline, global, list, families ?? AcceleratorFamilies.Default,
                 Strings(root, "measuredAccelerators"), Strings(root, "publishers"), root.GetProperty("rows").GetInt32(), skipped, Strings(root, "fittedParameters"))
@@ -296,7 +296,7 @@ public sealed class EfficiencyCalibration
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"{sourceName}: a calibration file must have the fields written by EfficiencyCalibration.ToJson: {e.Message}", e);
+            throw new DataLoadException(sourceName, "$", $"a calibration file must have the fields written by EfficiencyCalibration.ToJson: {e.Message}", rule: "InvalidJson", innerException: e);
         }
     }
 
@@ -308,7 +308,7 @@ public sealed class EfficiencyCalibration
     private static EfficiencyCalibration LoadEmbedded()
     {
         using var stream = typeof(EfficiencyCalibration).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidDataException($"The embedded resource {Resource} is missing (a packaging defect).");
+            ?? throw new DataLoadException(Resource, "$", "The embedded resource is missing (a packaging defect).", rule: "MissingResource");
         return Load(stream, Resource);
     }
 
@@ -343,7 +343,7 @@ public sealed class EfficiencyCalibration
         string precisionText = e.GetProperty("activationPrecision").GetString()!;
         if (!Enum.TryParse<NumericPrecision>(precisionText, true, out var precision) || !Enum.IsDefined(precision))
         {
-            throw new InvalidDataException($"{source}: 'activationPrecision' must be a NumericPrecision name; it was '{precisionText}'.");
+            throw new DataLoadException(source, "$", $"'activationPrecision' must be a NumericPrecision name; it was '{precisionText}'.");
         }
         var f = template with
         {
@@ -363,7 +363,7 @@ public sealed class EfficiencyCalibration
         var result = EfficiencyFactorsValidator.Instance.Validate(f);
         if (!result.IsValid)
         {
-            throw new InvalidDataException($"{source}: {string.Join(" ", result.Errors.Select(x => x.ErrorMessage))}");
+            throw new DataLoadException(source, "$", $"{string.Join(" ", result.Errors.Select(x => x.ErrorMessage))}");
         }
         return f;
     }
@@ -419,7 +419,7 @@ public sealed class EfficiencyCalibration
             "dense" => ModelClass.Dense,
             "moe" => ModelClass.MixtureOfExperts,
             "any" => ModelClass.Any,
-            var other => throw new InvalidDataException($"{source}: 'modelClass' must be any, dense or moe; it was '{other}'."),
+            var other => throw new DataLoadException(source, "$", $"'modelClass' must be any, dense or moe; it was '{other}'."),
         },
         Accelerators = Strings(e, "accelerators"),
         Fitted = e.GetProperty("fitted").GetBoolean(),

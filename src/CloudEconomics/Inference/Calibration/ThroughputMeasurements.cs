@@ -8,47 +8,6 @@ using NodaTime.Text;
 
 namespace CloudEconomics.Inference;
 
-/// <summary>One rule a measurement file breaks: where (file, row, id, field) and which rule.</summary>
-/// <param name="File">The file or resource name.</param>
-/// <param name="Row">The zero-based index in <c>measurements</c>; null for a file-level problem.</param>
-/// <param name="Id">The row's id when it has one.</param>
-/// <param name="Field">The JSON field, such as <c>chips</c>; <c>$</c> for the file.</param>
-/// <param name="Rule">The rule, as a sentence.</param>
-public sealed record MeasurementProblem(string File, int? Row, string? Id, string Field, string Rule)
-{
-    /// <summary>Invariant text such as <c>"a.json: measurements[3] (id 'x').chips: ..."</c>.</summary>
-    /// <returns>The text.</returns>
-    public override string ToString()
-        => Row is { } r
-            ? string.Create(CultureInfo.InvariantCulture, $"{File}: measurements[{r}]{(Id is null ? "" : $" (id '{Id}')")}.{Field}: {Rule}")
-            : $"{File}: {Field}: {Rule}";
-}
-
-/// <summary>
-/// Thrown when measurement files cannot be loaded: lists every problem found (file, row index and id, field, rule);
-/// nothing is loaded.
-/// </summary>
-public sealed class MeasurementLoadException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="problems">Every problem; at least one.</param>
-    /// <param name="inner">The underlying error, if any.</param>
-    public MeasurementLoadException(IReadOnlyList<MeasurementProblem> problems, Exception? inner = null)
-        : base(Describe(problems), inner)
-        => Problems = problems;
-
-    /// <summary>Every problem found.</summary>
-    public IReadOnlyList<MeasurementProblem> Problems { get; }
-
-    private static string Describe(IReadOnlyList<MeasurementProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        return problems.Count == 1
-            ? "Measurements not loaded: " + problems[0]
-            : string.Create(CultureInfo.InvariantCulture, $"Measurements not loaded: {problems.Count} problems: {string.Join("; ", problems)}");
-    }
-}
-
 /// <summary>
 /// A set of published throughput measurements (<see cref="ThroughputMeasurement"/>): the embedded
 /// <c>seeds/measurements/*.json</c> (<see cref="Default"/>) or a user's files. Immutable; ids are unique.
@@ -56,7 +15,7 @@ public sealed class MeasurementLoadException : Exception
 /// <remarks>
 /// Loading checks every row against the format's rules (required fields, a known model and accelerator, a positive
 /// throughput, tensor x pipeline parallelism dividing the chip count, unique ids) and throws one
-/// <see cref="MeasurementLoadException"/> listing every problem; nothing is half-loaded. Inputs are capped at 16 MiB
+/// <see cref="DataLoadException"/> listing every problem; nothing is half-loaded. Inputs are capped at 16 MiB
 /// and 64 levels of JSON nesting, checked before parsing.
 /// </remarks>
 public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement>
@@ -73,7 +32,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
     }
 
     /// <summary>The embedded measurements (<c>seeds/measurements/*.json</c>), checked against <see cref="ModelLibrary.Default"/> and <see cref="CloudCatalog.Default"/>.</summary>
-    /// <exception cref="MeasurementLoadException">An embedded file breaks a rule (a packaging defect).</exception>
+    /// <exception cref="DataLoadException">An embedded file breaks a rule (a packaging defect).</exception>
     public static ThroughputMeasurements Default => DefaultSet.Value;
 
     /// <summary>The files or resources the set came from, in load order.</summary>
@@ -96,7 +55,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
     /// <param name="models">Known models; null for <see cref="ModelLibrary.Default"/>.</param>
     /// <param name="catalog">Known accelerators; null for <see cref="CloudCatalog.Default"/>.</param>
     /// <returns>The measurements.</returns>
-    /// <exception cref="MeasurementLoadException">The file is too large or too deep, not JSON, or rows break rules (every problem listed).</exception>
+    /// <exception cref="DataLoadException">The file is too large or too deep, not JSON, or rows break rules (every problem listed).</exception>
     public static ThroughputMeasurements Load(Stream json, string sourceName, ModelLibrary? models = null, CloudCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -109,13 +68,13 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
     /// <param name="models">Known models; null for <see cref="ModelLibrary.Default"/>.</param>
     /// <param name="catalog">Known accelerators; null for <see cref="CloudCatalog.Default"/>.</param>
     /// <returns>The measurements.</returns>
-    /// <exception cref="MeasurementLoadException">Any file or row breaks a rule (every problem in every file listed).</exception>
+    /// <exception cref="DataLoadException">Any file or row breaks a rule (every problem in every file listed).</exception>
     public static ThroughputMeasurements LoadMany(IEnumerable<(Stream Json, string SourceName)> files, ModelLibrary? models = null, CloudCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         models ??= ModelLibrary.Default;
         catalog ??= CloudCatalog.Default;
-        var problems = new List<MeasurementProblem>();
+        var problems = new List<DataLoadProblem>();
         var all = new List<ThroughputMeasurement>();
         var names = new List<string>();
         foreach (var (stream, name) in files)
@@ -126,11 +85,11 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         }
         foreach (var group in all.GroupBy(m => m.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(new MeasurementProblem(string.Join(", ", names), null, group.Key, "id", $"Measurement ids must be unique; '{group.Key}' appears {group.Count()} times."));
+            problems.Add(Problem(string.Join(", ", names), null, group.Key, "id", $"Measurement ids must be unique; '{group.Key}' appears {group.Count()} times."));
         }
         if (problems.Count > 0)
         {
-            throw new MeasurementLoadException(problems);
+            throw new DataLoadException(problems);
         }
         return new ThroughputMeasurements(all.ToArray(), names);
     }
@@ -182,9 +141,13 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         }
     }
 
-    private static void ParseFile(Stream stream, string file, ModelLibrary models, CloudCatalog catalog, List<ThroughputMeasurement> output, List<MeasurementProblem> problems)
+    /// <summary>A problem of a measurement file: path <c>$.measurements[row].field</c> (or <c>$.field</c> for a file-level one).</summary>
+    private static DataLoadProblem Problem(string file, int? row, string? id, string field, string rule)
+        => new(file, row is { } r ? string.Create(CultureInfo.InvariantCulture, $"$.measurements[{r}]{(field == "$" ? "" : "." + field)}") : field.StartsWith('$') ? field : "$." + field, id, null, rule);
+
+    private static void ParseFile(Stream stream, string file, ModelLibrary models, CloudCatalog catalog, List<ThroughputMeasurement> output, List<DataLoadProblem> problems)
     {
-        byte[] bytes = BoundedJsonInput.Read(stream, file, rule => new MeasurementLoadException([new MeasurementProblem(file, null, null, "$", rule[(file.Length + 2)..])]));
+        byte[] bytes = BoundedJsonInput.Read(stream, file);
         JsonDocument doc;
         try
         {
@@ -192,7 +155,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         }
         catch (JsonException e)
         {
-            problems.Add(new MeasurementProblem(file, null, null, e.Path ?? "$", "The file must be valid JSON: " + e.Message));
+            problems.Add(Problem(file, null, null, e.Path ?? "$", "The file must be valid JSON: " + e.Message));
             return;
         }
         using (doc)
@@ -200,21 +163,21 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new MeasurementProblem(file, null, null, "$", "The file must be a JSON object with 'formatVersion', 'publisher' and 'measurements'."));
+                problems.Add(Problem(file, null, null, "$", "The file must be a JSON object with 'formatVersion', 'publisher' and 'measurements'."));
                 return;
             }
             if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v) || v != 1)
             {
-                problems.Add(new MeasurementProblem(file, null, null, "formatVersion", "'formatVersion' must be 1."));
+                problems.Add(Problem(file, null, null, "formatVersion", "'formatVersion' must be 1."));
             }
             string? publisher = root.TryGetProperty("publisher", out var pub) && pub.ValueKind == JsonValueKind.String ? pub.GetString() : null;
             if (string.IsNullOrWhiteSpace(publisher))
             {
-                problems.Add(new MeasurementProblem(file, null, null, "publisher", "'publisher' is required and must be a non-empty string."));
+                problems.Add(Problem(file, null, null, "publisher", "'publisher' is required and must be a non-empty string."));
             }
             if (!root.TryGetProperty("measurements", out var rows) || rows.ValueKind != JsonValueKind.Array)
             {
-                problems.Add(new MeasurementProblem(file, null, null, "measurements", "'measurements' is required and must be an array."));
+                problems.Add(Problem(file, null, null, "measurements", "'measurements' is required and must be an array."));
                 return;
             }
             int index = 0;
@@ -229,16 +192,16 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         }
     }
 
-    private static ThroughputMeasurement? ParseRow(JsonElement e, string file, int row, string publisher, ModelLibrary models, CloudCatalog catalog, List<MeasurementProblem> problems)
+    private static ThroughputMeasurement? ParseRow(JsonElement e, string file, int row, string publisher, ModelLibrary models, CloudCatalog catalog, List<DataLoadProblem> problems)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new MeasurementProblem(file, row, null, "$", "A measurement must be a JSON object."));
+            problems.Add(Problem(file, row, null, "$", "A measurement must be a JSON object."));
             return null;
         }
         int before = problems.Count;
         string? id = e.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.String ? idEl.GetString() : null;
-        void Fail(string field, string rule) => problems.Add(new MeasurementProblem(file, row, id, field, rule));
+        void Fail(string field, string rule) => problems.Add(Problem(file, row, id, field, rule));
         if (string.IsNullOrEmpty(id) || !IdPattern.IsMatch(id))
         {
             Fail("id", $"'id' is required: lowercase letters, digits, dots and hyphens{(id is null ? "" : $"; it was '{id}'")}.");
@@ -370,7 +333,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
             }
         }
         int? concurrency = Int("concurrency", true, 1);
-        if (mode == MeasurementMode.Concurrency && concurrency is null && !problems.Skip(before).Any(x => x.Field == "concurrency"))
+        if (mode == MeasurementMode.Concurrency && concurrency is null && !problems.Skip(before).Any(x => x.Path.EndsWith(".concurrency", StringComparison.Ordinal)))
         {
             Fail("concurrency", "'concurrency' is required (at least 1) when 'mode' is \"concurrency\".");
         }

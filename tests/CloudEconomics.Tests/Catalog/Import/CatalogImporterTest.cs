@@ -43,7 +43,7 @@ public class CatalogImporterTest
             ("us-east-1", PurchaseOptionKind.OnDemand, 31.92m),
             ("us-west-1", PurchaseOptionKind.OnDemand, 31.92m),
         });
-        offers.Should().OnlyContain(o => o.ValidFrom == AsOf && o.Provenance.AsOf == "2026-12-05" && o.Provenance.Source == "test excerpt skypilot-lambda-v8.csv");
+        offers.Should().OnlyContain(o => o.ValidFrom == AsOf && o.Provenance.AsOf == new LocalDate(2026, 12, 5) && o.Provenance.Source == "test excerpt skypilot-lambda-v8.csv");
         offers[0].Id.Should().Be("lambda-gpu-8x-h100-sxm5/onDemand/us-east-1/2026-12-05");
 
         // The instance type says pcie or sxm5; V100 and GH200 have their own accelerators.

@@ -6,21 +6,21 @@ namespace CloudEconomics.Tests.Catalog.Import;
 /// <summary>An offer's validity starts at its first evidence: before it there is no price, never a later one.</summary>
 public class OfferValidityTest
 {
-    private static PriceOffer Offer(string asOf, LocalDate? validFrom = null) => new()
+    private static PriceOffer Offer(LocalDate? asOf, LocalDate? validFrom = null) => new()
     {
         Id = "o",
         InstanceId = "i",
         Region = "r",
         Option = PurchaseOption.OnDemand,
-        HourlyPrice = new Figure<PricePerHour>(PricePerHour.Usd(1m), Provenance.Of("s", asOf, Confidence.Vendor)),
+        HourlyPrice = new Figure<PricePerHour>(PricePerHour.Usd(1m), asOf is { } d ? Provenance.Of("s", d, Confidence.Vendor) : new Provenance { Source = "s", Confidence = Confidence.Vendor }),
         ValidFrom = validFrom,
     };
 
     [Fact]
     public void NoStartDate_StartsAtTheEvidenceDate()
     {
-        // as-of "2026-05" (a month) is first evidence on 2026-05-01
-        var offer = Offer("2026-05");
+        // a source giving the month 2026-05 is recorded as 2026-05-01 (the note says so): first evidence that day
+        var offer = Offer(new LocalDate(2026, 5, 1));
         offer.EffectiveFrom.Should().Be(new LocalDate(2026, 5, 1));
         offer.IsValidOn(new LocalDate(2026, 4, 30)).Should().BeFalse();
         offer.IsValidOn(new LocalDate(2026, 5, 1)).Should().BeTrue();
@@ -31,14 +31,14 @@ public class OfferValidityTest
     public void StatedStartDate_WinsOverTheEvidenceDate()
     {
         // an AWS price first seen in the 2023-09-18 snapshot, read again in 2026-07-20
-        var offer = Offer("2026-07-20", new LocalDate(2023, 9, 18));
+        var offer = Offer(new LocalDate(2026, 7, 20), new LocalDate(2023, 9, 18));
         offer.IsValidOn(new LocalDate(2023, 9, 17)).Should().BeFalse();
         offer.IsValidOn(new LocalDate(2024, 1, 1)).Should().BeTrue();
     }
 
     [Fact]
     public void UndatedEvidence_RemainsOpen_AndIsTheOnlyCase()
-        => Offer("undated blog").EffectiveFrom.Should().BeNull();
+        => Offer(null).EffectiveFrom.Should().BeNull();
 
     [Fact]
     public void DefaultCatalog_EveryOfferHasAFirstEvidenceDate()

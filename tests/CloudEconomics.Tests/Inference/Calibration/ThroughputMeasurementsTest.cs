@@ -42,8 +42,17 @@ public class ThroughputMeasurementsTest
         return new MemoryStream(Encoding.UTF8.GetBytes(doc.ToJsonString()));
     }
 
-    private static MeasurementLoadException Fails(params JsonObject[] rows)
-        => FluentActions.Invoking(() => ThroughputMeasurements.Load(File(rows), "bad.json")).Should().Throw<MeasurementLoadException>().Which;
+    // A problem's field and row, read from its path "$.measurements[3].chips".
+    private static string Field(DataLoadProblem p) => p.Path[(p.Path.LastIndexOf('.') + 1)..];
+
+    private static int? Row(DataLoadProblem p)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(p.Path, @"^\$\.measurements\[(\d+)\]");
+        return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static DataLoadException Fails(params JsonObject[] rows)
+        => FluentActions.Invoking(() => ThroughputMeasurements.Load(File(rows), "bad.json")).Should().Throw<DataLoadException>().Which;
 
     [Fact]
     public void Load_ValidRow_ReadsEveryField()
@@ -71,8 +80,8 @@ public class ThroughputMeasurementsTest
         row.Remove("source");
         var e = Fails(row);
         e.Problems.Should().ContainSingle();
-        e.Problems[0].Should().Be(new MeasurementProblem("bad.json", 0, "t-h200-70b-fp8", "source", "'source' is required (use null where the format allows unknown)."));
-        e.Message.Should().Be("Measurements not loaded: bad.json: measurements[0] (id 't-h200-70b-fp8').source: 'source' is required (use null where the format allows unknown).");
+        e.Problems[0].Should().Be(new DataLoadProblem("bad.json", "$.measurements[0].source", "t-h200-70b-fp8", null, "'source' is required (use null where the format allows unknown)."));
+        e.Message.Should().Be("bad.json: $.measurements[0].source [t-h200-70b-fp8]: 'source' is required (use null where the format allows unknown).");
     }
 
     [Fact]
@@ -80,7 +89,7 @@ public class ThroughputMeasurementsTest
     {
         var row = Row();
         row["source"] = " ";
-        Fails(row).Problems.Should().ContainSingle(p => p.Field == "source" && p.Rule.Contains("non-empty string"));
+        Fails(row).Problems.Should().ContainSingle(p => Field(p) == "source" && p.Message.Contains("non-empty string"));
     }
 
     [Fact]
@@ -90,9 +99,9 @@ public class ThroughputMeasurementsTest
         row["model"] = "llama-9";
         row["accelerator"] = "nvidia-x999";
         var e = Fails(row);
-        e.Problems.Select(p => p.Field).Should().Equal("model", "accelerator");
-        e.Problems[0].Rule.Should().Contain("it was 'llama-9'");
-        e.Problems[1].Rule.Should().Be("'accelerator' must be a catalog accelerator id; it was 'nvidia-x999'.");
+        e.Problems.Select(Field).Should().Equal("model", "accelerator");
+        e.Problems[0].Message.Should().Contain("it was 'llama-9'");
+        e.Problems[1].Message.Should().Be("'accelerator' must be a catalog accelerator id; it was 'nvidia-x999'.");
     }
 
     [Theory]
@@ -102,7 +111,7 @@ public class ThroughputMeasurementsTest
     {
         var row = Row();
         row["outputTokensPerSecond"] = value;
-        Fails(row).Problems.Should().ContainSingle(p => p.Field == "outputTokensPerSecond" && p.Rule.StartsWith("'outputTokensPerSecond' must be a number greater than zero"));
+        Fails(row).Problems.Should().ContainSingle(p => Field(p) == "outputTokensPerSecond" && p.Message.StartsWith("'outputTokensPerSecond' must be a number greater than zero"));
     }
 
     [Fact]
@@ -111,15 +120,15 @@ public class ThroughputMeasurementsTest
         var row = Row();
         row["chips"] = 6;
         row["tensorParallel"] = 4;
-        Fails(row).Problems.Should().ContainSingle().Which.Rule.Should().Be("Tensor x pipeline parallelism must divide the chip count; 6 chips is not a multiple of 4 x 1.");
+        Fails(row).Problems.Should().ContainSingle().Which.Message.Should().Be("Tensor x pipeline parallelism must divide the chip count; 6 chips is not a multiple of 4 x 1.");
     }
 
     [Fact]
     public void Load_DuplicateIds_AcrossFiles_IsRejected()
     {
         var e = FluentActions.Invoking(() => ThroughputMeasurements.LoadMany([(File(Row("dup")), "a.json"), (File("AMD", Row("dup")), "b.json")]))
-            .Should().Throw<MeasurementLoadException>().Which;
-        e.Problems.Should().ContainSingle().Which.Rule.Should().Be("Measurement ids must be unique; 'dup' appears 2 times.");
+            .Should().Throw<DataLoadException>().Which;
+        e.Problems.Should().ContainSingle().Which.Message.Should().Be("Measurement ids must be unique; 'dup' appears 2 times.");
     }
 
     [Fact]
@@ -132,8 +141,8 @@ public class ThroughputMeasurementsTest
         var c = Row("c");
         c["mode"] = "concurrency";
         var e = Fails(a, Row("fine"), b, c);
-        e.Problems.Select(p => (p.Row, p.Field)).Should().Equal((0, "chips"), (2, "precision"), (3, "concurrency"));
-        e.Message.Should().StartWith("Measurements not loaded: 3 problems: bad.json: measurements[0] (id 'a').chips:");
+        e.Problems.Select(p => (Row(p), Field(p))).Should().Equal((0, "chips"), (2, "precision"), (3, "concurrency"));
+        e.Message.Should().StartWith("bad.json not loaded: 3 problems." + Environment.NewLine + " - bad.json: $.measurements[0].chips [a]:");
     }
 
     [Fact]
@@ -141,7 +150,7 @@ public class ThroughputMeasurementsTest
     {
         var row = Row("Upper Case");
         row["asOf"] = "01/02/2025";
-        Fails(row).Problems.Select(p => p.Field).Should().Equal("id", "asOf");
+        Fails(row).Problems.Select(Field).Should().Equal("id", "asOf");
     }
 
     [Fact]
@@ -149,23 +158,25 @@ public class ThroughputMeasurementsTest
     {
         string json = "{\"formatVersion\":1,\"publisher\":\"x\",\"measurements\":[" + new string('[', 70) + new string(']', 70) + "]}";
         var e = FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "deep.json"))
-            .Should().Throw<MeasurementLoadException>().Which;
-        e.Message.Should().Be("Measurements not loaded: deep.json: $: JSON nesting must be at most 64 levels deep; it is deeper.");
+            .Should().Throw<DataLoadException>().Which;
+        // "{" is level 1 at byte 0, the "[" of measurements level 2 at byte 50, the k-th "[" after it level 2 + k at byte
+        // 50 + k: level 65 (one past the limit) is k = 63, byte 113.
+        e.Message.Should().Be("deep.json: $: DocumentTooDeep: The document nests JSON deeper than the limit of 64 levels (at byte 113).");
     }
 
     [Fact]
     public void Load_TooLarge_FailsWithTheLimit()
     {
         var big = new MemoryStream(new byte[16 * 1024 * 1024 + 1]);
-        FluentActions.Invoking(() => ThroughputMeasurements.Load(big, "big.json")).Should().Throw<MeasurementLoadException>()
-            .WithMessage("Measurements not loaded: big.json: $: the file must be at most 16 MiB (16,777,216 bytes); it is larger.");
+        FluentActions.Invoking(() => ThroughputMeasurements.Load(big, "big.json")).Should().Throw<DataLoadException>()
+            .WithMessage("big.json: $: DocumentTooLarge: The document is larger than the limit of 16,777,216 bytes (16 MiB); it has at least 16,777,217.");
     }
 
     [Fact]
     public void Load_NotJson_OneProblem()
     {
-        FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream("{oops"u8.ToArray()), "x.json")).Should().Throw<MeasurementLoadException>()
-            .Which.Problems.Should().ContainSingle().Which.Rule.Should().StartWith("The file must be valid JSON");
+        FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream("{oops"u8.ToArray()), "x.json")).Should().Throw<DataLoadException>()
+            .Which.Problems.Should().ContainSingle().Which.Message.Should().StartWith("The file must be valid JSON");
     }
 
     [Fact]

@@ -1,13 +1,15 @@
 using System.Text.Json.Serialization;
-using CloudEconomics.Catalog.Serialization;
+using CloudEconomics.Serialization;
 
-namespace CloudEconomics.Catalog;
+namespace CloudEconomics;
 
 /// <summary>
 /// A value with its provenance, or a known unknown: <see cref="Value"/> is null when no source gives the figure
-/// (the catalog never invents one), and <see cref="Provenance"/> then usually says why in its note.
+/// (the library never invents one), and <see cref="Provenance"/> then usually says why in its note. The one
+/// sourced-value type of the library: catalog figures, power reference data (<c>Figure&lt;decimal&gt;</c>) and the
+/// scenario document (<c>Figure&lt;ReportedNumber&gt;</c>) use it.
 /// </summary>
-/// <typeparam name="T">The value type: a UnitsNet quantity, <see cref="ComputeRate"/>, <see cref="PricePerHour"/>, <see cref="Money"/> or an integer.</typeparam>
+/// <typeparam name="T">The value type: a UnitsNet quantity, <see cref="ComputeRate"/>, <see cref="PricePerHour"/>, <see cref="Money"/>, a number, or a document's own value type such as <c>Data.ReportedNumber</c>.</typeparam>
 /// <remarks>
 /// JSON: the value's own object with the provenance fields beside it, for example
 /// <c>{"value": 96, "unit": "GiB", "source": "...", "asOf": "2025-12-02", "confidence": "vendor", "note": "..."}</c>

@@ -1,6 +1,11 @@
-namespace CloudEconomics.Catalog;
+namespace CloudEconomics;
 
-/// <summary>How far a figure can be trusted, after the source tiers of the reference notes.</summary>
+/// <summary>
+/// How far a figure can be trusted, after the source tiers of the reference notes: the company's own document (a
+/// datasheet, price list, release or filing) is <see cref="Vendor"/>; press, analysts and aggregators are
+/// <see cref="Secondary"/>; an estimate or assumption is <see cref="Estimate"/>. A figure computed from others names
+/// them in <see cref="Provenance.DerivedFrom"/> and takes the weakest of their confidences.
+/// </summary>
 public enum Confidence
 {
     /// <summary>Published by the vendor or provider itself (datasheet, documentation, pricing API).</summary>

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CloudEconomics.Catalog.Serialization;
+namespace CloudEconomics.Serialization;
 
 /// <summary>
 /// JSON for <see cref="Figure{T}"/>: the value's own JSON object (or <c>"value"</c> for a number) with the provenance
@@ -135,7 +135,8 @@ internal static class ProvenanceJson
         {
             throw new JsonException("A figure must be a JSON object such as {\"value\": 96, \"unit\": \"GiB\", \"source\": \"...\", \"asOf\": \"2025-12-02\", \"confidence\": \"vendor\"}.");
         }
-        string? source = null, asOf = null, note = null;
+        string? source = null, note = null;
+        NodaTime.LocalDate? asOf = null;
         Confidence? confidence = null;
         var derived = new List<string>();
         var rest = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -147,7 +148,7 @@ internal static class ProvenanceJson
                     source = ReadString(property);
                     break;
                 case "asOf":
-                    asOf = ReadString(property);
+                    asOf = ReadDate(property);
                     break;
                 case "note":
                     note = ReadString(property);
@@ -184,7 +185,7 @@ internal static class ProvenanceJson
         }
         if (provenance.AsOf is not null)
         {
-            writer.WriteString("asOf", provenance.AsOf);
+            writer.WriteString("asOf", IsoDateJsonConverter.Format(provenance.AsOf.Value));
         }
         if (provenance.Confidence is { } confidence)
         {
@@ -215,15 +216,31 @@ internal static class ProvenanceJson
     };
 
     private static Confidence ReadConfidence(JsonElement element) => element.ValueKind == JsonValueKind.String
-        ? element.GetString() switch
-        {
-            "vendor" => Confidence.Vendor,
-            "curatedDataset" => Confidence.CuratedDataset,
-            "secondary" => Confidence.Secondary,
-            "estimate" => Confidence.Estimate,
-            var other => throw new JsonException($"\"confidence\" must be one of vendor, curatedDataset, secondary, estimate; it was \"{other}\"."),
-        }
+        ? ParseConfidence(element.GetString())
         : throw new JsonException("\"confidence\" must be a string: vendor, curatedDataset, secondary or estimate.");
+
+    /// <summary>A confidence from its JSON name (vendor, curatedDataset, secondary, estimate).</summary>
+    /// <exception cref="JsonException">Any other text.</exception>
+    internal static Confidence ParseConfidence(string? text) => text switch
+    {
+        "vendor" => Confidence.Vendor,
+        "curatedDataset" => Confidence.CuratedDataset,
+        "secondary" => Confidence.Secondary,
+        "estimate" => Confidence.Estimate,
+        var other => throw new JsonException($"\"confidence\" must be one of vendor, curatedDataset, secondary, estimate; it was \"{other}\"."),
+    };
+
+    private static NodaTime.LocalDate? ReadDate(JsonProperty property)
+    {
+        var text = ReadString(property);
+        if (text is null)
+        {
+            return null;
+        }
+        return IsoDateJsonConverter.TryParse(text, out var date)
+            ? date
+            : throw new JsonException($"\"asOf\" must be an ISO date (uuuu-MM-dd) such as \"2025-06-01\"; it was \"{text}\". Put any words about the date in \"note\".");
+    }
 
     private static string? ReadString(JsonProperty property) => property.Value.ValueKind switch
     {
