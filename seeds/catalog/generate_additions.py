@@ -215,3 +215,9 @@ with open(os.path.join(OUT, "additions.json"), "w", encoding="utf-8") as f:
     json.dump(doc, f, indent=2, ensure_ascii=False)
     f.write("\n")
 print(len(doc["accelerators"]), "accelerators,", len(instances), "instances,", len(offers), "offers")
+
+# As in generate_seed.py: as-of values that are not ISO dates (an undated vendor page) become the date the source was
+# read (2026-11-29), the words moving to the note (tools/normalize_asof.py, idempotent).
+import subprocess, sys
+subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "normalize_asof.py"),
+                "--read-on", "2026-11-29", os.path.join(OUT, "additions.json")], check=True)
