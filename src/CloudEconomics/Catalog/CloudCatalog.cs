@@ -97,7 +97,7 @@ public sealed class CloudCatalog
     /// <summary>
     /// The newest date this catalog's prices speak for: the latest <see cref="PriceOffer.ValidFrom"/> or price as-of date
     /// (<see cref="Provenance.AsOfDate"/>) over <see cref="Offers"/>. It is "today" for data that ends there, without
-    /// reading a clock; for the embedded catalog, the date of the last AWS Pricing API snapshot. Null when no offer has a
+    /// reading a clock; for the embedded catalog, the date of the newest imported price list. Null when no offer has a
     /// dated start or as-of date (then there is no default price date: ask for one).
     /// </summary>
     public LocalDate? LatestPriceDate
