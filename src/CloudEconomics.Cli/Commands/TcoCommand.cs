@@ -92,45 +92,23 @@ internal sealed class TcoCommand
         {
             var reference = PowerReferenceData.Default;
             var h100 = catalog.FindAccelerator(StandardModels.H100AcceleratorId);
-            double watts;
-            string tdpSource;
-            if (parse.GetValue(tdp) is { } t)
-            {
-                watts = t;
-                tdpSource = "--tdp";
-            }
-            else
+            // Each value: the option when given, otherwise the reference data with its source.
+            var (watts, tdpSource) = Given(parse.GetValue(tdp), "--tdp", () =>
             {
                 var figure = h100?.ThermalDesignPowerFigure ?? throw new InvalidDataException($"The catalog has no accelerator '{StandardModels.H100AcceleratorId}' for the default TDP; give --tdp.");
-                watts = figure.Value is { } p ? (double)p.Watts : throw new InvalidDataException($"The catalog has no TDP for '{StandardModels.H100AcceleratorId}'; give --tdp.");
-                tdpSource = $"catalog {h100!.Name}: {figure.Provenance.Source}";
-            }
-            double pueValue;
-            string pueSource;
-            if (parse.GetValue(pue) is { } pv)
-            {
-                pueValue = pv;
-                pueSource = "--pue";
-            }
-            else
+                var watts = figure.Value is { } p ? (double)p.Watts : throw new InvalidDataException($"The catalog has no TDP for '{StandardModels.H100AcceleratorId}'; give --tdp.");
+                return (watts, $"catalog {h100!.Name}: {figure.Provenance.Source}");
+            });
+            var (pueValue, pueSource) = Given(parse.GetValue(pue), "--pue", () =>
             {
                 var record = reference.PueById(StandardModels.PueRecordId);
-                pueValue = (double)record.Pue.Value!.Value;
-                pueSource = $"{record.Name} ({record.Pue.Source})";
-            }
-            decimal kwh;
-            string kwhSource;
-            if (parse.GetValue(electricity) is { } ev)
-            {
-                kwh = ev;
-                kwhSource = "--electricity";
-            }
-            else
+                return ((double)record.Pue.Value!.Value, $"{record.Name} ({record.Pue.Source})");
+            });
+            var (kwh, kwhSource) = Given(parse.GetValue(electricity), "--electricity", () =>
             {
                 var record = reference.ElectricityPriceById(StandardModels.ElectricityRecordId);
-                kwh = record.UsdPerKilowattHour.Value!.Value;
-                kwhSource = $"{record.Name} ({record.UsdPerKilowattHour.Source})";
-            }
+                return (record.UsdPerKilowattHour.Value!.Value, $"{record.Name} ({record.UsdPerKilowattHour.Source})");
+            });
             int count = parse.GetValue(accelerators);
             double overheadFactor = parse.GetValue(overhead);
             var commissioning = parse.GetValue(start) is { } s ? Commands.ParseDate(s, "--start") : date;
@@ -201,6 +179,10 @@ internal sealed class TcoCommand
         return new Settings(cluster, inputs, date, parse.GetValue(rent)!, Commands.PurchaseOption(rentOptionText, "--rent-option"), rentOptionText,
             parse.GetValue(rentalPrice), parse.GetValue(chart), Commands.IsJson(parse));
     }
+
+    /// <summary>The option's value and its name as the source when given, otherwise the default and its source.</summary>
+    private static (T Value, string Source) Given<T>(T? value, string option, Func<(T, string)> otherwise) where T : struct
+        => value is { } v ? (v, option) : otherwise();
 
     /// <summary>What <see cref="Run"/> computed: the result record and the library objects the table is drawn from.</summary>
     private sealed record Computation(TcoResult Result, ClusterTco Tco, InstanceType RentInstance, PriceOffer Offer, BuildVersusRent Versus, PricePerHour Rental, RentalReturns Returns);
