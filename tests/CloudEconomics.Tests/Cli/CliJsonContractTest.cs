@@ -254,4 +254,39 @@ public class CliJsonContractTest
         (result.Out + result.Error).Should().NotContain("\r").And.NotContain("\u001b");
         result.Error.Should().StartWith("cloudecon: 2,000 draws in ");
     }
+
+    [Theory]
+    [InlineData("payback", "--flow", "2025-01-01=-1000", "--flow", "2025-12-31=600", "--flow", "2026-12-31=600", "--rate", "0.1")]
+    [InlineData("tco", "--accelerators", "4096", "--electricity", "0.05")]
+    [InlineData("--format", "json", "sensitivity", "--model", "cluster-payback")]
+    public void Output_IsTheSame_UnderACommaDecimalCulture(params string[] args)
+    {
+        // de-DE writes 1.234,5 and parses "0.05" as 5; the command line must neither read nor write numbers by culture.
+        var invariant = CliRunner.Run(args);
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("de-DE");
+            var german = CliRunner.Run(args);
+            german.ExitCode.Should().Be(0, german.Error);
+            german.Out.Should().Be(invariant.Out);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Theory]
+    [InlineData(2, "tco", "--rent-option", "weird")]
+    [InlineData(1, "tco", "--rent", "no-such-instance")]
+    [InlineData(2, "--format", "json", "npv", "--rate", "abc", "--", "1", "2")]
+    [InlineData(1, "--format", "json", "breakeven", "--model", "token-ratio", "--input", "no-such-input", "--target", "1")]
+    public void Errors_AreOneLine_WithANonZeroExit_AndNoJson(int code, params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        result.ExitCode.Should().Be(code);
+        result.Out.Should().BeEmpty();
+        result.Error.TrimEnd().Should().StartWith("cloudecon: ").And.NotContain("\n").And.NotContain("   at ");
+    }
 }
