@@ -118,6 +118,38 @@ public sealed class CliContext
     /// <summary>A colourless console over <see cref="Out"/>, 120 columns wide, for tables.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>
+    /// Runs work under Spectre.Console's status display on stderr, only when both standard streams are an interactive
+    /// terminal and the output is not JSON: redirected output, JSON, CI logs and tests (which pass their own writers)
+    /// see no status line and no control codes, only the result.
+    /// </summary>
+    /// <typeparam name="T">The work's result.</typeparam>
+    /// <param name="what">What the status line says, such as "simulating 1,000,000 draws of cluster-payback".</param>
+    /// <param name="json">Whether the output is JSON (then no display).</param>
+    /// <param name="work">The work.</param>
+    /// <returns>What the work returned.</returns>
+    internal T WithStatus<T>(string what, bool json, Func<T> work)
+    {
+        bool terminal = !json && ReferenceEquals(Error, System.Console.Error) && ReferenceEquals(Out, System.Console.Out)
+            && !System.Console.IsErrorRedirected && !System.Console.IsOutputRedirected;
+        if (!terminal)
+        {
+            return work();
+        }
+        var status = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(System.Console.Error),
+        });
+        if (!status.Profile.Capabilities.Interactive || !status.Profile.Capabilities.Ansi)
+        {
+            return work();
+        }
+        return status.Status().Spinner(Spinner.Known.Line).Start(Markup.Escape(what) + "...", _ => work());
+    }
+
     /// <summary>Writes a value as indented JSON with the library's converters.</summary>
     /// <param name="value">The value.</param>
     public void WriteJson(object value)

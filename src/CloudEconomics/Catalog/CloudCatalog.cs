@@ -94,6 +94,27 @@ public sealed class CloudCatalog
     /// <summary>The date this catalog's offers were filtered to by <see cref="AsOf"/>; null for a full catalog.</summary>
     public LocalDate? Date { get; }
 
+    /// <summary>
+    /// The newest date this catalog's prices speak for: the latest <see cref="PriceOffer.ValidFrom"/> or price as-of date
+    /// (<see cref="Provenance.AsOf"/>) over <see cref="Offers"/>. It is "today" for data that ends there, without
+    /// reading a clock; for the embedded catalog, the date of the newest imported price list. Null when no offer has a
+    /// dated start or as-of date (then there is no default price date: ask for one).
+    /// </summary>
+    public LocalDate? LatestPriceDate
+    {
+        get
+        {
+            LocalDate? latest = null;
+            foreach (var offer in Offers)
+            {
+                latest = Later(Later(latest, offer.ValidFrom), offer.Provenance.AsOf);
+            }
+            return latest;
+
+            static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : LocalDate.Max(a.Value, b.Value);
+        }
+    }
+
     /// <summary>Reads a catalog document from a stream (UTF-8 JSON).</summary>
     /// <param name="json">The stream; read to its end, not closed.</param>
     /// <returns>The validated catalog.</returns>

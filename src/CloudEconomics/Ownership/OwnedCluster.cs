@@ -39,6 +39,39 @@ public sealed record ClusterFinancing
 /// </summary>
 public sealed record OwnedCluster
 {
+    // Illustrative defaults for a cluster described by a few numbers (the `tco` command's options). They are
+    // assumptions, not data: every one is shown as ASSUMPTION wherever it is used.
+
+    /// <summary>ASSUMPTION: accelerators in an illustrative cluster, 1,024.</summary>
+    public static int DefaultAcceleratorCount { get; } = 1024;
+
+    /// <summary>ASSUMPTION: accelerators per server, 8 (an HGX board).</summary>
+    public static int DefaultAcceleratorsPerServer { get; } = 8;
+
+    /// <summary>ASSUMPTION: server draw as a multiple of its accelerators' draw, 1.0 (accelerators only; <see cref="AcceleratorFleet.ServerOverheadFactor"/>).</summary>
+    public static double DefaultServerOverheadFactor { get; } = 1d;
+
+    /// <summary>ASSUMPTION: networking capex as a share of server capex, 0.10.</summary>
+    public static double DefaultNetworkingShareOfServerCapex { get; } = 0.10;
+
+    /// <summary>ASSUMPTION: datacenter shell and power capex per MW of IT capacity, 10,000,000 USD (0 when colocated).</summary>
+    public static Money DefaultFacilityCapexPerMegawatt { get; } = Money.Usd(10_000_000m);
+
+    /// <summary>ASSUMPTION: useful life of servers and networking, 5 years.</summary>
+    public static int DefaultUsefulLifeYears { get; } = 5;
+
+    /// <summary>ASSUMPTION: IT salvage value at the end of life as a share of IT capex, 0.</summary>
+    public static double DefaultSalvageFraction { get; } = 0d;
+
+    /// <summary>ASSUMPTION: annual cost of capital, 0.08.</summary>
+    public static double DefaultCostOfCapital { get; } = 0.08;
+
+    /// <summary>ASSUMPTION: staff cost per year, 1,000,000 USD.</summary>
+    public static Money DefaultStaffCostPerYear { get; } = Money.Usd(1_000_000m);
+
+    /// <summary>ASSUMPTION: space cost per year (rent, colocation, property tax), 0 USD.</summary>
+    public static Money DefaultSpaceCostPerYear { get; } = Money.Usd(0m);
+
     /// <summary>A descriptive name.</summary>
     public string Name { get; init; } = "cluster";
 

@@ -11,15 +11,22 @@ namespace CloudEconomics.Reports;
 /// <summary>Inputs of the seed report that are choices, not data. Every default is stated in the report's assumptions.</summary>
 public sealed record SeedReportOptions
 {
+    /// <summary>
+    /// The report's default inference workload: 2,000 prompt and 500 output tokens per request, 64 sequences per replica,
+    /// 60% of paid hours busy. An illustrative chat workload, not data; the <c>token-cost</c> and <c>tco</c> commands
+    /// take their defaults from it.
+    /// </summary>
+    // Declared before Default, whose instance initialiser reads it (static initialisers run in textual order).
+    public static Workload DefaultWorkload { get; } = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
+
     /// <summary>The default options.</summary>
     public static SeedReportOptions Default { get; } = new();
 
     /// <summary>
-    /// The inference workload for the custom-silicon vs GPU comparison: 2,000 prompt and 500 output tokens per request,
-    /// 64 sequences per replica, 60% of paid hours busy. An illustrative chat workload, not data; the scenario's
-    /// token-cost utilisation replaces <see cref="Workload.Utilization"/> when it is set.
+    /// The inference workload for the custom-silicon vs GPU comparison (default <see cref="DefaultWorkload"/>); the
+    /// scenario's token-cost utilisation replaces <see cref="Workload.Utilization"/> when it is set.
     /// </summary>
-    public Workload Workload { get; init; } = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
+    public Workload Workload { get; init; } = DefaultWorkload;
 
     /// <summary>Efficiency factors of the roofline (MFU, MBU, ...); when null, each chip's calibrated factors (<see cref="CalibratedEfficiency"/>).</summary>
     public EfficiencyFactors? Efficiency { get; init; }

@@ -72,6 +72,12 @@ public static class StandardModels
     /// <summary>The catalog id of the H100 whose TDP the cluster-payback model uses.</summary>
     public const string H100AcceleratorId = "nvidia-h100-sxm";
 
+    /// <summary>The electricity price record of the power reference data the cluster-payback model and the <c>tco</c> command use when no price is given: the US industrial average retail price.</summary>
+    public const string ElectricityRecordId = "us-industrial-2025";
+
+    /// <summary>The GPU instance the cluster-payback model rents out against, and the <c>tco</c> command compares with, when the scenario names none: AWS p5.48xlarge (8 x H100 SXM).</summary>
+    public const string GpuInstanceName = "p5.48xlarge";
+
     /// <summary>The models' names: <see cref="TokenRatioName"/> and <see cref="ClusterPaybackName"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = [TokenRatioName, ClusterPaybackName];
 
@@ -205,7 +211,7 @@ public static class StandardModels
         catalog ??= CloudCatalog.Default;
         var date = PriceDate(scenario, priceAsOf);
         var region = scenario.Assumptions?.Catalog?.Region ?? scenario.Assumptions?.TokenCost?.Region ?? "us-east-1";
-        var instanceName = scenario.Assumptions?.TokenCost?.GpuInstance ?? "p5.48xlarge";
+        var instanceName = scenario.Assumptions?.TokenCost?.GpuInstance ?? GpuInstanceName;
         var instance = catalog.FindInstance(instanceName)
             ?? throw new ArgumentException($"The scenario's GPU instance '{instanceName}' is not in the catalog.", nameof(scenario));
         int perInstance = instance.Accelerators
@@ -233,7 +239,7 @@ public static class StandardModels
         var pueRecord = PowerReferenceData.Default.PueById(PueRecordId);
         double pue = (double)(pueRecord.Pue.Value ?? throw new ArgumentException($"PUE record '{PueRecordId}' has no value."));
         var electricity = scenario.Assumptions?.Power?.ElectricityPrice;
-        double power = electricity?.Value is { } ev ? (double)ev.Amount : (double)PowerReferenceData.Default.ElectricityPriceById("us-industrial-2025").UsdPerKilowattHour.Value!.Value;
+        double power = electricity?.Value is { } ev ? (double)ev.Amount : (double)PowerReferenceData.Default.ElectricityPriceById(ElectricityRecordId).UsdPerKilowattHour.Value!.Value;
         double utilization = scenario.Assumptions?.Catalog?.ExpectedUtilization?.Value is { } eu ? (double)eu.Amount : SeedReportOptions.Default.Workload.Utilization;
 
         Facility FacilityAt(double u) => new()

@@ -47,9 +47,9 @@ internal sealed class CalibrateCommand
     private sealed record Settings(IReadOnlyList<FileInfo> Files, bool Validate, CalibrationOptions Options, FileInfo? WriteShipped, LocalDate FitDate, bool Json);
 
     /// <summary>What it computed.</summary>
-    private sealed record Result(ThroughputMeasurements Measurements, CalibrationOptions Options, EfficiencyCalibration Calibration, CalibrationValidation? Validation);
+    internal sealed record Result(ThroughputMeasurements Measurements, CalibrationOptions Options, EfficiencyCalibration Calibration, CalibrationValidation? Validation);
 
-    public static Command Build(CliContext context) => new CalibrateCommand().Create(context);
+    internal static Command Build(CliContext context) => new CalibrateCommand().Create(context);
 
     private Command Create(CliContext context)
     {
@@ -85,14 +85,14 @@ internal sealed class CalibrateCommand
                 parse.GetValue(writeShipped),
                 parse.GetValue(fitDate) is { } d ? Commands.ParseDate(d, "--fit-date") : SystemClock.Instance.GetCurrentInstant().InUtc().Date,
                 parse.GetValue(Commands.Format) == OutputFormat.Json);
-            var result = Run(settings);
+            var result = context.WithStatus(settings.Validate ? "calibrating and validating (leave one publisher out)" : "calibrating", settings.Json, () => Run(settings));
             if (settings.WriteShipped is { } path)
             {
                 File.WriteAllText(path.FullName, result.Calibration.ToJson(settings.FitDate, MeasurementSetName(result.Measurements)));
             }
             if (settings.Json)
             {
-                context.WriteJson(ToJson(result));
+                context.WriteJson(ToResult(result));
             }
             else
             {
@@ -207,55 +207,91 @@ internal sealed class CalibrateCommand
         }
     }
 
-    private static object ToJson(Result result)
+    private static CalibrateFamily Family(FamilyCalibration f) => new(
+        f.Family, f.ModelClass.ToString(), f.Name, f.Accelerators, f.Fitted, f.Rows,
+        new CalibrateFactors(f.Factors.Mfu, f.Factors.Mbu, f.Factors.InterconnectEfficiency, f.Factors.AllReduceLatencySeconds, f.Factors.StepOverheadSeconds, f.Factors.UsableMemoryFraction),
+        f.ErrorBefore, f.ErrorAfter);
+
+    private static CalibrateValidationRow Row(CalibrationValidationRow r) => new(r.Family, r.Publishers, r.Before, r.After);
+
+    /// <summary>The calibration as the result record (each measurement estimated before and after the fit).</summary>
+    internal static CalibrateResult ToResult(Result result)
     {
         var c = result.Calibration;
-        object Family(FamilyCalibration f) => new
-        {
-            family = f.Family,
-            modelClass = f.ModelClass.ToString(),
-            name = f.Name,
-            accelerators = f.Accelerators,
-            fitted = f.Fitted,
-            rows = f.Rows,
-            factors = new
-            {
-                mfu = f.Factors.Mfu,
-                mbu = f.Factors.Mbu,
-                interconnectEfficiency = f.Factors.InterconnectEfficiency,
-                allReduceLatencySeconds = f.Factors.AllReduceLatencySeconds,
-                stepOverheadSeconds = f.Factors.StepOverheadSeconds,
-                usableMemoryFraction = f.Factors.UsableMemoryFraction,
-            },
-            errorBefore = f.ErrorBefore,
-            errorAfter = f.ErrorAfter,
-        };
-        return new
-        {
-            rows = c.Rows,
-            publishers = c.Publishers,
-            sources = result.Measurements.Sources,
-            fittedParameters = c.FittedParameters,
-            global = Family(c.Global),
-            families = c.Families.Select(Family),
-            classFits = c.ClassFits.Select(Family),
-            skipped = c.Skipped,
-            measurements = result.Measurements.Select(m =>
+        return new CalibrateResult(
+            c.Rows, c.Publishers, result.Measurements.Sources, c.FittedParameters, Family(c.Global), c.Families.Select(Family).ToList(), c.ClassFits.Select(Family).ToList(), c.Skipped,
+            result.Measurements.Select(m =>
             {
                 double? before = ThroughputCalibration.Estimate(m, c.Baseline, result.Options, out _);
                 var fit = ModelLibrary.Default.TryGet(m.Model, out var profile) ? c.For(m.Accelerator, profile) : c.For(m.Accelerator);
                 double? after = ThroughputCalibration.Estimate(m, fit.Factors, result.Options, out _);
                 double measured = m.OutputThroughput.TokensPerSecond;
-                return new { id = m.Id, publisher = m.Publisher, accelerator = m.Accelerator, family = fit.Family, modelClass = fit.ModelClass.ToString(), measured, estimateBefore = before, estimateAfter = after, ratioBefore = before / measured, ratioAfter = after / measured };
-            }),
-            validation = result.Validation is { } v
-                ? new
-                {
-                    method = "leave-one-publisher-out",
-                    families = v.Families.Select(r => new { family = r.Family, publishers = r.Publishers, before = r.Before, after = r.After }),
-                    all = new { family = v.All.Family, publishers = v.All.Publishers, before = v.All.Before, after = v.All.After },
-                }
-                : null,
-        };
+                return new CalibrateMeasurement(m.Id, m.Publisher, m.Accelerator, fit.Family, fit.ModelClass.ToString(), measured, before, after, before / measured, after / measured);
+            }).ToList(),
+            result.Validation is { } v ? new CalibrateValidation("leave-one-publisher-out", v.Families.Select(Row).ToList(), Row(v.All)) : null);
     }
 }
+
+/// <summary>The JSON contract of <c>calibrate --format json</c>. Errors are <c>{"count", "median", "p90", "ratioP10", "ratioP50", "ratioP90"}</c>: |estimate/measured - 1| and estimate/measured.</summary>
+/// <param name="Rows">Estimable measurements fitted.</param>
+/// <param name="Publishers">Their publishers.</param>
+/// <param name="Sources">The measurement files read.</param>
+/// <param name="FittedParameters">The knobs fitted (<c>mfu</c>, <c>mbu</c>, ...).</param>
+/// <param name="Global">The fit over every row.</param>
+/// <param name="Families">The fit per accelerator family.</param>
+/// <param name="ClassFits">The fits per model class (dense, mixture of experts) where a class has enough rows.</param>
+/// <param name="Skipped">Measurements that cannot be estimated, with the reason.</param>
+/// <param name="Measurements">Every measurement with its estimate before (default factors) and after (fitted) the fit.</param>
+/// <param name="Validation">Leave-one-publisher-out error with <c>--validate</c>; null otherwise.</param>
+internal sealed record CalibrateResult(int Rows, IReadOnlyList<string> Publishers, IReadOnlyList<string> Sources, IReadOnlyList<string> FittedParameters,
+    CalibrateFamily Global, IReadOnlyList<CalibrateFamily> Families, IReadOnlyList<CalibrateFamily> ClassFits, IReadOnlyList<SkippedMeasurement> Skipped,
+    IReadOnlyList<CalibrateMeasurement> Measurements, CalibrateValidation? Validation);
+
+/// <summary>One fit: a family's (or the global or a model class's) factors and its error before and after.</summary>
+/// <param name="Family">The accelerator family (<c>global</c> for the fit over every row).</param>
+/// <param name="ModelClass"><c>Any</c>, <c>Dense</c> or <c>MixtureOfExperts</c>.</param>
+/// <param name="Name">A display name.</param>
+/// <param name="Accelerators">The accelerator ids in the family.</param>
+/// <param name="Fitted">Whether it has its own fit (false: it uses the global fit).</param>
+/// <param name="Rows">Rows it was fitted to.</param>
+/// <param name="Factors">The factors.</param>
+/// <param name="ErrorBefore">Error with the default factors; null without rows.</param>
+/// <param name="ErrorAfter">Error with the fitted factors; null without rows.</param>
+internal sealed record CalibrateFamily(string Family, string ModelClass, string Name, IReadOnlyList<string> Accelerators, bool Fitted, int Rows, CalibrateFactors Factors,
+    CalibrationError? ErrorBefore, CalibrationError? ErrorAfter);
+
+/// <summary>Fitted efficiency factors.</summary>
+/// <param name="Mfu">Model FLOPs utilisation, 0 to 1.</param>
+/// <param name="Mbu">Memory bandwidth utilisation, 0 to 1.</param>
+/// <param name="InterconnectEfficiency">Share of the link bandwidth achieved, 0 to 1.</param>
+/// <param name="AllReduceLatencySeconds">Latency per all-reduce, seconds.</param>
+/// <param name="StepOverheadSeconds">Overhead per decode step, seconds.</param>
+/// <param name="UsableMemoryFraction">Share of accelerator memory usable for weights and KV cache, 0 to 1.</param>
+internal sealed record CalibrateFactors(double Mfu, double Mbu, double InterconnectEfficiency, double AllReduceLatencySeconds, double StepOverheadSeconds, double UsableMemoryFraction);
+
+/// <summary>One measurement, estimated before and after the fit.</summary>
+/// <param name="Id">The measurement id.</param>
+/// <param name="Publisher">Who published it.</param>
+/// <param name="Accelerator">The accelerator id.</param>
+/// <param name="Family">The family whose fit applies.</param>
+/// <param name="ModelClass">The model class of that fit.</param>
+/// <param name="Measured">Measured output throughput, tokens per second.</param>
+/// <param name="EstimateBefore">Roofline estimate with the default factors, tokens per second; null when it cannot be estimated.</param>
+/// <param name="EstimateAfter">Roofline estimate with the fitted factors; null when it cannot be estimated.</param>
+/// <param name="RatioBefore">Estimate before / measured; null when not estimated.</param>
+/// <param name="RatioAfter">Estimate after / measured; null when not estimated.</param>
+internal sealed record CalibrateMeasurement(string Id, string Publisher, string Accelerator, string Family, string ModelClass, double Measured,
+    double? EstimateBefore, double? EstimateAfter, double? RatioBefore, double? RatioAfter);
+
+/// <summary>Leave-one-publisher-out validation.</summary>
+/// <param name="Method">Always <c>leave-one-publisher-out</c>.</param>
+/// <param name="Families">Per family.</param>
+/// <param name="All">Over every row.</param>
+internal sealed record CalibrateValidation(string Method, IReadOnlyList<CalibrateValidationRow> Families, CalibrateValidationRow All);
+
+/// <summary>The held-out error of a family.</summary>
+/// <param name="Family">The family (<c>all</c> for every row).</param>
+/// <param name="Publishers">The publishers held out in turn.</param>
+/// <param name="Before">Error of the default factors on the held-out rows.</param>
+/// <param name="After">Error of the factors fitted without each held-out publisher.</param>
+internal sealed record CalibrateValidationRow(string Family, IReadOnlyList<string> Publishers, CalibrationError Before, CalibrationError After);

@@ -1,27 +1,43 @@
 using System.CommandLine;
-using System.Globalization;
-using CloudEconomics.Capital;
 using Spectre.Console;
 using CloudEconomics.Data;
 using CloudEconomics.Reports;
 
 namespace CloudEconomics.Cli;
 
-internal static partial class Commands
+/// <summary>
+/// <c>report</c> (and <c>cloudecon</c> with no command): the seed scenario report from the embedded scenario. Its JSON
+/// contract is the library's <see cref="SeedReport"/>; the tables are drawn by <see cref="ReportRenderer"/>.
+/// </summary>
+internal sealed class ReportCommand
 {
-    /// <summary>The report: no arguments, <c>report</c> (the embedded seed scenario) or <c>scenario FILE</c>.</summary>
-    private static void AddReportCommands(RootCommand root, CliContext context)
-    {
-        root.Options.Add(AsOf);
-        root.SetAction(parse => RunReport(parse, context, WarmUpThen(() => ScenarioFile.Default)));
-        var report = new Command("report", "The seed scenario report (AWS, Q1 2026) from the embedded, sourced defaults.");
-        report.SetAction(parse => RunReport(parse, context, WarmUpThen(() => ScenarioFile.Default)));
-        root.Subcommands.Add(report);
+    /// <summary>What the report was asked: the scenario and the price date (null: the scenario's own).</summary>
+    internal sealed record Settings(ScenarioFile Scenario, NodaTime.LocalDate? PriceAsOf, bool Json);
 
-        var file = new Argument<FileInfo>("file") { Description = "A scenario JSON file (see seeds/scenarios/scenario.schema.json; copy seeds/scenarios/aws-2026-q1.json to start)." };
-        var scenario = new Command("scenario", "The same report for a scenario file of yours.") { file };
-        scenario.SetAction(parse => RunReport(parse, context, WarmUpThen(() => LoadScenario(parse.GetValue(file)!))));
-        root.Subcommands.Add(scenario);
+    internal static Command Build(CliContext context)
+    {
+        var report = new Command("report", "The seed scenario report (AWS, Q1 2026) from the embedded, sourced defaults.");
+        report.SetAction(parse => Run(context, Parse(parse, WarmUpThen(() => ScenarioFile.Default))));
+        return report;
+    }
+
+    /// <summary>The root command's action: no command prints the report.</summary>
+    internal static void Install(RootCommand root, CliContext context)
+        => root.SetAction(parse => Run(context, Parse(parse, WarmUpThen(() => ScenarioFile.Default))));
+
+    internal static Settings Parse(ParseResult parse, ScenarioFile scenario)
+        => new(scenario, parse.GetValue(Commands.AsOf) is { } text ? Commands.ParseDate(text, "--as-of") : null, Commands.IsJson(parse));
+
+    internal static int Run(CliContext context, Settings settings)
+    {
+        var report = SeedReport.Compute(settings.Scenario, settings.PriceAsOf);
+        if (settings.Json)
+        {
+            context.WriteJson(report);
+            return ExitCodes.Success;
+        }
+        ReportRenderer.Render(report, context);
+        return ExitCodes.Success;
     }
 
     /// <summary>
@@ -31,7 +47,7 @@ internal static partial class Commands
     /// are thread-safe lazy values, so the report's own use waits for the load in flight; a load that fails fails the same
     /// way when the report reaches it, and is reported there. The scratch table writes to <see cref="TextWriter.Null"/>.
     /// </summary>
-    private static ScenarioFile WarmUpThen(Func<ScenarioFile> loadScenario)
+    internal static ScenarioFile WarmUpThen(Func<ScenarioFile> loadScenario)
     {
         ThreadPool.UnsafeQueueUserWorkItem(static _ =>
         {
@@ -57,26 +73,5 @@ internal static partial class Commands
             }
         }, null);
         return loadScenario();
-    }
-
-    private static ScenarioFile LoadScenario(FileInfo file)
-    {
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException($"Scenario file '{file.FullName}' does not exist.");
-        }
-        return ScenarioFile.Load(file.FullName);
-    }
-
-    private static int RunReport(ParseResult parse, CliContext context, ScenarioFile scenario)
-    {
-        var report = SeedReport.Compute(scenario, parse.GetValue(AsOf) is { } text ? ParseDate(text, "--as-of") : null);
-        if (parse.GetValue(Format) == OutputFormat.Json)
-        {
-            context.WriteJson(report);
-            return ExitCodes.Success;
-        }
-        ReportRenderer.Render(report, context);
-        return ExitCodes.Success;
     }
 }

@@ -7,7 +7,8 @@ using Spectre.Console;
 
 namespace CloudEconomics.Cli;
 
-internal static partial class Commands
+/// <summary><c>catalog import</c>: a provider's price file as a catalog file that <c>--catalog</c> merges over the defaults.</summary>
+internal sealed class CatalogImportCommand
 {
     private static readonly Dictionary<string, ImportFormat> ImportFormats = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,12 +25,9 @@ internal static partial class Commands
     };
 
     /// <summary>The settings of <c>catalog import</c>, parsed and checked.</summary>
-    internal sealed record ImportCommandSettings(ImportFormat Format, ImportSettings Import, IReadOnlyList<FileInfo> Files, FileInfo Out, bool Standalone);
+    internal sealed record Settings(ImportFormat Format, ImportSettings Import, IReadOnlyList<FileInfo> Files, FileInfo Out, bool Standalone);
 
-    /// <summary>What <c>catalog import</c> did: the counts, the file written, and the rows it could not map.</summary>
-    internal sealed record ImportCommandResult(string Provider, string Format, string Out, int Instances, int Offers, IReadOnlyList<string> Regions, long RowsRead, IReadOnlyList<UnmappedRow> Unmapped);
-
-    private static Command CatalogImportCommand(CliContext context)
+    internal static Command Build(CliContext context)
     {
         var format = new Option<string>("--format") { Description = "The price file's format: skypilot, aws-price-list or azure-retail.", Required = true };
         var provider = new Option<string>("--provider") { Description = "The provider id of the rows, such as aws, azure, gcp, lambda, nebius.", Required = true };
@@ -56,23 +54,21 @@ internal static partial class Commands
             {
                 throw new UsageException($"--format must be one of {string.Join(", ", ImportFormats.Keys)} for catalog import; it was '{formatText}'.");
             }
-            var asOfText = parse.GetValue(AsOf) ?? throw new UsageException("catalog import needs --as-of DATE: the date the price file was published or read.");
+            var asOfText = parse.GetValue(Commands.AsOf) ?? throw new UsageException("catalog import needs --as-of DATE: the date the price file was published or read.");
             var confidenceText = parse.GetValue(confidence);
             var level = confidenceText is null
                 ? importFormat == ImportFormat.SkyPilot ? Confidence.CuratedDataset : Confidence.Vendor
                 : ConfidenceNames.TryGetValue(confidenceText, out var c) ? c
                 : throw new UsageException($"--confidence must be one of {string.Join(", ", ConfidenceNames.Keys)}; it was '{confidenceText}'.");
-            var settings = new ImportCommandSettings(importFormat,
-                new ImportSettings { Provider = parse.GetValue(provider)!, AsOf = ParseDate(asOfText, "--as-of"), Source = parse.GetValue(source)!, Confidence = level, ProviderName = parse.GetValue(providerName) },
+            var settings = new Settings(importFormat,
+                new ImportSettings { Provider = parse.GetValue(provider)!, AsOf = Commands.ParseDate(asOfText, "--as-of"), Source = parse.GetValue(source)!, Confidence = level, ProviderName = parse.GetValue(providerName) },
                 parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(standalone));
-            var baseCatalog = CloudCatalog.Default;
-            baseCatalog = MergeCatalogFiles(baseCatalog, parse);
-            var result = RunImport(settings, baseCatalog);
+            var result = Run(settings, Commands.LoadFullCatalog(parse));
             foreach (var row in result.Unmapped)
             {
                 context.Error.WriteLine("cloudecon: not imported: " + row);
             }
-            if (parse.GetValue(Format) == OutputFormat.Json)
+            if (Commands.IsJson(parse))
             {
                 context.WriteJson(result);
                 return ExitCodes.Success;
@@ -84,22 +80,8 @@ internal static partial class Commands
         return command;
     }
 
-    /// <summary>
-    /// A user catalog file merged over a catalog (CloudCatalog.MergeWith(Stream, string)): its offers and instances may refer to
-    /// the catalog's records (an imported file names the default accelerators; a negotiated price names a default instance).
-    /// </summary>
-    internal static CloudCatalog MergeCatalogFile(CloudCatalog catalog, FileInfo file)
-    {
-        using var stream = file.OpenRead();
-        return catalog.MergeWith(stream, file.FullName);
-    }
-
-    /// <summary>Every <c>--catalog</c> file merged over the catalog, in the order given.</summary>
-    internal static CloudCatalog MergeCatalogFiles(CloudCatalog catalog, ParseResult parse)
-        => (parse.GetValue(CatalogFile) ?? []).Aggregate(catalog, MergeCatalogFile);
-
     /// <summary>Imports the files, writes the catalog file and checks that it merges over the base catalog.</summary>
-    internal static ImportCommandResult RunImport(ImportCommandSettings settings, CloudCatalog baseCatalog)
+    internal static CatalogImportCommandResult Run(Settings settings, CloudCatalog baseCatalog)
     {
         var streams = new List<Stream>();
         CatalogImportResult result;
@@ -123,7 +105,18 @@ internal static partial class Commands
         {
             baseCatalog.MergeWith(written, settings.Out.FullName); // the file must merge over the catalog it was written for
         }
-        return new ImportCommandResult(result.Provider.Id, settings.Format.ToString(), settings.Out.FullName, result.Instances.Count, result.Offers.Count,
+        return new CatalogImportCommandResult(result.Provider.Id, settings.Format.ToString(), settings.Out.FullName, result.Instances.Count, result.Offers.Count,
             result.Provider.Regions.Select(r => r.Id).ToArray(), result.RowsRead, result.Unmapped);
     }
 }
+
+/// <summary>The JSON contract of <c>catalog import --format json</c>: what the import did.</summary>
+/// <param name="Provider">The provider id of the imported rows.</param>
+/// <param name="Format">The price file's format: <c>SkyPilot</c>, <c>AwsPriceList</c> or <c>AzureRetail</c>.</param>
+/// <param name="Out">The full path of the catalog file written.</param>
+/// <param name="Instances">Instance types in the file.</param>
+/// <param name="Offers">Price offers in the file.</param>
+/// <param name="Regions">The region ids of the offers.</param>
+/// <param name="RowsRead">Rows read from the price file(s).</param>
+/// <param name="Unmapped">Rows not imported (accelerator name not in the mapping table, no price, ...), each with its reason.</param>
+internal sealed record CatalogImportCommandResult(string Provider, string Format, string Out, int Instances, int Offers, IReadOnlyList<string> Regions, long RowsRead, IReadOnlyList<UnmappedRow> Unmapped);
