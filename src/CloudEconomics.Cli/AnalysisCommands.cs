@@ -196,7 +196,7 @@ internal static partial class Commands
             context.Out.WriteLine($"{standard.Name}: {standard.Description}");
             context.Out.WriteLine($"Base case: {N(baseOutput)} {result.OutputUnit} with {x.Name} = {N(x.BaseValue)} {x.Unit}");
             context.Out.WriteLine(result.IsFound
-                ? $"Breakeven: {x.Name} = {N(result.Value)} {x.Unit} gives {N(result.OutputAtValue!.Value)} {result.OutputUnit} (target {N(goal)}; searched {N(result.SearchLow)} to {N(result.SearchHigh)}, {result.Evaluations} evaluations)"
+                ? $"Breakeven: {x.Name} = {N(result.Value!.Value)} {x.Unit} gives {N(result.OutputAtValue!.Value)} {result.OutputUnit} (target {N(goal)}; searched {N(result.SearchLow)} to {N(result.SearchHigh)}, {result.Evaluations} evaluations)"
                 : NoBreakeven(result, x));
             return ExitCodes.Success;
         });

@@ -64,8 +64,8 @@ internal static partial class Commands
             }
             var workload = new Workload
             {
-                PromptTokens = ParseNumber(parse.GetValue(prompt)!, "--prompt"),
-                OutputTokens = ParseNumber(parse.GetValue(output)!, "--output"),
+                PromptTokens = ParseTokens(parse.GetValue(prompt)!, "--prompt"),
+                OutputTokens = ParseTokens(parse.GetValue(output)!, "--output"),
                 BatchSize = parse.GetValue(batch),
                 Utilization = parse.GetValue(utilization) is { } u ? ParseNumber(u, "--utilization") : 0.6,
             };
@@ -102,14 +102,14 @@ internal static partial class Commands
                     model = profile.Id,
                     modelName = profile.Name,
                     date,
-                    workload = new { promptTokens = workload.PromptTokens, outputTokens = workload.OutputTokens, batchSize = workload.BatchSize, utilization = workload.Utilization },
+                    workload = new { promptTokens = workload.PromptTokens.Tokens, outputTokens = workload.OutputTokens.Tokens, batchSize = workload.BatchSize, utilization = workload.Utilization },
                     ranked = ranked.Select(r => new
                     {
                         rank = r.Rank,
                         offer = r.Offer.Id,
                         instance = r.Offer.InstanceType,
-                        provider = r.Offer.Provider,
-                        option = r.Offer.PurchaseOption,
+                        provider = r.Offer.ProviderName ?? r.Offer.Provider.Value,
+                        option = r.Offer.PurchaseOption.ToString(),
                         region = r.Offer.Region,
                         pricePerHour = r.Offer.Price,
                         accelerators = r.Estimate!.Deployment.AcceleratorCount,
@@ -131,7 +131,7 @@ internal static partial class Commands
                 return ExitCodes.Success;
             }
             var table = new Table().Title(string.Create(CultureInfo.InvariantCulture,
-                    $"{profile.Name}: {workload.PromptTokens:0} prompt + {workload.OutputTokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {date:uuuu-MM-dd}"))
+                    $"{profile.Name}: {workload.PromptTokens.Tokens:0} prompt + {workload.OutputTokens.Tokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {date:uuuu-MM-dd}"))
                 .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Instance").AddColumn(new TableColumn("Offer").NoWrap()).AddColumn(new TableColumn("USD/h").RightAligned())
                 .AddColumn(new TableColumn("Chips/TP").NoWrap()).AddColumn(new TableColumn("Bound").NoWrap())
                 .AddColumn(new TableColumn("USD/1M tok").RightAligned()).AddColumn(new TableColumn("Price source").NoWrap());

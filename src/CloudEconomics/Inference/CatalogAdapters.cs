@@ -115,14 +115,15 @@ public static class CatalogAdapters
         result = new InferenceOffer
         {
             Id = offer.Id,
-            Provider = catalog.FindProvider(provider)?.Name ?? provider,
+            Provider = new ProviderId(provider),
+            ProviderName = catalog.FindProvider(provider)?.Name ?? provider,
             InstanceType = instance?.Name ?? accelerator.Name,
             Accelerator = spec,
             AcceleratorCount = count,
             ScaleUpDomain = accelerator.ScaleUpDomain.Value,
             Price = instancePrice,
             PricedPerChip = perChip && count == 1,
-            PurchaseOption = offer.Option.ToString(),
+            PurchaseOption = offer.Option,
             Region = offer.Region,
             PriceSource = offer.Provenance.Source,
             PriceAsOf = offer.Provenance.AsOfDate ?? offer.ValidFrom,

@@ -250,6 +250,11 @@ public sealed class ModelLibrary
             }
             asOf = parsed.Value;
         }
+        int maxContext = Int("maxContextTokens");
+        if (maxContext <= 0)
+        {
+            throw new ModelLoadException(file, path + ".maxContextTokens", id, $"Maximum context must be greater than zero tokens; it was {maxContext.ToString(CultureInfo.InvariantCulture)}.");
+        }
         string source = Str("source", required: true);
         string paramSource = Str("parametersSource", required: false);
 
@@ -273,7 +278,7 @@ public sealed class ModelLibrary
             WeightPrecision = weightPrecision,
             ActivationPrecision = activationPrecision,
             KvCachePrecision = Precision("kvCachePrecision"),
-            MaxContextTokens = Int("maxContextTokens"),
+            MaxContextTokens = TokenCount.FromTokens(maxContext),
             Source = paramSource.Length > 0 ? source + "; parameters: " + paramSource : source,
             AsOf = asOf,
         };

@@ -19,7 +19,7 @@ public sealed record SeedReportOptions
     /// 64 sequences per replica, 60% of paid hours busy. An illustrative chat workload, not data; the scenario's
     /// token-cost utilisation replaces <see cref="Workload.Utilization"/> when it is set.
     /// </summary>
-    public Workload Workload { get; init; } = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
+    public Workload Workload { get; init; } = new() { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 };
 
     /// <summary>Efficiency factors of the roofline (MFU, MBU, ...); when null, each chip's calibrated factors (<see cref="CalibratedEfficiency"/>).</summary>
     public EfficiencyFactors? Efficiency { get; init; }
@@ -177,7 +177,7 @@ public sealed record SeedReport
             return new TokenCostSection(modelId, basis, null, null, null, claim, [], [], $"model '{modelId}' is not in the model library");
         }
         var offers = catalog.ToInferenceOffers(date, Currency.Usd, out _)
-            .Where(o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand" && o.Region == region)
+            .Where(o => o.Provider == ProviderId.Aws && o.PurchaseOption.Kind == PurchaseOptionKind.OnDemand && o.Region == region)
             .ToList();
         try
         {
@@ -199,7 +199,7 @@ public sealed record SeedReport
     private static TokenCostLine Line(RankedInferenceOffer ranked) => new(
         ranked.Offer.InstanceType,
         $"{ranked.Offer.AcceleratorCount} x {ranked.Offer.Accelerator.Name}",
-        ranked.Offer.PurchaseOption,
+        ranked.Offer.PurchaseOption.ToString(),
         ranked.Offer.Region,
         ranked.Offer.Price,
         ranked.Cost!.Blended,
