@@ -24,7 +24,7 @@ for r in ranking.Ranked |> Seq.truncate 5 do
 
 // 2. Cost per million tokens of Llama 3.1 70B. ASSUMPTION: 2,000 prompt + 500 output tokens, batch 64, 60% utilisation.
 let model = ModelLibrary.Default.["llama-3.1-70b"]
-let workload = Workload(PromptTokens = TokenCount.FromTokens 2000.0, OutputTokens = TokenCount.FromTokens 500.0, BatchSize = 64, Utilization = 0.6)
+let workload = Workload(PromptTokens = TokenCount.FromTokens(2000.0), OutputTokens = TokenCount.FromTokens(500.0), BatchSize = 64, Utilization = 0.6)
 let offers, skipped = CloudCatalog.Default.ToInferenceOffers(Nullable asOf, Nullable Currency.Usd)
 let ranked = OfferRanking.Rank(model, workload, offers) |> Seq.filter (fun r -> r.Rank.HasValue) |> List.ofSeq
 printfn ""

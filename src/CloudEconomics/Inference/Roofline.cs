@@ -208,7 +208,8 @@ public sealed record ThroughputEstimate
     public HeadLayout? Heads { get; init; }
 
     /// <summary>Time to first token, seconds, without queueing: the prompt's chunks through every pipeline stage.</summary>
-    public double TimeToFirstTokenSeconds { get; init; }
+    /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no first token.</exception>
+    public double TimeToFirstTokenSeconds { get => Fit.Fits ? field : throw new ModelDoesNotFitException(Fit); init; }
 
     private void RequireFit()
     {

@@ -44,6 +44,8 @@ public class ExplicitResultsTest
         ((Func<object>)(() => estimate.Prefill)).Should().Throw<ModelDoesNotFitException>();
         ((Func<object>)(() => estimate.Decode)).Should().Throw<ModelDoesNotFitException>();
         ((Func<object>)(() => estimate.EffectiveBatchSize)).Should().Throw<ModelDoesNotFitException>();
+        ((Func<object>)(() => estimate.TimeToFirstTokenSeconds)).Should().Throw<ModelDoesNotFitException>();
+        ((Func<object>)(() => estimate.OutputThroughput)).Should().Throw<ModelDoesNotFitException>();
         estimate.ToString().Should().Contain("does not fit");
     }
 
