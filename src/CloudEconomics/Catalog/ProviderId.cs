@@ -53,6 +53,29 @@ public readonly struct ProviderId : IEquatable<ProviderId>, IComparable<Provider
         return new ProviderId(provider.Id);
     }
 
+    /// <summary>
+    /// The id for a provider or vendor name that may not be an id (an accelerator-only offer is sold by its chip's vendor,
+    /// such as <c>"Advanced Micro Devices"</c>): characters outside the id rule become <c>-</c>, and leading ones are dropped.
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <param name="id">The id, when the name holds at least one letter or digit.</param>
+    /// <returns>False when the name has no letter or digit.</returns>
+    internal static bool TryFromName(string? name, out ProviderId id)
+    {
+        id = default;
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+        var text = new string(name.Select(c => IsIdChar(c) ? c : '-').ToArray()).TrimStart('.', '_', '/', ':', '-');
+        if (text.Length == 0)
+        {
+            return false;
+        }
+        id = new ProviderId(text);
+        return true;
+    }
+
     /// <summary>Equality of the id text (ordinal).</summary>
     public static bool operator ==(ProviderId left, ProviderId right) => left.Equals(right);
 

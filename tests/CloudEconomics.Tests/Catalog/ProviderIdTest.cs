@@ -68,4 +68,20 @@ public class ProviderIdTest
         };
         InferenceOfferValidator.Instance.Validate(offer).Errors.Should().ContainSingle(e => e.PropertyName == "Provider");
     }
+
+    [Theory]
+    [InlineData("Advanced Micro Devices", "Advanced-Micro-Devices")]
+    [InlineData("NVIDIA", "NVIDIA")]
+    [InlineData(" (Google)", "Google-")]
+    public void FromVendorName_ReplacesWhatAnIdCannotHold(string name, string id)
+    {
+        // An accelerator-only offer is sold by its chip's vendor, whose name need not be an id: spaces and brackets become
+        // "-", leading ones are dropped.
+        ProviderId.TryFromName(name, out var result).Should().BeTrue();
+        result.Value.Should().Be(id);
+    }
+
+    [Fact]
+    public void FromVendorName_WithoutALetterOrDigit_IsNoId()
+        => ProviderId.TryFromName(" - ", out _).Should().BeFalse();
 }
