@@ -89,7 +89,7 @@ Console.WriteLine();
 
 // Energy per million tokens: Llama 3.1 70B on the same H100s, throughput from the roofline estimate for p5.48xlarge.
 var model = ModelLibrary.Default["llama-3.1-70b"];
-var workload = new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.8 }; // assumption
+var workload = new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.8 }; // assumption
 var estimate = OfferRanking.Evaluate(model, workload, catalog.ToInferenceOffer(p5), EfficiencyFactors.Default).Estimate!;
 var perGpu = TokenRate.FromTokensPerSecond(estimate.TotalThroughput.TokensPerSecond / estimate.Deployment.AcceleratorCount);
 var nuclear = PricePerEnergy.UsdPerMegawattHour(95m); // ASSUMPTION: nuclear PPA prices are undisclosed (power seeds: nuclear-ppa-undisclosed)

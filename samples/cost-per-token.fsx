@@ -24,16 +24,16 @@ for r in ranking.Ranked |> Seq.truncate 5 do
 
 // 2. Cost per million tokens of Llama 3.1 70B. ASSUMPTION: 2,000 prompt + 500 output tokens, batch 64, 60% utilisation.
 let model = ModelLibrary.Default.["llama-3.1-70b"]
-let workload = Workload(PromptTokens = 2000.0, OutputTokens = 500.0, BatchSize = 64, Utilization = 0.6)
+let workload = Workload(PromptTokens = TokenCount.FromTokens(2000.0), OutputTokens = TokenCount.FromTokens(500.0), BatchSize = 64, Utilization = 0.6)
 let offers, skipped = CloudCatalog.Default.ToInferenceOffers(Nullable asOf, Nullable Currency.Usd)
 let ranked = OfferRanking.Rank(model, workload, offers) |> Seq.filter (fun r -> r.Rank.HasValue) |> List.ofSeq
 printfn ""
 printfn "%s, blended USD per 1M tokens (calibrated roofline), %d offers ranked, %d skipped:" model.Name ranked.Length skipped.Count
 for r in ranked |> List.truncate 5 do
-    printfn "  %d. %-26s %-17s %7.2f USD/h %8.4f USD/1M" r.Rank.Value r.Offer.InstanceType r.Offer.PurchaseOption r.Offer.Price.PerHour.Amount r.Cost.Blended.PerMillionTokens.Amount
+    printfn "  %d. %-26s %-17s %7.2f USD/h %8.4f USD/1M" r.Rank.Value r.Offer.InstanceType (string r.Offer.PurchaseOption) r.Offer.Price.PerHour.Amount r.Cost.Blended.PerMillionTokens.Amount
 
 // 3. Custom silicon vs GPU, like for like: AWS on demand, us-east-1.
-let aws = offers |> Seq.filter (fun o -> o.Provider.Contains "Amazon" && o.PurchaseOption = "on-demand" && o.Region = "us-east-1")
+let aws = offers |> Seq.filter (fun o -> o.Provider = ProviderId.Aws && o.PurchaseOption = PurchaseOption.OnDemand && o.Region = "us-east-1")
 let cmp = CustomSiliconComparison.Compare(model, workload, aws)
 printfn ""
 printfn "Custom silicon vs GPU (AWS on demand, us-east-1): %s %.4f vs %s %.4f USD/1M tokens, ratio %.3f"

@@ -23,9 +23,9 @@ var asOf = new LocalDate(2026, 7, 20);
 
 // 1. Tornado: custom silicon / GPU cost per token, AWS on demand, us-east-1, Llama 3.1 70B, the seed report's workload.
 var model = ModelLibrary.Default["llama-3.1-70b"];
-var workload = new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 }; // assumption
+var workload = new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 }; // assumption
 var aws = CloudCatalog.Default.ToInferenceOffers(asOf, Currency.Usd, out _)
-    .Where(o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand" && o.Region == "us-east-1");
+    .Where(o => o.Provider == ProviderId.Aws && o.PurchaseOption == PurchaseOption.OnDemand && o.Region == "us-east-1");
 var cmp = CustomSiliconComparison.Compare(model, workload, aws);
 double cs0 = (double)cmp.CustomSilicon.Offer.Price.PerHour.Amount, gpu0 = (double)cmp.Gpu.Offer.Price.PerHour.Amount;
 double csT0 = cmp.CustomSilicon.Estimate!.TotalThroughput.TokensPerSecond, gpuT0 = cmp.Gpu.Estimate!.TotalThroughput.TokensPerSecond;

@@ -90,6 +90,14 @@ internal static class Commands
         throw new UsageException($"{what} must be a finite number written with a dot for decimals; it was '{text}'.");
     }
 
+    internal static TokenCount ParseTokens(string text, string what)
+    {
+        double value = ParseNumber(text, what);
+        return value >= 1
+            ? TokenCount.FromTokens(value)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{what} must be at least 1 token; it was {value:R}."));
+    }
+
     internal static decimal ParseDecimal(string text, string what)
     {
         if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))

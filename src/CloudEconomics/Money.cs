@@ -178,17 +178,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="ArgumentOutOfRangeException">The duration is not positive and finite, or the amount is negative.</exception>
     public static PricePerHour operator /(Money left, UnitsNet.Duration right) => PricePerHour.From(left, right);
 
-    /// <summary>The price per energy of an amount spread over an energy (money / MWh).</summary>
+    /// <summary>The price per energy of an amount spread over an energy (money / MWh): <c>PricePerEnergy.From(left, right)</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The energy is not positive and finite.</exception>
-    public static PricePerEnergy operator /(Money left, UnitsNet.Energy right)
-    {
-        double megawattHours = right.MegawattHours;
-        if (!double.IsFinite(megawattHours) || megawattHours <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(right), megawattHours, $"Energy must be positive and finite to price it; it was {megawattHours.ToString("R", CultureInfo.InvariantCulture)} MWh.");
-        }
-        return new PricePerEnergy(left / (decimal)megawattHours);
-    }
+    public static PricePerEnergy operator /(Money left, UnitsNet.Energy right) => PricePerEnergy.From(left, right);
 
     /// <summary>The ratio of two amounts in one currency (for example capex / revenue).</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>

@@ -31,6 +31,21 @@ public readonly struct PricePerEnergy : IEquatable<PricePerEnergy>, IComparable<
     /// <returns>The price.</returns>
     public static PricePerEnergy From(Money perMegawattHour) => new(perMegawattHour);
 
+    /// <summary>The energy price that spreads <paramref name="cost"/> evenly over <paramref name="energy"/> (cost / MWh).</summary>
+    /// <param name="cost">The total cost.</param>
+    /// <param name="energy">The energy; positive and finite.</param>
+    /// <returns>The price per MWh.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="energy"/> is not positive and finite.</exception>
+    public static PricePerEnergy From(Money cost, Energy energy)
+    {
+        double megawattHours = energy.MegawattHours;
+        if (!double.IsFinite(megawattHours) || megawattHours <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(energy), megawattHours, $"Energy must be positive and finite to price it; it was {megawattHours.ToString("R", CultureInfo.InvariantCulture)} MWh.");
+        }
+        return new PricePerEnergy(cost / (decimal)megawattHours);
+    }
+
     /// <summary>Zero per MWh in the given currency.</summary>
     /// <param name="currency">The currency.</param>
     /// <returns>A zero price.</returns>
@@ -90,6 +105,11 @@ public readonly struct PricePerEnergy : IEquatable<PricePerEnergy>, IComparable<
     /// <summary>Divides a price.</summary>
     /// <exception cref="DivideByZeroException">The divisor is zero.</exception>
     public static PricePerEnergy operator /(PricePerEnergy price, decimal divisor) => new(price.PerMegawattHour / divisor);
+
+    /// <summary>The ratio of two energy prices in one currency (for example a PPA strike over the market price).</summary>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="DivideByZeroException"><paramref name="right"/> is zero.</exception>
+    public static decimal operator /(PricePerEnergy left, PricePerEnergy right) => left.PerMegawattHour / right.PerMegawattHour;
 
     /// <summary>Ordering within one currency.</summary>
     public static bool operator <(PricePerEnergy left, PricePerEnergy right) => left.CompareTo(right) < 0;

@@ -33,6 +33,27 @@ public readonly struct PricePerKilowattMonth : IEquatable<PricePerKilowattMonth>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perKilowattMonth"/> is negative.</exception>
     public static PricePerKilowattMonth From(Money perKilowattMonth) => new(perKilowattMonth);
 
+    /// <summary>The capacity price that spreads <paramref name="cost"/> evenly over <paramref name="capacity"/> and
+    /// <paramref name="months"/> (cost / (kW x months)).</summary>
+    /// <param name="cost">The total charge; not negative.</param>
+    /// <param name="capacity">The capacity; positive.</param>
+    /// <param name="months">The number of months (may be fractional); positive and finite.</param>
+    /// <returns>The price per kW-month.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> or <paramref name="months"/> is not positive (and finite), or <paramref name="cost"/> is negative.</exception>
+    public static PricePerKilowattMonth From(Money cost, UnitsNet.Power capacity, double months)
+    {
+        decimal kilowatts = (decimal)capacity.Kilowatts;
+        if (kilowatts <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), kilowatts, $"Capacity must be positive to price it; it was {kilowatts.ToString(CultureInfo.InvariantCulture)} kW.");
+        }
+        if (!double.IsFinite(months) || months <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, $"Months must be positive and finite to price them; it was {months.ToString("R", CultureInfo.InvariantCulture)}.");
+        }
+        return new PricePerKilowattMonth(cost / (kilowatts * (decimal)months));
+    }
+
     /// <summary>Shorthand for US dollars per kW-month.</summary>
     /// <param name="amountPerKilowattMonth">USD per kW of capacity per month; not negative.</param>
     /// <returns>The price.</returns>
@@ -73,13 +94,32 @@ public readonly struct PricePerKilowattMonth : IEquatable<PricePerKilowattMonth>
     /// <exception cref="ArgumentOutOfRangeException">The capacity is negative.</exception>
     public static Money operator *(PricePerKilowattMonth price, UnitsNet.Power capacity) => price.CostOf(capacity, 1);
 
+    /// <summary>The charge for one month of a capacity (kW x price): <c>CostOf(capacity, 1)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The capacity is negative.</exception>
+    public static Money operator *(UnitsNet.Power capacity, PricePerKilowattMonth price) => price.CostOf(capacity, 1);
+
     /// <summary>Sum of two capacity prices in one currency.</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     public static PricePerKilowattMonth operator +(PricePerKilowattMonth left, PricePerKilowattMonth right) => new(left.PerKilowattMonth + right.PerKilowattMonth);
 
+    /// <summary>Difference of two capacity prices in one currency.</summary>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The difference is negative.</exception>
+    public static PricePerKilowattMonth operator -(PricePerKilowattMonth left, PricePerKilowattMonth right) => new(left.PerKilowattMonth - right.PerKilowattMonth);
+
     /// <summary>Scales a price.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The factor is negative.</exception>
     public static PricePerKilowattMonth operator *(PricePerKilowattMonth price, decimal factor) => new(price.PerKilowattMonth * factor);
+
+    /// <summary>Divides a price.</summary>
+    /// <exception cref="DivideByZeroException">The divisor is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The divisor is negative.</exception>
+    public static PricePerKilowattMonth operator /(PricePerKilowattMonth price, decimal divisor) => new(price.PerKilowattMonth / divisor);
+
+    /// <summary>The ratio of two capacity prices in one currency.</summary>
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="DivideByZeroException"><paramref name="right"/> is zero.</exception>
+    public static decimal operator /(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.PerKilowattMonth / right.PerKilowattMonth;
 
     /// <summary>Ordering within one currency.</summary>
     public static bool operator <(PricePerKilowattMonth left, PricePerKilowattMonth right) => left.CompareTo(right) < 0;

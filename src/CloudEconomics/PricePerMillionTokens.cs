@@ -36,6 +36,13 @@ public readonly struct PricePerMillionTokens : IEquatable<PricePerMillionTokens>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perMillionTokens"/> is negative.</exception>
     public static PricePerMillionTokens From(Money perMillionTokens) => new(perMillionTokens);
 
+    /// <summary>The token price that spreads <paramref name="cost"/> evenly over <paramref name="tokens"/> (cost / tokens x 1,000,000).</summary>
+    /// <param name="cost">The total cost; not negative.</param>
+    /// <param name="tokens">The tokens; greater than zero.</param>
+    /// <returns>The price per million tokens.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tokens"/> is zero or <paramref name="cost"/> is negative.</exception>
+    public static PricePerMillionTokens From(Money cost, TokenCount tokens) => cost / tokens;
+
     /// <summary>Zero per million tokens in the given currency.</summary>
     /// <param name="currency">The currency.</param>
     /// <returns>A zero price.</returns>

@@ -22,7 +22,7 @@ public class PriceVocabularyTest
         (Money.Usd(500m) / Energy.FromMegawattHours(10)).Should().Be(PricePerEnergy.UsdPerMegawattHour(50m));
         (Money.Usd(500m) / Energy.FromKilowattHours(2500)).PerMegawattHour.Amount.Should().BeApproximately(200m, 1e-9m);
         var act = () => Money.Usd(1m) / Energy.Zero;
-        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "right" && e.Message.Contains("positive"));
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "energy" && e.Message.Contains("positive"));
     }
 
     [Fact]
@@ -64,4 +64,98 @@ public class PriceVocabularyTest
     [Fact]
     public void PricePerHour_From_IsTheConstructor()
         => PricePerHour.From(Money.Eur(4m)).Should().Be(new PricePerHour(Money.Eur(4m)));
+
+    [Fact]
+    public void From_CostAndQuantity_SpreadsTheCost_OnEveryPriceType()
+    {
+        // Hand: 500 USD over 4 h = 125 USD/h; 500 USD over 2.5 MWh = 200 USD/MWh; 3 USD over 1,500,000 tokens = 2 USD/1M;
+        // 90,000 USD for 500 kW over 3 months = 90,000 / 1,500 kW-months = 60 USD/kW-month.
+        PricePerHour.From(Money.Usd(500m), Duration.FromHours(4)).Should().Be(PricePerHour.Usd(125m));
+        PricePerEnergy.From(Money.Usd(500m), Energy.FromMegawattHours(2.5)).Should().Be(PricePerEnergy.UsdPerMegawattHour(200m));
+        PricePerMillionTokens.From(Money.Usd(3m), TokenCount.FromTokens(1_500_000)).Should().Be(PricePerMillionTokens.Usd(2m));
+        PricePerKilowattMonth.From(Money.Usd(90_000m), UnitsNet.Power.FromKilowatts(500), 3).Should().Be(PricePerKilowattMonth.Usd(60m));
+    }
+
+    [Fact]
+    public void From_CostAndNothing_Throws_NamingTheQuantity()
+    {
+        var energy = () => PricePerEnergy.From(Money.Usd(1m), Energy.Zero);
+        energy.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "energy" && e.Message.Contains("positive"));
+        var tokens = () => PricePerMillionTokens.From(Money.Usd(1m), TokenCount.Zero);
+        tokens.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "tokens");
+        var capacity = () => PricePerKilowattMonth.From(Money.Usd(1m), UnitsNet.Power.Zero, 1);
+        capacity.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "capacity");
+        var months = () => PricePerKilowattMonth.From(Money.Usd(1m), UnitsNet.Power.FromKilowatts(1), 0);
+        months.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "months");
+    }
+
+    [Fact]
+    public void PricePerKilowattMonth_Arithmetic_MatchesTheOtherPrices()
+    {
+        // Hand: 150 - 30 = 120; 150 / 3 = 50; 150 / 50 = 3; 1 MW x 150 USD/kW-month = 1,000 x 150 = 150,000 USD.
+        var a = PricePerKilowattMonth.Usd(150m);
+        var b = PricePerKilowattMonth.Usd(30m);
+        (a - b).Should().Be(PricePerKilowattMonth.Usd(120m));
+        (a / 3m).Should().Be(PricePerKilowattMonth.Usd(50m));
+        (a / PricePerKilowattMonth.Usd(50m)).Should().Be(3m);
+        (UnitsNet.Power.FromMegawatts(1) * a).Should().Be(Money.Usd(150_000m));
+        var negative = () => b - a;
+        negative.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void PricePerEnergy_Ratio()
+        // Hand: a 45 USD/MWh strike over a 60 USD/MWh market = 0.75.
+        => (PricePerEnergy.UsdPerMegawattHour(45m) / PricePerEnergy.UsdPerMegawattHour(60m)).Should().Be(0.75m);
+
+    /// <summary>
+    /// Every public <c>PricePer...</c> struct of the vocabulary, found by reflection (a new price type is checked without
+    /// editing this test), has the same shape: a constructor from <see cref="Money"/>, <c>From(Money)</c>,
+    /// <c>From(Money, quantity...)</c>, a US-dollar shortcut, <c>Zero(Currency)</c>, <c>Currency</c>, exactly one
+    /// <c>CostOf</c> verb returning <see cref="Money"/>, price x quantity both ways, and + - x / with ratio.
+    /// </summary>
+    [Fact]
+    public void EveryPriceType_HasTheSameVocabulary()
+    {
+        var prices = typeof(Money).Assembly.GetExportedTypes()
+            .Where(t => t.IsValueType && t.Namespace == "CloudEconomics" && t.Name.StartsWith("PricePer", StringComparison.Ordinal))
+            .ToList();
+        prices.Select(t => t.Name).Should().BeEquivalentTo(["PricePerHour", "PricePerEnergy", "PricePerKilowattMonth", "PricePerMillionTokens"]);
+        var problems = new List<string>();
+        foreach (var t in prices)
+        {
+            var statics = t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static);
+            var instance = t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly);
+            bool Has(string name, Func<System.Reflection.MethodInfo, bool> shape) => statics.Any(m => m.Name == name && shape(m));
+            System.Type[] P(System.Reflection.MethodInfo m) => m.GetParameters().Select(p => p.ParameterType).ToArray();
+            void Need(bool ok, string what)
+            {
+                if (!ok)
+                {
+                    problems.Add($"{t.Name}: {what}");
+                }
+            }
+            Need(t.GetConstructor([typeof(Money)]) is not null, "constructor(Money)");
+            Need(Has("From", m => m.ReturnType == t && P(m).SequenceEqual([typeof(Money)])), "From(Money)");
+            Need(Has("From", m => m.ReturnType == t && P(m).Length >= 2 && P(m)[0] == typeof(Money)), "From(Money cost, quantity...)");
+            Need(Has("Zero", m => m.ReturnType == t && P(m).SequenceEqual([typeof(Currency)])), "Zero(Currency)");
+            Need(statics.Any(m => m.Name.StartsWith("Usd", StringComparison.Ordinal) && m.ReturnType == t && P(m).SequenceEqual([typeof(decimal)])), "Usd...(decimal)");
+            Need(t.GetProperty("Currency")?.PropertyType == typeof(Currency), "Currency property");
+            var costOf = instance.Where(m => m.Name == "CostOf").ToList();
+            Need(costOf.Count == 1 && costOf[0].ReturnType == typeof(Money), "exactly one CostOf(quantity) returning Money");
+            Need(!instance.Any(m => m.Name is "CostFor" or "MonthlyCost"), "no second cost verb (CostFor, MonthlyCost)");
+            if (costOf.Count == 1)
+            {
+                var quantity = costOf[0].GetParameters()[0].ParameterType;
+                Need(Has("op_Multiply", m => m.ReturnType == typeof(Money) && P(m).SequenceEqual([t, quantity])), $"price * {quantity.Name}");
+                Need(Has("op_Multiply", m => m.ReturnType == typeof(Money) && P(m).SequenceEqual([quantity, t])), $"{quantity.Name} * price");
+            }
+            Need(Has("op_Addition", m => m.ReturnType == t && P(m).SequenceEqual([t, t])), "price + price");
+            Need(Has("op_Subtraction", m => m.ReturnType == t && P(m).SequenceEqual([t, t])), "price - price");
+            Need(Has("op_Multiply", m => m.ReturnType == t && P(m).SequenceEqual([t, typeof(decimal)])), "price * decimal");
+            Need(Has("op_Division", m => m.ReturnType == t && P(m).SequenceEqual([t, typeof(decimal)])), "price / decimal");
+            Need(Has("op_Division", m => m.ReturnType == typeof(decimal) && P(m).SequenceEqual([t, t])), "price / price (ratio)");
+        }
+        problems.Should().BeEmpty();
+    }
 }

@@ -11,7 +11,7 @@ public class OfferRankingBenchmarks
 {
     private IReadOnlyList<InferenceOffer> offers = [];
     private ModelProfile model = null!;
-    private readonly Workload workload = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
+    private readonly Workload workload = new() { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 };
 
     /// <summary>Adapts the embedded catalog once.</summary>
     [GlobalSetup]

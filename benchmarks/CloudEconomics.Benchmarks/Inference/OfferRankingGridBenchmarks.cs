@@ -28,7 +28,7 @@ public class OfferRankingGridBenchmarks
     {
         offers = CloudCatalog.Default.ToInferenceOffers(new LocalDate(2026, 6, 1), Currency.Usd, out _);
         models = ModelLibrary.Default.Models.ToArray();
-        workloads = Shapes.Select(s => new Workload { PromptTokens = s.Prompt, OutputTokens = s.Output, BatchSize = s.Batch, Utilization = 0.6 }).ToArray();
+        workloads = Shapes.Select(s => new Workload { PromptTokens = TokenCount.FromTokens(s.Prompt), OutputTokens = TokenCount.FromTokens(s.Output), BatchSize = s.Batch, Utilization = 0.6 }).ToArray();
     }
 
     /// <summary>One model (Llama 3.1 70B) x 10 workloads.</summary>

@@ -30,13 +30,13 @@ internal sealed class TokenCostCommand
     };
     private readonly Option<string> prompt = new("--prompt")
     {
-        Description = string.Create(CultureInfo.InvariantCulture, $"Prompt tokens per request (default {SeedReportOptions.DefaultWorkload.PromptTokens:0}, the seed report's workload)."),
-        DefaultValueFactory = _ => SeedReportOptions.DefaultWorkload.PromptTokens.ToString("R", CultureInfo.InvariantCulture),
+        Description = string.Create(CultureInfo.InvariantCulture, $"Prompt tokens per request (default {SeedReportOptions.DefaultWorkload.PromptTokens.Tokens:0}, the seed report's workload)."),
+        DefaultValueFactory = _ => SeedReportOptions.DefaultWorkload.PromptTokens.Tokens.ToString("R", CultureInfo.InvariantCulture),
     };
     private readonly Option<string> output = new("--output")
     {
-        Description = string.Create(CultureInfo.InvariantCulture, $"Output tokens per request (default {SeedReportOptions.DefaultWorkload.OutputTokens:0})."),
-        DefaultValueFactory = _ => SeedReportOptions.DefaultWorkload.OutputTokens.ToString("R", CultureInfo.InvariantCulture),
+        Description = string.Create(CultureInfo.InvariantCulture, $"Output tokens per request (default {SeedReportOptions.DefaultWorkload.OutputTokens.Tokens:0})."),
+        DefaultValueFactory = _ => SeedReportOptions.DefaultWorkload.OutputTokens.Tokens.ToString("R", CultureInfo.InvariantCulture),
     };
     private readonly Option<int> batch = new("--batch")
     {
@@ -96,8 +96,8 @@ internal sealed class TokenCostCommand
         PurchaseOptionKind? kind = optionText.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : Commands.PurchaseOption(optionText, "--option", allowAll: true);
         var workload = SeedReportOptions.DefaultWorkload with
         {
-            PromptTokens = Commands.ParseNumber(parse.GetValue(prompt)!, "--prompt"),
-            OutputTokens = Commands.ParseNumber(parse.GetValue(output)!, "--output"),
+            PromptTokens = Commands.ParseTokens(parse.GetValue(prompt)!, "--prompt"),
+            OutputTokens = Commands.ParseTokens(parse.GetValue(output)!, "--output"),
             BatchSize = parse.GetValue(batch),
             Utilization = parse.GetValue(utilization) is { } u ? Commands.ParseNumber(u, "--utilization") : SeedReportOptions.DefaultWorkload.Utilization,
         };
@@ -131,9 +131,9 @@ internal sealed class TokenCostCommand
         var excluded = ranking.Where(r => r.Rank is null).ToList();
         var skippedHere = skipped.Where(s => wanted.Count == 0 || wanted.Any(w => s.OfferId.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
         return new TokenCostResult(profile.Id, profile.Name, date,
-            new TokenCostWorkload(workload.PromptTokens, workload.OutputTokens, workload.BatchSize, workload.Utilization),
+            new TokenCostWorkload(workload.PromptTokens.Tokens, workload.OutputTokens.Tokens, workload.BatchSize, workload.Utilization),
             ranked.Select(r => new TokenCostRow(
-                r.Rank!.Value, r.Offer.Id, r.Offer.InstanceType, r.Offer.Provider, r.Offer.PurchaseOption, r.Offer.Region, r.Offer.Price,
+                r.Rank!.Value, r.Offer.Id, r.Offer.InstanceType, r.Offer.ProviderName ?? r.Offer.Provider.Value, r.Offer.PurchaseOption.ToString(), r.Offer.Region, r.Offer.Price,
                 r.Estimate!.Deployment.AcceleratorCount, r.Offer.Accelerator.Name, r.Estimate.Deployment.TensorParallelDegree, r.Estimate.EffectiveBatchSize,
                 r.Estimate.Prefill.Bound.ToString(), r.Estimate.Decode.Bound.ToString(), r.Estimate.TotalThroughput.TokensPerSecond,
                 Calibration(r.Offer.Accelerator, profile), r.Cost!.Blended, r.Cost.EffectiveInput, r.Cost.Output, r.Provenance)).ToList(),
@@ -160,7 +160,7 @@ internal sealed class TokenCostCommand
         }
         var excluded = ranking.Where(r => r.Rank is null).ToList();
         var table = new Table().Title(string.Create(CultureInfo.InvariantCulture,
-                $"{profile.Name}: {workload.PromptTokens:0} prompt + {workload.OutputTokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {date:uuuu-MM-dd}"))
+                $"{profile.Name}: {workload.PromptTokens.Tokens:0} prompt + {workload.OutputTokens.Tokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {date:uuuu-MM-dd}"))
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Instance").AddColumn(new TableColumn("Offer").NoWrap()).AddColumn(new TableColumn("USD/h").RightAligned())
             .AddColumn(new TableColumn("Chips/TP").NoWrap()).AddColumn(new TableColumn("Bound").NoWrap())
             .AddColumn(new TableColumn("USD/1M tok").RightAligned()).AddColumn(new TableColumn("Price source").NoWrap());

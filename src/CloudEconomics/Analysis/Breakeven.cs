@@ -105,7 +105,7 @@ public static class Breakeven
     public static bool TryFindBreakeven(this ScenarioModel model, ScenarioInput input, double target, out double value)
     {
         var result = FindBreakeven(model, input, target);
-        value = result.IsFound ? result.Value : 0;
+        value = result.Value.GetValueOrDefault();
         return result.IsFound;
     }
 }

@@ -5,8 +5,6 @@ namespace CloudEconomics.Analysis;
 /// <summary>The outcome of a breakeven search: the input value that makes the output hit the target, or "no breakeven in range".</summary>
 public sealed class BreakevenResult
 {
-    private readonly double _value;
-
     private BreakevenResult(ScenarioInput input, string outputUnit, double target, double searchLow, double searchHigh,
         bool isFound, double value, double? outputAtValue, double minimumOutput, double maximumOutput, int evaluations)
     {
@@ -16,7 +14,7 @@ public sealed class BreakevenResult
         SearchLow = searchLow;
         SearchHigh = searchHigh;
         IsFound = isFound;
-        _value = value;
+        Value = isFound ? value : null;
         OutputAtValue = outputAtValue;
         MinimumOutput = minimumOutput;
         MaximumOutput = maximumOutput;
@@ -44,15 +42,11 @@ public sealed class BreakevenResult
     /// <summary>High end of the interval searched, in the input's unit.</summary>
     public double SearchHigh { get; }
 
-    /// <summary>Whether a breakeven lies in the interval.</summary>
+    /// <summary>Whether a breakeven lies in the interval; <see cref="Value"/> and <see cref="OutputAtValue"/> are set exactly when it does.</summary>
     public bool IsFound { get; }
 
-    /// <summary>The breakeven value of the input, in its unit.</summary>
-    /// <exception cref="InvalidOperationException">No breakeven was found (<see cref="IsFound"/> is false).</exception>
-    public double Value => IsFound
-        ? _value
-        : throw new InvalidOperationException(
-            $"No breakeven for '{Input.Name}' in [{SearchLow.ToString("R", CultureInfo.InvariantCulture)}, {SearchHigh.ToString("R", CultureInfo.InvariantCulture)}]; check IsFound first.");
+    /// <summary>The breakeven value of the input, in its unit; null when no breakeven was found (<see cref="IsFound"/> is false).</summary>
+    public double? Value { get; }
 
     /// <summary>The output at <see cref="Value"/> (equal to <see cref="Target"/> to solver tolerance); null when no breakeven was found (<see cref="IsFound"/> is false).</summary>
     public double? OutputAtValue { get; }
@@ -72,7 +66,7 @@ public sealed class BreakevenResult
     {
         var c = CultureInfo.InvariantCulture;
         return IsFound
-            ? string.Create(c, $"{Input.Name} = {_value:G6} {Input.Unit} gives {OutputAtValue:G6} {OutputUnit} (target {Target:G6})")
+            ? string.Create(c, $"{Input.Name} = {Value:G6} {Input.Unit} gives {OutputAtValue:G6} {OutputUnit} (target {Target:G6})")
             : string.Create(c, $"no breakeven for {Input.Name} in [{SearchLow:G6}, {SearchHigh:G6}] {Input.Unit}: output stays between {MinimumOutput:G6} and {MaximumOutput:G6} {OutputUnit}, target {Target:G6}");
     }
 }

@@ -112,17 +112,23 @@ public static class CatalogAdapters
         bool perChip = instance is null || instance.Billing == BillingUnit.PerAccelerator;
         var instancePrice = perChip && count > 1 ? price * count : price; // per-chip billing of a multi-chip instance: whole-instance price
         var provider = instance?.Provider ?? accelerator.Vendor;
+        if (!ProviderId.TryFromName(provider, out var providerId))
+        {
+            reason = $"Offer '{offer.Id}' must name a provider (its instance's provider or its accelerator's vendor); '{provider}' holds no letter or digit.";
+            return false;
+        }
         result = new InferenceOffer
         {
             Id = offer.Id,
-            Provider = catalog.FindProvider(provider)?.Name ?? provider,
+            Provider = providerId,
+            ProviderName = catalog.FindProvider(provider)?.Name ?? provider,
             InstanceType = instance?.Name ?? accelerator.Name,
             Accelerator = spec,
             AcceleratorCount = count,
             ScaleUpDomain = accelerator.ScaleUpDomain.Value,
             Price = instancePrice,
             PricedPerChip = perChip && count == 1,
-            PurchaseOption = offer.Option.ToString(),
+            PurchaseOption = offer.Option,
             Region = offer.Region,
             PriceSource = offer.Provenance.Source,
             PriceAsOf = offer.Provenance.AsOf ?? offer.ValidFrom,

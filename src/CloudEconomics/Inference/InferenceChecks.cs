@@ -99,12 +99,11 @@ internal static class InferenceChecks
         {
             return false;
         }
-        return IsDefined(m.ActivationPrecision) && IsDefined(m.WeightPrecision) && IsDefined(m.KvCachePrecision) && m.MaxContextTokens > 0;
+        return IsDefined(m.ActivationPrecision) && IsDefined(m.WeightPrecision) && IsDefined(m.KvCachePrecision) && m.MaxContextTokens.Tokens > 0;
     }
 
     internal static bool IsValid(Workload w)
-        => double.IsFinite(w.PromptTokens) && w.PromptTokens >= 1
-           && double.IsFinite(w.OutputTokens) && w.OutputTokens >= 1
+        => w.PromptTokens.Tokens >= 1 && w.OutputTokens.Tokens >= 1
            && w.BatchSize >= 1
            && double.IsFinite(w.PrefixCacheHitRate) && w.PrefixCacheHitRate >= 0 && w.PrefixCacheHitRate < 1
            && double.IsFinite(w.Utilization) && w.Utilization > 0 && w.Utilization <= 1
@@ -134,7 +133,7 @@ internal static class InferenceChecks
     }
 
     internal static bool IsValid(InferenceOffer o)
-        => !IsBlank(o.Id) && o.Accelerator is not null && IsValid(o.Accelerator)
+        => !IsBlank(o.Id) && o.Provider.Value is not null && o.PurchaseOption is not null && o.Accelerator is not null && IsValid(o.Accelerator)
            && o.AcceleratorCount >= 1
            && (o.ScaleUpDomain is null || o.ScaleUpDomain >= 1)
            && o.Price.PerHour.Amount > 0;
@@ -151,7 +150,7 @@ internal static class InferenceChecks
            && IsDefined(e.ActivationPrecision)
            && double.IsFinite(e.AllReduceLatencySeconds) && e.AllReduceLatencySeconds >= 0
            && double.IsFinite(e.StepOverheadSeconds) && e.StepOverheadSeconds >= 0
-           && e.PrefillChunkTokens >= 1;
+           && e.PrefillChunkTokens.Tokens >= 1;
 
     private static bool InUnit(double v) => double.IsFinite(v) && v > 0 && v <= 1;
 

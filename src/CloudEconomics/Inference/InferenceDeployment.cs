@@ -114,12 +114,12 @@ public sealed record EfficiencyFactors
     /// <c>max_num_tokens</c> (github:NVIDIA/TensorRT-LLM/tensorrt_llm/builder.py@008b2b8d23af95e4e19fa6f354f9c5f6349b2bfc,
     /// <c>BuildConfig.max_num_tokens: int = 8192</c>).
     /// </summary>
-    public int PrefillChunkTokens { get; init; } = 8192;
+    public TokenCount PrefillChunkTokens { get; init; } = TokenCount.FromTokens(8192);
 
     /// <summary>Invariant text such as <c>"MFU 50%, MBU 70%"</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"MFU {Mfu:0.##%}, MBU {Mbu:0.##%}, link {InterconnectEfficiency:0.##%}, usable memory {UsableMemoryFraction:0.##%}, all-reduce latency {AllReduceLatencySeconds * 1e6:0.##} us, step overhead {StepOverheadSeconds * 1e3:0.###} ms, prefill chunk {PrefillChunkTokens:#,0} tokens");
+        => string.Create(CultureInfo.InvariantCulture, $"MFU {Mfu:0.##%}, MBU {Mbu:0.##%}, link {InterconnectEfficiency:0.##%}, usable memory {UsableMemoryFraction:0.##%}, all-reduce latency {AllReduceLatencySeconds * 1e6:0.##} us, step overhead {StepOverheadSeconds * 1e3:0.###} ms, prefill chunk {PrefillChunkTokens.Tokens:#,0} tokens");
 }
 
 /// <summary>Rules for <see cref="EfficiencyFactors"/>.</summary>
@@ -140,8 +140,8 @@ public sealed class EfficiencyFactorsValidator : AbstractValidator<EfficiencyFac
             .WithMessage(e => $"All-reduce latency must be a finite number of seconds of at least 0; it was {F(e.AllReduceLatencySeconds)}.");
         RuleFor(e => e.StepOverheadSeconds).Must(v => double.IsFinite(v) && v >= 0)
             .WithMessage(e => $"Step overhead must be a finite number of seconds of at least 0; it was {F(e.StepOverheadSeconds)}.");
-        RuleFor(e => e.PrefillChunkTokens).GreaterThanOrEqualTo(1)
-            .WithMessage(e => $"Prefill chunk must be at least 1 token; it was {e.PrefillChunkTokens}.");
+        RuleFor(e => e.PrefillChunkTokens).Must(t => t.Tokens >= 1)
+            .WithMessage(e => $"Prefill chunk must be at least 1 token; it was {F(e.PrefillChunkTokens.Tokens)}.");
     }
 
     private static bool InUnit(double v) => double.IsFinite(v) && v > 0 && v <= 1;

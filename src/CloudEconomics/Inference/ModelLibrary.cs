@@ -219,6 +219,10 @@ public sealed class ModelLibrary
                 problems.Add(new DataLoadProblem(file, fieldPath, id, "InvalidJson", e.Message));
             }
         }
+        if (context <= 0)
+        {
+            problems.Add(new DataLoadProblem(file, path + ".maxContextTokens", id, "NotPositive", $"Maximum context must be greater than zero tokens; it was {context.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
+        }
         if (problems.Count > before)
         {
             return null;
@@ -243,7 +247,7 @@ public sealed class ModelLibrary
             WeightPrecision = weight,
             ActivationPrecision = activation,
             KvCachePrecision = kvCache,
-            MaxContextTokens = context,
+            MaxContextTokens = TokenCount.FromTokens(context),
             Provenance = provenance,
             FieldProvenance = fields,
         };

@@ -92,8 +92,8 @@ public sealed record ModelProfile
     /// <summary>Precision of the KV cache (BF16 unless quantised).</summary>
     public NumericPrecision KvCachePrecision { get; init; } = NumericPrecision.Bf16;
 
-    /// <summary>Longest context (prompt + output) the model supports, in tokens.</summary>
-    public required int MaxContextTokens { get; init; }
+    /// <summary>Longest context (prompt + output) the model supports; greater than zero.</summary>
+    public required TokenCount MaxContextTokens { get; init; }
 
     /// <summary>
     /// Where the architecture figures come from (source, as-of date, confidence): the model file's own provenance, or
@@ -131,7 +131,10 @@ public sealed record ModelProfile
     /// </summary>
     /// <param name="tokens">Tokens in the forward pass (decode batch, or prefill chunk); at least 1 (smaller values count as 1).</param>
     /// <returns>The fraction in [k/E, 1].</returns>
-    public double ExpectedRoutedFraction(double tokens)
+    public double ExpectedRoutedFraction(TokenCount tokens) => ExpectedRoutedFraction(tokens.Tokens);
+
+    /// <summary>The kernel-tier twin of <see cref="ExpectedRoutedFraction(TokenCount)"/> on a plain number of tokens.</summary>
+    internal double ExpectedRoutedFraction(double tokens)
     {
         if (ExpertCount <= 0)
         {
@@ -143,12 +146,15 @@ public sealed record ModelProfile
 
     /// <summary>
     /// Expected weight bytes one forward pass of <paramref name="tokens"/> tokens reads:
-    /// (always-active parameters + routed parameters x <see cref="ExpectedRoutedFraction"/>) x bytes per weight.
+    /// (always-active parameters + routed parameters x <see cref="ExpectedRoutedFraction(TokenCount)"/>) x bytes per weight.
     /// A dense model reads <see cref="WeightBytes"/> whatever the batch.
     /// </summary>
     /// <param name="tokens">Tokens in the forward pass; at least 1.</param>
     /// <returns>Bytes.</returns>
-    public double ExpectedWeightBytesRead(double tokens)
+    public double ExpectedWeightBytesRead(TokenCount tokens) => ExpectedWeightBytesRead(tokens.Tokens);
+
+    /// <summary>The kernel-tier twin of <see cref="ExpectedWeightBytesRead(TokenCount)"/> on a plain number of tokens.</summary>
+    internal double ExpectedWeightBytesRead(double tokens)
         => ExpertCount <= 0
             ? WeightBytes
             : (AlwaysActiveParameters + (RoutedExpertParameters * ExpectedRoutedFraction(tokens))) * WeightPrecision.BytesPerElement();
@@ -247,7 +253,7 @@ public sealed class ModelProfileValidator : AbstractValidator<ModelProfile>
         RuleFor(m => m.ActivationPrecision).IsInEnum().WithMessage("Activation precision must be a defined NumericPrecision value.");
         RuleFor(m => m.WeightPrecision).IsInEnum().WithMessage("Weight precision must be a defined NumericPrecision value.");
         RuleFor(m => m.KvCachePrecision).IsInEnum().WithMessage("KV-cache precision must be a defined NumericPrecision value.");
-        RuleFor(m => m.MaxContextTokens).GreaterThan(0).WithMessage(m => $"Maximum context must be greater than zero tokens; it was {m.MaxContextTokens}.");
+        RuleFor(m => m.MaxContextTokens).Must(t => t.Tokens > 0).WithMessage(m => $"Maximum context must be greater than zero tokens; it was {Fmt(m.MaxContextTokens.Tokens)}.");
     }
 
     private static double ExpectedActive(ModelProfile m)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudEconomics.Catalog;
 using FluentValidation;
 using NodaTime;
 
@@ -13,8 +14,11 @@ public sealed record InferenceOffer
     /// <summary>Stable identifier, such as <c>"aws-p5.48xlarge/on-demand"</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Provider name, such as <c>"AWS"</c>.</summary>
-    public required string Provider { get; init; }
+    /// <summary>The provider's catalog id, such as <see cref="ProviderId.Aws"/>.</summary>
+    public required ProviderId Provider { get; init; }
+
+    /// <summary>The provider's display name, such as <c>"Amazon Web Services"</c>; null shows the id.</summary>
+    public string? ProviderName { get; init; }
 
     /// <summary>Instance type or SKU, such as <c>"p5.48xlarge"</c>.</summary>
     public required string InstanceType { get; init; }
@@ -37,8 +41,9 @@ public sealed record InferenceOffer
     /// </summary>
     public bool PricedPerChip { get; init; }
 
-    /// <summary>How the price is bought, such as <c>"on-demand"</c> or <c>"capacity block"</c>.</summary>
-    public required string PurchaseOption { get; init; }
+    /// <summary>How the price is bought (the catalog's purchase option: kind, and term and payment where relevant), such as
+    /// <see cref="PurchaseOption.OnDemand"/>; it prints as <c>"on-demand"</c> or <c>"reserved 3y partial upfront"</c>.</summary>
+    public required PurchaseOption PurchaseOption { get; init; }
 
     /// <summary>Region, when stated.</summary>
     public string? Region { get; init; }
@@ -49,10 +54,13 @@ public sealed record InferenceOffer
     /// <summary>The date the price applies to.</summary>
     public LocalDate? PriceAsOf { get; init; }
 
+    /// <summary>The display name, or the id when no name is given.</summary>
+    internal string ProviderLabel => ProviderName ?? Provider.ToString();
+
     /// <summary>Invariant text such as <c>"AWS p5.48xlarge (8 x NVIDIA H100) on-demand 55.04 USD/h"</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{Provider} {InstanceType} ({AcceleratorCount} x {Accelerator.Name}) {PurchaseOption} {Price}");
+        => string.Create(CultureInfo.InvariantCulture, $"{ProviderLabel} {InstanceType} ({AcceleratorCount} x {Accelerator.Name}) {PurchaseOption} {Price}");
 }
 
 /// <summary>Rules for an <see cref="InferenceOffer"/>.</summary>
@@ -65,6 +73,8 @@ public sealed class InferenceOfferValidator : AbstractValidator<InferenceOffer>
     public InferenceOfferValidator()
     {
         RuleFor(o => o.Id).NotEmpty().WithMessage("Offer id must not be empty.");
+        RuleFor(o => o.Provider).Must(p => p.Value is not null).WithMessage("Offer provider must be set (a catalog provider id such as \"aws\").");
+        RuleFor(o => o.PurchaseOption).NotNull().WithMessage("Offer purchase option must be set.");
         RuleFor(o => o.Accelerator).NotNull().SetValidator(AcceleratorSpecValidator.Instance);
         RuleFor(o => o.AcceleratorCount).GreaterThanOrEqualTo(1).WithMessage(o => $"Accelerator count must be at least 1; it was {o.AcceleratorCount}.");
         RuleFor(o => o.ScaleUpDomain).Must(d => d is null || d >= 1).WithMessage(o => $"Scale-up domain must be at least 1 when set; it was {o.ScaleUpDomain}.");
@@ -281,12 +291,12 @@ public static class OfferRanking
         {
             if (r.Cost is null || r.Estimate is null)
             {
-                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| - | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {r.Offer.Price.PerHour.Amount:0.####} | {r.Offer.AcceleratorCount} x {r.Offer.Accelerator.Name} | - | does not fit | - | - | - | - |"));
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| - | {r.Offer.ProviderLabel} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {r.Offer.Price.PerHour.Amount:0.####} | {r.Offer.AcceleratorCount} x {r.Offer.Accelerator.Name} | - | does not fit | - | - | - | - |"));
                 continue;
             }
             var e = r.Estimate;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Rank} | {r.Offer.Provider} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * (e.Deployment.AcceleratorCount + r.IdleChips) : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree}{(e.Deployment.PipelineParallelDegree > 1 ? $" x PP {e.Deployment.PipelineParallelDegree}" : "")} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
+                $"| {r.Rank} | {r.Offer.ProviderLabel} {r.Offer.InstanceType} {r.Offer.PurchaseOption} | {(r.Offer.PricedPerChip ? r.Offer.Price * (e.Deployment.AcceleratorCount + r.IdleChips) : r.Offer.Price).PerHour.Amount:0.####} | {e.Deployment.AcceleratorCount} x {r.Offer.Accelerator.Name}, TP {e.Deployment.TensorParallelDegree}{(e.Deployment.PipelineParallelDegree > 1 ? $" x PP {e.Deployment.PipelineParallelDegree}" : "")} | {e.EffectiveBatchSize} | {e.Prefill.Bound} / {e.Decode.Bound} | {r.Cost.EffectiveInput.PerMillionTokens.Amount:0.0000} | {r.Cost.Output.PerMillionTokens.Amount:0.0000} | {r.Cost.Blended.PerMillionTokens.Amount:0.0000} | {(r.Energy is { } en ? en.JoulesPerToken.ToString("0.000", CultureInfo.InvariantCulture) : "unknown")} |"));
         }
         return sb.ToString();
     }

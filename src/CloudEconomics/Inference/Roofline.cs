@@ -38,8 +38,9 @@ public sealed record PhaseRoofline
     /// <summary>Bytes read from and written to memory across the replica's chips (replicated KV-cache reads included).</summary>
     public required double MemoryBytes { get; init; }
 
-    /// <summary>Bytes each chip sends in tensor-parallel all-reduces (0 without tensor parallelism).</summary>
-    public required double InterconnectBytesPerChip { get; init; }
+    /// <summary>Bytes each chip sends in tensor-parallel all-reduces (0 without tensor parallelism); null when the
+    /// interconnect was not evaluated (tensor parallelism on a chip whose link bandwidth is unknown).</summary>
+    public required double? InterconnectBytesPerChip { get; init; }
 
     /// <summary>FLOPs per chip / (chip peak x MFU), seconds.</summary>
     public required double ComputeSeconds { get; init; }
@@ -47,8 +48,9 @@ public sealed record PhaseRoofline
     /// <summary>Bytes per chip / (chip bandwidth x MBU), seconds.</summary>
     public required double MemorySeconds { get; init; }
 
-    /// <summary>All-reduces x latency + bytes per chip / (one-way link bandwidth x efficiency), seconds; 0 when not evaluated.</summary>
-    public required double InterconnectSeconds { get; init; }
+    /// <summary>All-reduces x latency + bytes per chip / (one-way link bandwidth x efficiency), seconds (0 without tensor
+    /// parallelism); null when the interconnect was not evaluated (its link bandwidth is unknown), never a made-up 0.</summary>
+    public required double? InterconnectSeconds { get; init; }
 
     /// <summary>Fixed per-forward-pass overhead (<see cref="EfficiencyFactors.StepOverheadSeconds"/> per pass), seconds.</summary>
     public double OverheadSeconds { get; init; }
@@ -82,7 +84,7 @@ public sealed record MemoryFit
     public double KvCacheBytesPerTokenPerChip { get; init; }
 
     /// <summary>Average context a sequence holds while it decodes under paged in-flight batching: prompt + output / 2, tokens.</summary>
-    public double LiveContextTokens { get; init; }
+    public TokenCount LiveContextTokens { get; init; }
 
     /// <summary>Sequences per replica the memory left after weights can hold at the average live context (0 when the model does not fit).</summary>
     public required int MaxSequencesPerReplica { get; init; }
@@ -178,19 +180,23 @@ public sealed record ThroughputEstimate
     public required MemoryFit Fit { get; init; }
 
     /// <summary>Sequences decoded together per replica: the workload's batch, lowered to the KV-cache capacity, or the measured batch.</summary>
-    public required int EffectiveBatchSize { get; init; }
+    /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no batch.</exception>
+    public required int EffectiveBatchSize { get => Fit.Fits ? field : throw new ModelDoesNotFitException(Fit); init; }
 
     /// <summary>Whether the KV cache lowered the batch below the workload's.</summary>
+    /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public bool BatchLimitedByKvCache => EffectiveBatchSize < Workload.BatchSize && Source == ThroughputSource.RooflineEstimate;
 
     /// <summary>Whether tensor-parallel communication was evaluated (false when the chip's interconnect bandwidth is unknown and TP &gt; 1).</summary>
     public required bool InterconnectEvaluated { get; init; }
 
     /// <summary>Prefill share of one request on one replica (its prompt tokens inside shared chunks).</summary>
-    public required PhaseRoofline Prefill { get; init; }
+    /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no phase to time.</exception>
+    public required PhaseRoofline Prefill { get => Fit.Fits ? field : throw new ModelDoesNotFitException(Fit); init; }
 
     /// <summary>One decode step of the batch on one replica.</summary>
-    public required PhaseRoofline Decode { get; init; }
+    /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no phase to time.</exception>
+    public required PhaseRoofline Decode { get => Fit.Fits ? field : throw new ModelDoesNotFitException(Fit); init; }
 
     /// <summary>Estimated or measured.</summary>
     public required ThroughputSource Source { get; init; }
@@ -202,7 +208,8 @@ public sealed record ThroughputEstimate
     public HeadLayout? Heads { get; init; }
 
     /// <summary>Time to first token, seconds, without queueing: the prompt's chunks through every pipeline stage.</summary>
-    public double TimeToFirstTokenSeconds { get; init; }
+    /// <exception cref="ModelDoesNotFitException">The model does not fit: there is no first token.</exception>
+    public double TimeToFirstTokenSeconds { get => Fit.Fits ? field : throw new ModelDoesNotFitException(Fit); init; }
 
     private void RequireFit()
     {
@@ -228,7 +235,7 @@ public sealed record ThroughputEstimate
 
     /// <summary>Prefill throughput of the deployment: uncached prompt tokens / prefill share x replicas.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public TokenRate PrefillThroughput => Fits() ? TokenRate.FromTokensPerSecond(UncachedPromptTokens / Prefill.Seconds * Deployment.Replicas) : default;
+    public TokenRate PrefillThroughput => Fits() ? TokenRate.FromTokensPerSecond(UncachedPromptTokens.Tokens / Prefill.Seconds * Deployment.Replicas) : default;
 
     /// <summary>Decode throughput of the deployment while decoding: batch / step time x replicas.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
@@ -236,7 +243,7 @@ public sealed record ThroughputEstimate
 
     /// <summary>Seconds a replica needs per batch of requests: batch x prefill share + output tokens x decode step time.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public double CycleSeconds => Fits() ? (EffectiveBatchSize * Prefill.Seconds) + (Workload.OutputTokens * Decode.Seconds) : default;
+    public double CycleSeconds => Fits() ? (EffectiveBatchSize * Prefill.Seconds) + (Workload.OutputTokens.Tokens * Decode.Seconds) : default;
 
     /// <summary>Completed requests per second of the deployment at full load: batch / cycle x replicas.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
@@ -244,22 +251,22 @@ public sealed record ThroughputEstimate
 
     /// <summary>Prompt tokens served per second (cached ones included) at full load.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public TokenRate InputThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.PromptTokens);
+    public TokenRate InputThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.PromptTokens.Tokens);
 
     /// <summary>Output tokens generated per second at full load.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public TokenRate OutputThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.OutputTokens);
+    public TokenRate OutputThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.OutputTokens.Tokens);
 
     /// <summary>Prompt plus output tokens per second at full load.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
-    public TokenRate TotalThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.TokensPerRequest);
+    public TokenRate TotalThroughput => TokenRate.FromTokensPerSecond(RequestsPerSecond * Workload.TokensPerRequest.Tokens);
 
     /// <summary>Share of replica time spent in prefill: batch x prefill share / cycle.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit.</exception>
     public double PrefillTimeShare => EffectiveBatchSize * Prefill.Seconds / CycleSeconds;
 
     /// <summary>Uncached prompt tokens per request: prompt x (1 - prefix-cache hit rate).</summary>
-    public double UncachedPromptTokens => Workload.PromptTokens * (1 - Workload.PrefixCacheHitRate);
+    public TokenCount UncachedPromptTokens => Workload.PromptTokens * (1 - Workload.PrefixCacheHitRate);
 
     /// <summary>Whether the time to first token meets the workload's target; null without a target.</summary>
     /// <exception cref="ModelDoesNotFitException">The model does not fit and a target is set.</exception>
@@ -349,7 +356,7 @@ public sealed class MeasuredThroughputValidator : AbstractValidator<MeasuredThro
 /// output O, live context C = P + O/2, active parameters A, KV bytes per token k, layers L, attention width a (padded
 /// heads x head dimension), hidden size d, all-reduce element bytes e, prefill chunk T = min(chunk, B x Pn):</para>
 /// <list type="bullet">
-/// <item>Weights read by a pass of n tokens: dense part + routed experts x (1 - (1 - k/E)^n) (<see cref="ModelProfile.ExpectedWeightBytesRead"/>);
+/// <item>Weights read by a pass of n tokens: dense part + routed experts x (1 - (1 - k/E)^n) (<see cref="ModelProfile.ExpectedWeightBytesRead(TokenCount)"/>);
 /// a dense model reads all weights.</item>
 /// <item>Prefill share of one request (its tokens inside shared chunks of T): FLOPs = 2 A Pn + 4 L a Pn (Pc + Pn/2);
 /// bytes = weights read by a T-token pass x Pn / T + KV (Pc + Pn); time to first token = ceil(Pn / T) + p - 1 chunk-stage times.</item>
@@ -454,7 +461,9 @@ public static class Roofline
         var fit = Fit(model, workload, deployment, efficiency, heads);
         if (!fit.Fits)
         {
-            var none = new PhaseRoofline { Flops = 0, MemoryBytes = 0, InterconnectBytesPerChip = 0, ComputeSeconds = 0, MemorySeconds = 0, InterconnectSeconds = 0, Seconds = 0, Bound = LimitingBound.MemoryBandwidth };
+            // No phase exists when the model does not fit: the estimate's phases and batch throw ModelDoesNotFitException
+            // on access (this placeholder is never observable).
+            var none = new PhaseRoofline { Flops = 0, MemoryBytes = 0, InterconnectBytesPerChip = null, ComputeSeconds = 0, MemorySeconds = 0, InterconnectSeconds = null, Seconds = 0, Bound = LimitingBound.MemoryBandwidth };
             estimate = new ThroughputEstimate
             {
                 Model = model, Workload = workload, Deployment = deployment, Efficiency = efficiency, ComputePrecision = precision,
@@ -480,14 +489,14 @@ public static class Roofline
         double kvPerChip = fit.KvCacheBytesPerTokenPerChip;
         double attention = 4d * model.Layers * heads.PaddedAttentionHeads * model.HeadDimension;
         double activeFlopsPerToken = 2d * (model.ActiveParameters + heads.ExtraParameters);
-        double pn = workload.PromptTokens * (1 - workload.PrefixCacheHitRate);
-        double pc = workload.PromptTokens - pn;
+        double pn = workload.PromptTokens.Tokens * (1 - workload.PrefixCacheHitRate);
+        double pc = workload.PromptTokens.Tokens - pn;
         double allReducesPerPass = 2d * model.Layers / p;
         double allReduceBytesPerToken = t == 1 ? 0 : 2d * (t - 1) / t * model.HiddenSize * efficiency.ActivationPrecision.BytesPerElement();
         double chips = (double)t * p;
 
         // Prefill: this request's Pn tokens ride in chunks of T tokens that share one weight read per stage.
-        double chunk = Math.Max(1d, Math.Min(efficiency.PrefillChunkTokens, batch * pn));
+        double chunk = Math.Max(1d, Math.Min(efficiency.PrefillChunkTokens.Tokens, batch * pn));
         double share = pn / chunk; // this request's share of one chunk pass
         double prefillFlops = (activeFlopsPerToken * pn) + (attention * pn * (pc + (pn / 2d)));
         double prefillWeightBytes = (model.ExpectedWeightBytesRead(chunk) + extraWeightBytes) * share;
@@ -495,7 +504,7 @@ public static class Roofline
         var prefill = Phase(
             flopsPerChip: prefillFlops / chips, bytesPerChip: prefillBytesPerChip,
             allReduces: allReducesPerPass * share, commBytesPerChip: allReducesPerPass * allReduceBytesPerToken * pn,
-            passes: share, peak, bandwidth, link, evaluateLink, efficiency,
+            passes: share, peak, bandwidth, link, evaluateLink, interconnectEvaluated, efficiency,
             totalFlops: prefillFlops, totalBytes: prefillBytesPerChip * chips, stretch: 1d);
         // Time to first token: ceil(Pn / T) chunk passes, then the pipeline's p - 1 further stages.
         double chunkStage = prefill.Seconds / share;
@@ -504,13 +513,13 @@ public static class Roofline
         // Decode: m micro-batches of B/m sequences through p stages.
         int micro = Math.Min(p, batch);
         double perMicro = (double)batch / micro;
-        double context = workload.PromptTokens + (workload.OutputTokens / 2d);
+        double context = workload.PromptTokens.Tokens + (workload.OutputTokens.Tokens / 2d);
         double decodeFlops = (activeFlopsPerToken * batch) + (attention * batch * context);
         double decodeBytesPerChip = (micro * (model.ExpectedWeightBytesRead(perMicro) + extraWeightBytes) / chips) + (batch * context * kvPerChip);
         var decode = Phase(
             flopsPerChip: decodeFlops / chips, bytesPerChip: decodeBytesPerChip,
             allReduces: allReducesPerPass * micro, commBytesPerChip: allReducesPerPass * allReduceBytesPerToken * batch,
-            passes: micro, peak, bandwidth, link, evaluateLink, efficiency,
+            passes: micro, peak, bandwidth, link, evaluateLink, interconnectEvaluated, efficiency,
             totalFlops: decodeFlops, totalBytes: decodeBytesPerChip * chips, stretch: (double)p / micro);
 
         estimate = new ThroughputEstimate
@@ -524,12 +533,13 @@ public static class Roofline
 
     private static PhaseRoofline Phase(
         double flopsPerChip, double bytesPerChip, double allReduces, double commBytesPerChip, double passes,
-        double peak, double bandwidth, double link, bool evaluateLink, EfficiencyFactors efficiency,
+        double peak, double bandwidth, double link, bool evaluateLink, bool interconnectEvaluated, EfficiencyFactors efficiency,
         double totalFlops, double totalBytes, double stretch)
     {
         double tc = flopsPerChip / peak * stretch;
         double tm = bytesPerChip / bandwidth * stretch;
         double tx = evaluateLink ? ((allReduces * efficiency.AllReduceLatencySeconds) + (commBytesPerChip / link)) * stretch : 0;
+        bool unknownLink = !evaluateLink && !interconnectEvaluated;
         double overhead = efficiency.StepOverheadSeconds * passes * stretch;
         var bound = tm >= tc ? LimitingBound.MemoryBandwidth : LimitingBound.Compute;
         double top = Math.Max(tc, tm);
@@ -539,8 +549,8 @@ public static class Roofline
         }
         return new PhaseRoofline
         {
-            Flops = totalFlops, MemoryBytes = totalBytes, InterconnectBytesPerChip = evaluateLink ? commBytesPerChip : 0,
-            ComputeSeconds = tc, MemorySeconds = tm, InterconnectSeconds = tx, OverheadSeconds = overhead,
+            Flops = totalFlops, MemoryBytes = totalBytes, InterconnectBytesPerChip = unknownLink ? null : evaluateLink ? commBytesPerChip : 0,
+            ComputeSeconds = tc, MemorySeconds = tm, InterconnectSeconds = unknownLink ? null : tx, OverheadSeconds = overhead,
             Seconds = top + tx + overhead, Bound = bound,
         };
     }
@@ -580,9 +590,9 @@ public static class Roofline
         double weightsPerChip = weightBytes / chips;
         double kvShare = model.LatentAttention ? 1d : (double)heads.KeyValueHeadsPerChip / model.KeyValueHeads;
         double kvPerTokenPerChip = model.KvCacheBytesPerToken * kvShare / p;
-        double live = workload.PromptTokens + (workload.OutputTokens / 2d);
+        double live = workload.PromptTokens.Tokens + (workload.OutputTokens.Tokens / 2d);
         double free = usablePerChip - weightsPerChip;
-        bool fullFits = free >= kvPerTokenPerChip * workload.TokensPerRequest;
+        bool fullFits = free >= kvPerTokenPerChip * workload.TokensPerRequest.Tokens;
         int maxSequences = free <= 0 || !fullFits ? 0 : (int)Math.Min(int.MaxValue, Math.Max(1d, Math.Floor(free / (kvPerTokenPerChip * live))));
         Func<string>? reason = null;
         if (free <= 0)
@@ -593,13 +603,13 @@ public static class Roofline
         else if (!fullFits)
         {
             reason = () => string.Create(CultureInfo.InvariantCulture,
-                $"Model '{model.Name}' does not fit: after {weightsPerChip / 1e9:#,0.#} GB of weights per chip, {free / 1e9:#,0.###} GB remain per chip, less than the {kvPerTokenPerChip * workload.TokensPerRequest / 1e9:#,0.###} GB of KV cache one {workload.TokensPerRequest:#,0}-token sequence needs on each chip.");
+                $"Model '{model.Name}' does not fit: after {weightsPerChip / 1e9:#,0.#} GB of weights per chip, {free / 1e9:#,0.###} GB remain per chip, less than the {kvPerTokenPerChip * workload.TokensPerRequest.Tokens / 1e9:#,0.###} GB of KV cache one {workload.TokensPerRequest.Tokens:#,0}-token sequence needs on each chip.");
         }
         return new MemoryFit
         {
             WeightBytesPerChip = weightsPerChip, UsableBytesPerChip = usablePerChip,
-            KvCacheBytesPerSequence = kvPerTokenPerChip * chips * workload.TokensPerRequest,
-            KvCacheBytesPerTokenPerChip = kvPerTokenPerChip, LiveContextTokens = live,
+            KvCacheBytesPerSequence = kvPerTokenPerChip * chips * workload.TokensPerRequest.Tokens,
+            KvCacheBytesPerTokenPerChip = kvPerTokenPerChip, LiveContextTokens = TokenCount.FromTokens(live),
             MaxSequencesPerReplica = maxSequences, ReasonFactory = reason,
         };
     }
@@ -617,7 +627,7 @@ public static class Roofline
         if (workload.TokensPerRequest > model.MaxContextTokens)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Prompt plus output tokens must not exceed the model's maximum context of {model.MaxContextTokens:#,0}; it was {workload.TokensPerRequest:#,0.#}."),
+                string.Create(CultureInfo.InvariantCulture, $"Prompt plus output tokens must not exceed the model's maximum context of {model.MaxContextTokens.Tokens:#,0}; it was {workload.TokensPerRequest.Tokens:#,0.#}."),
                 nameof(workload));
         }
     }

@@ -124,7 +124,7 @@ public static class TokenCost
         var decodePrice = new PricePerHour(deploymentPrice.PerHour * (decimal)(1 - share));
         var uncached = prefillPrice.PerHour.Amount == 0
             ? new PricePerMillionTokens(Money.Zero(deploymentPrice.Currency))
-            : FromHourlyPrice(prefillPrice, TokenRate.FromTokensPerSecond(requests * estimate.UncachedPromptTokens), u);
+            : FromHourlyPrice(prefillPrice, TokenRate.FromTokensPerSecond(requests * estimate.UncachedPromptTokens.Tokens), u);
         var output = decodePrice.PerHour.Amount == 0
             ? new PricePerMillionTokens(Money.Zero(deploymentPrice.Currency))
             : FromHourlyPrice(decodePrice, estimate.OutputThroughput, u);

@@ -17,19 +17,19 @@ public sealed record TrainingRun
     /// <summary>Parameters trained per token (active parameters for a mixture of experts), N.</summary>
     public required double Parameters { get; init; }
 
-    /// <summary>Training tokens, D.</summary>
-    public required double Tokens { get; init; }
+    /// <summary>Training tokens, D; greater than zero.</summary>
+    public required TokenCount Tokens { get; init; }
 
     /// <summary>Whether activations are recomputed in the backward pass (8ND instead of 6ND).</summary>
     public bool ActivationRecomputation { get; init; }
 
     /// <summary>FLOPs of the run: 6ND, or 8ND with recomputation.</summary>
-    public double TotalFlops => (ActivationRecomputation ? 8d : 6d) * Parameters * Tokens;
+    public double TotalFlops => (ActivationRecomputation ? 8d : 6d) * Parameters * Tokens.Tokens;
 
     /// <summary>Invariant text such as <c>"70B params x 15T tokens = 6.3e24 FLOPs"</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{Parameters / 1e9:0.##}B params x {Tokens / 1e12:0.##}T tokens = {TotalFlops:0.##e0} FLOPs{(ActivationRecomputation ? " (with recomputation)" : "")}");
+        => string.Create(CultureInfo.InvariantCulture, $"{Parameters / 1e9:0.##}B params x {Tokens.Tokens / 1e12:0.##}T tokens = {TotalFlops:0.##e0} FLOPs{(ActivationRecomputation ? " (with recomputation)" : "")}");
 }
 
 /// <summary>Rules for a <see cref="TrainingRun"/>.</summary>
@@ -43,8 +43,8 @@ public sealed class TrainingRunValidator : AbstractValidator<TrainingRun>
     {
         RuleFor(r => r.Parameters).Must(v => double.IsFinite(v) && v > 0)
             .WithMessage(r => $"Parameters must be a finite number greater than zero; it was {r.Parameters.ToString("R", CultureInfo.InvariantCulture)}.");
-        RuleFor(r => r.Tokens).Must(v => double.IsFinite(v) && v > 0)
-            .WithMessage(r => $"Training tokens must be a finite number greater than zero; it was {r.Tokens.ToString("R", CultureInfo.InvariantCulture)}.");
+        RuleFor(r => r.Tokens).Must(v => v.Tokens > 0)
+            .WithMessage(r => $"Training tokens must be greater than zero; it was {r.Tokens.Tokens.ToString("R", CultureInfo.InvariantCulture)}.");
     }
 }
 

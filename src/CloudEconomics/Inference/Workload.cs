@@ -14,11 +14,11 @@ namespace CloudEconomics.Inference;
 /// </remarks>
 public sealed record Workload
 {
-    /// <summary>Average prompt (input) tokens per request; at least 1.</summary>
-    public required double PromptTokens { get; init; }
+    /// <summary>Average prompt (input) tokens per request; at least 1 token.</summary>
+    public required TokenCount PromptTokens { get; init; }
 
-    /// <summary>Average output (generated) tokens per request; at least 1.</summary>
-    public required double OutputTokens { get; init; }
+    /// <summary>Average output (generated) tokens per request; at least 1 token.</summary>
+    public required TokenCount OutputTokens { get; init; }
 
     /// <summary>Sequences decoded together per model replica (the continuous-batching concurrency); at least 1.
     /// The KV-cache capacity may lower it (the estimate reports the batch it used).</summary>
@@ -37,10 +37,10 @@ public sealed record Workload
     public UnitsDuration? TimePerOutputTokenTarget { get; init; }
 
     /// <summary>Prompt plus output tokens per request.</summary>
-    public double TokensPerRequest => PromptTokens + OutputTokens;
+    public TokenCount TokensPerRequest => PromptTokens + OutputTokens;
 
     /// <summary>Share of a request's tokens that are prompt tokens: prompt / (prompt + output).</summary>
-    public double InputShare => PromptTokens / TokensPerRequest;
+    public double InputShare => PromptTokens.Tokens / TokensPerRequest.Tokens;
 
     /// <summary>A workload from sampled request lengths, keeping their means.</summary>
     /// <param name="promptTokens">Prompt tokens of each sampled request; each at least 1.</param>
@@ -48,7 +48,7 @@ public sealed record Workload
     /// <param name="batchSize">Sequences per replica; at least 1.</param>
     /// <returns>The workload with mean prompt and output lengths.</returns>
     /// <exception cref="ArgumentException">The spans are empty or of different lengths, or a sample is below 1 token (names the span and index).</exception>
-    public static Workload FromSamples(ReadOnlySpan<double> promptTokens, ReadOnlySpan<double> outputTokens, int batchSize = 1)
+    public static Workload FromSamples(ReadOnlySpan<TokenCount> promptTokens, ReadOnlySpan<TokenCount> outputTokens, int batchSize = 1)
     {
         if (promptTokens.IsEmpty)
         {
@@ -61,24 +61,25 @@ public sealed record Workload
         double p = 0, o = 0;
         for (int i = 0; i < promptTokens.Length; i++)
         {
-            if (!(promptTokens[i] >= 1) || !double.IsFinite(promptTokens[i]))
+            double prompt = promptTokens[i].Tokens, output = outputTokens[i].Tokens;
+            if (!(prompt >= 1))
             {
-                throw new ArgumentOutOfRangeException(nameof(promptTokens), promptTokens[i], string.Create(CultureInfo.InvariantCulture, $"Every prompt sample must be at least 1 token; sample {i} was {promptTokens[i]:R}."));
+                throw new ArgumentOutOfRangeException(nameof(promptTokens), prompt, string.Create(CultureInfo.InvariantCulture, $"Every prompt sample must be at least 1 token; sample {i} was {prompt:R}."));
             }
-            if (!(outputTokens[i] >= 1) || !double.IsFinite(outputTokens[i]))
+            if (!(output >= 1))
             {
-                throw new ArgumentOutOfRangeException(nameof(outputTokens), outputTokens[i], string.Create(CultureInfo.InvariantCulture, $"Every output sample must be at least 1 token; sample {i} was {outputTokens[i]:R}."));
+                throw new ArgumentOutOfRangeException(nameof(outputTokens), output, string.Create(CultureInfo.InvariantCulture, $"Every output sample must be at least 1 token; sample {i} was {output:R}."));
             }
-            p += promptTokens[i];
-            o += outputTokens[i];
+            p += prompt;
+            o += output;
         }
-        return new Workload { PromptTokens = p / promptTokens.Length, OutputTokens = o / promptTokens.Length, BatchSize = batchSize };
+        return new Workload { PromptTokens = TokenCount.FromTokens(p / promptTokens.Length), OutputTokens = TokenCount.FromTokens(o / promptTokens.Length), BatchSize = batchSize };
     }
 
     /// <summary>Invariant text such as <c>"2,000 in / 500 out, batch 32, util 60%"</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{PromptTokens:#,0.#} in / {OutputTokens:#,0.#} out, batch {BatchSize}, prefix hit {PrefixCacheHitRate:0.##%}, util {Utilization:0.##%}");
+        => string.Create(CultureInfo.InvariantCulture, $"{PromptTokens.Tokens:#,0.#} in / {OutputTokens.Tokens:#,0.#} out, batch {BatchSize}, prefix hit {PrefixCacheHitRate:0.##%}, util {Utilization:0.##%}");
 }
 
 /// <summary>Rules for a <see cref="Workload"/>.</summary>
@@ -90,10 +91,10 @@ public sealed class WorkloadValidator : AbstractValidator<Workload>
     /// <summary>Creates the rules.</summary>
     public WorkloadValidator()
     {
-        RuleFor(w => w.PromptTokens).Must(v => double.IsFinite(v) && v >= 1)
-            .WithMessage(w => $"Prompt tokens must be a finite number of at least 1; it was {F(w.PromptTokens)}.");
-        RuleFor(w => w.OutputTokens).Must(v => double.IsFinite(v) && v >= 1)
-            .WithMessage(w => $"Output tokens must be a finite number of at least 1; it was {F(w.OutputTokens)}.");
+        RuleFor(w => w.PromptTokens).Must(v => v.Tokens >= 1)
+            .WithMessage(w => $"Prompt tokens must be at least 1; it was {F(w.PromptTokens.Tokens)}.");
+        RuleFor(w => w.OutputTokens).Must(v => v.Tokens >= 1)
+            .WithMessage(w => $"Output tokens must be at least 1; it was {F(w.OutputTokens.Tokens)}.");
         RuleFor(w => w.BatchSize).GreaterThanOrEqualTo(1)
             .WithMessage(w => $"Batch size must be at least 1; it was {w.BatchSize}.");
         RuleFor(w => w.PrefixCacheHitRate).Must(v => double.IsFinite(v) && v >= 0 && v < 1)

@@ -17,7 +17,7 @@ public sealed record SeedReportOptions
     /// take their defaults from it.
     /// </summary>
     // Declared before Default, whose instance initialiser reads it (static initialisers run in textual order).
-    public static Workload DefaultWorkload { get; } = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
+    public static Workload DefaultWorkload { get; } = new() { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 };
 
     /// <summary>The default options.</summary>
     public static SeedReportOptions Default { get; } = new();
@@ -184,7 +184,7 @@ public sealed record SeedReport
             return new TokenCostSection(modelId, basis, null, null, null, claim, [], [], $"model '{modelId}' is not in the model library");
         }
         var offers = catalog.ToInferenceOffers(date, Currency.Usd, out _)
-            .Where(o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand" && o.Region == region)
+            .Where(o => o.Provider == ProviderId.Aws && o.PurchaseOption.Kind == PurchaseOptionKind.OnDemand && o.Region == region)
             .ToList();
         try
         {
@@ -206,7 +206,7 @@ public sealed record SeedReport
     private static TokenCostLine Line(RankedInferenceOffer ranked) => new(
         ranked.Offer.InstanceType,
         $"{ranked.Offer.AcceleratorCount} x {ranked.Offer.Accelerator.Name}",
-        ranked.Offer.PurchaseOption,
+        ranked.Offer.PurchaseOption.ToString(),
         ranked.Offer.Region,
         ranked.Offer.Price,
         ranked.Cost!.Blended,

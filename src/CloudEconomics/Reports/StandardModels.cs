@@ -137,7 +137,7 @@ public static class StandardModels
             workload = workload with { Utilization = (double)su.Amount };
         }
         var offers = catalog.ToInferenceOffers(date, Currency.Usd, out _)
-            .Where(o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand" && o.Region == region)
+            .Where(o => o.Provider == ProviderId.Aws && o.PurchaseOption.Kind == PurchaseOptionKind.OnDemand && o.Region == region)
             .ToList();
         var comparison = CustomSiliconComparison.Compare(llm, workload, offers);
         var custom = comparison.CustomSilicon;

@@ -52,7 +52,7 @@ public class CatalogAdaptersTest
     public void Rank_EveryCatalogOffer_ForLlama70B()
     {
         var offers = CloudCatalog.Default.ToInferenceOffers(June2026, Currency.Usd, out _);
-        var ranking = OfferRanking.Rank(ModelLibrary.Default["llama-3.1-70b"], new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 }, offers);
+        var ranking = OfferRanking.Rank(ModelLibrary.Default["llama-3.1-70b"], new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 }, offers);
         ranking.Should().HaveCount(offers.Count);
         var ranked = ranking.Where(r => r.Rank is not null).ToList();
         ranked.Should().NotBeEmpty();
@@ -67,8 +67,8 @@ public class CatalogAdaptersTest
     {
         var offers = CloudCatalog.Default.ToInferenceOffers(June2026, Currency.Usd, out _);
         var c = CustomSiliconComparison.Compare(
-            ModelLibrary.Default["llama-3.1-70b"], new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 }, offers,
-            include: o => o.Provider.Contains("Amazon", StringComparison.Ordinal) && o.PurchaseOption == "on-demand");
+            ModelLibrary.Default["llama-3.1-70b"], new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 }, offers,
+            include: o => o.Provider == ProviderId.Aws && o.PurchaseOption == PurchaseOption.OnDemand);
         c.CustomSilicon.Offer.Accelerator.Name.Should().MatchRegex("Trainium|Inferentia");
         c.Gpu.Offer.Accelerator.Name.Should().MatchRegex("H100|H200");
         c.Ratio.Should().BeGreaterThan(0);

@@ -34,7 +34,7 @@ public class EnergyPerTokenTest
     public void ForEstimate_UnknownPower_Throws()
     {
         var chip = Specs.H100 with { Power = null };
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 100, OutputTokens = 100 }, new InferenceDeployment { Accelerator = chip, AcceleratorCount = 8, TensorParallelDegree = 8 });
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(100) }, new InferenceDeployment { Accelerator = chip, AcceleratorCount = 8, TensorParallelDegree = 8 });
         var act = () => EnergyPerToken.ForEstimate(est);
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "estimate" && e.Message.Contains("must state its power"));
     }
@@ -49,7 +49,7 @@ public class EnergyPerTokenTest
         // One H100 (700 W) at utilisation 0.5, idle at 100/700 of max, host overhead 1.5, PUE 1.2:
         // average IT draw = 1.5 x (100 + 0.5 x (700 - 100)) = 1.5 x 400 = 600 W (AcceleratorFleet.ItPower);
         // J/token = 600 x 1.2 / (total throughput x 0.5). The TDP x time of the old model would have been 700 x 1.2 / (r x 0.5).
-        var est = Roofline.Estimate(ModelLibrary.Default["llama-3.1-8b"], new Workload { PromptTokens = 500, OutputTokens = 100, BatchSize = 8, Utilization = 0.5 },
+        var est = Roofline.Estimate(ModelLibrary.Default["llama-3.1-8b"], new Workload { PromptTokens = TokenCount.FromTokens(500), OutputTokens = TokenCount.FromTokens(100), BatchSize = 8, Utilization = 0.5 },
             new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 });
         double r = est.TotalThroughput.TokensPerSecond;
         var e = EnergyPerToken.ForEstimate(est, powerUsageEffectiveness: 1.2, idlePowerFraction: 100d / 700d, serverOverheadFactor: 1.5);
@@ -61,7 +61,7 @@ public class EnergyPerTokenTest
     [Fact]
     public void ForEstimate_IdleFractionAboveOne_Throws()
     {
-        var est = Roofline.Estimate(ModelLibrary.Default["llama-3.1-8b"], new Workload { PromptTokens = 500, OutputTokens = 100 }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 });
+        var est = Roofline.Estimate(ModelLibrary.Default["llama-3.1-8b"], new Workload { PromptTokens = TokenCount.FromTokens(500), OutputTokens = TokenCount.FromTokens(100) }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 });
         var act = () => EnergyPerToken.ForEstimate(est, idlePowerFraction: 1.5);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(x => x.ParamName == "idlePowerFraction" && x.Message.Contains("between 0 and 1"));
     }

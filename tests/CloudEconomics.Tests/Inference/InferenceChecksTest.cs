@@ -20,6 +20,10 @@ public class InferenceChecksTest
 
     private static T Pick<T>(Random r, T[] values) => values[r.Next(values.Length)];
 
+    // Token counts: a TokenCount cannot hold a negative, NaN or infinite number (FromTokens refuses them), so the mutants
+    // pick among the counts that can exist, around the validators' boundaries (0, below 1, 1, large).
+    private static readonly TokenCount[] Counts = [TokenCount.Zero, TokenCount.FromTokens(0.5), TokenCount.FromTokens(0.999), TokenCount.FromTokens(1), TokenCount.FromTokens(1.0001), TokenCount.FromTokens(2), TokenCount.FromTokens(8), TokenCount.FromTokens(8192), TokenCount.FromTokens(1e12)];
+
     private static IEnumerable<T> Mutants<T>(IEnumerable<T> seeds, Func<Random, T, T>[] mutations, int count)
     {
         var random = new Random(20261205);
@@ -79,7 +83,7 @@ public class InferenceChecksTest
             (r, x) => x with { ActivationPrecision = (NumericPrecision)Pick(r, [-1, 0, 3, 99]) },
             (r, x) => x with { WeightPrecision = (NumericPrecision)Pick(r, [-1, 0, 3, 99]) },
             (r, x) => x with { KvCachePrecision = (NumericPrecision)Pick(r, [-1, 0, 3, 99]) },
-            (r, x) => x with { MaxContextTokens = Pick(r, Ints) },
+            (r, x) => x with { MaxContextTokens = Pick(r, Counts) },
         ];
         ModelLibrary.Default.Models.Should().NotBeEmpty();
         Agree(Mutants(ModelLibrary.Default.Models, m, 4000), InferenceChecks.IsValid, ModelProfileValidator.Instance, 1000);
@@ -90,15 +94,15 @@ public class InferenceChecksTest
     {
         Func<Random, Workload, Workload>[] m =
         [
-            (r, x) => x with { PromptTokens = Pick(r, Doubles) * 1000 },
-            (r, x) => x with { OutputTokens = Pick(r, Doubles) * 100 },
+            (r, x) => x with { PromptTokens = Pick(r, Counts) },
+            (r, x) => x with { OutputTokens = Pick(r, Counts) },
             (r, x) => x with { BatchSize = Pick(r, Ints) },
             (r, x) => x with { PrefixCacheHitRate = Pick(r, Doubles) },
             (r, x) => x with { Utilization = Pick(r, Doubles) },
             (r, x) => x with { TimeToFirstTokenTarget = r.Next(3) == 0 ? null : Duration.FromSeconds(Pick(r, Finite)) },
             (r, x) => x with { TimePerOutputTokenTarget = r.Next(3) == 0 ? null : Duration.FromSeconds(Pick(r, Finite)) },
         ];
-        Workload[] seeds = [new() { PromptTokens = 1, OutputTokens = 1 }, new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 }];
+        Workload[] seeds = [new() { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1) }, new() { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 }];
         Agree(Mutants(seeds, m, 3000), InferenceChecks.IsValid, WorkloadValidator.Instance, 500);
     }
 
@@ -146,7 +150,7 @@ public class InferenceChecksTest
             (r, x) => x with { UsableMemoryFraction = Pick(r, Doubles) },
             (r, x) => x with { AllReduceLatencySeconds = Pick(r, Doubles) },
             (r, x) => x with { StepOverheadSeconds = Pick(r, Doubles) },
-            (r, x) => x with { PrefillChunkTokens = Pick(r, Ints) },
+            (r, x) => x with { PrefillChunkTokens = Pick(r, Counts) },
             (r, x) => x with { ActivationPrecision = (NumericPrecision)Pick(r, [-1, 0, 3, 99]) },
         ];
         var factors = new[] { EfficiencyFactors.Default }.Concat(EfficiencyCalibration.Default.Families.Concat(EfficiencyCalibration.Default.ClassFits).Select(f => f.Factors));
@@ -156,7 +160,7 @@ public class InferenceChecksTest
     [Fact]
     public void Require_ThrowsTheValidatorsMessage()
     {
-        var bad = new Workload { PromptTokens = 100, OutputTokens = 10, BatchSize = 0 };
+        var bad = new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(10), BatchSize = 0 };
         var act = () => OfferRanking.Rank(ModelLibrary.Default.Models[0], bad, []);
         act.Should().Throw<ValidationException>().WithMessage("*Batch size must be at least 1; it was 0.*");
     }

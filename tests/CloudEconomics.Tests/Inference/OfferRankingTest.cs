@@ -1,3 +1,4 @@
+using CloudEconomics.Catalog;
 using CloudEconomics.Inference;
 
 namespace CloudEconomics.Tests.Inference;
@@ -8,17 +9,17 @@ public class OfferRankingTest
     // trn2.48xlarge capacity block 35.7608 USD/h.
     private static InferenceOffer P5 => new()
     {
-        Id = "aws-p5.48xlarge/on-demand", Provider = "AWS", InstanceType = "p5.48xlarge", Accelerator = Specs.H100, AcceleratorCount = 8,
-        ScaleUpDomain = 8, Price = PricePerHour.Usd(55.04m), PurchaseOption = "on-demand", Region = "us-east-1",
+        Id = "aws-p5.48xlarge/on-demand", Provider = ProviderId.Aws, ProviderName = "AWS", InstanceType = "p5.48xlarge", Accelerator = Specs.H100, AcceleratorCount = 8,
+        ScaleUpDomain = 8, Price = PricePerHour.Usd(55.04m), PurchaseOption = PurchaseOption.OnDemand, Region = "us-east-1",
     };
 
     private static InferenceOffer Trn2 => new()
     {
-        Id = "aws-trn2.48xlarge/capacity-block", Provider = "AWS", InstanceType = "trn2.48xlarge", Accelerator = Specs.Trainium2, AcceleratorCount = 16,
-        ScaleUpDomain = 64, Price = PricePerHour.Usd(35.7608m), PurchaseOption = "capacity block",
+        Id = "aws-trn2.48xlarge/capacity-block", Provider = ProviderId.Aws, ProviderName = "AWS", InstanceType = "trn2.48xlarge", Accelerator = Specs.Trainium2, AcceleratorCount = 16,
+        ScaleUpDomain = 64, Price = PricePerHour.Usd(35.7608m), PurchaseOption = PurchaseOption.CapacityBlock,
     };
 
-    private static readonly Workload Chat = new() { PromptTokens = 2000, OutputTokens = 500, BatchSize = 64, Utilization = 0.6 };
+    private static readonly Workload Chat = new() { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 64, Utilization = 0.6 };
 
     [Fact]
     public void Rank_OrdersByBlendedPrice_AndExcludesNonFitting()
@@ -93,8 +94,8 @@ public class OfferRankingTest
         var inf2 = CloudEconomics.Catalog.CloudCatalog.Default.FindAccelerator("aws-inferentia2")!.ToAcceleratorSpec();
         var offer = new InferenceOffer
         {
-            Id = "inf2.48xlarge", Provider = "AWS", InstanceType = "inf2.48xlarge", Accelerator = inf2, AcceleratorCount = 12,
-            ScaleUpDomain = 12, Price = PricePerHour.Usd(12.98m), PurchaseOption = "on-demand",
+            Id = "inf2.48xlarge", Provider = ProviderId.Aws, InstanceType = "inf2.48xlarge", Accelerator = inf2, AcceleratorCount = 12,
+            ScaleUpDomain = 12, Price = PricePerHour.Usd(12.98m), PurchaseOption = PurchaseOption.OnDemand,
         };
         var r = OfferRanking.Evaluate(Specs.Llama70B, Chat, offer, EfficiencyFactors.Default);
         r.Estimate.Should().NotBeNull();

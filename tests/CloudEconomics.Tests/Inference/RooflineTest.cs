@@ -24,9 +24,9 @@ public class RooflineTest
         var model = new ModelProfile
         {
             Id = "dense-35b", Name = "Dense 35B", TotalParameters = 35e9, ActiveParameters = 35e9, Layers = 1, HiddenSize = 1,
-            AttentionHeads = 1, KeyValueHeads = 1, HeadDimension = 1, MaxContextTokens = 8192, WeightPrecision = NumericPrecision.Fp16, KvCachePrecision = NumericPrecision.Fp16,
+            AttentionHeads = 1, KeyValueHeads = 1, HeadDimension = 1, MaxContextTokens = TokenCount.FromTokens(8192), WeightPrecision = NumericPrecision.Fp16, KvCachePrecision = NumericPrecision.Fp16,
         };
-        var est = Roofline.Estimate(model, new Workload { PromptTokens = 1, OutputTokens = 1 }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 }, Ideal);
+        var est = Roofline.Estimate(model, new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1) }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 }, Ideal);
 
         est.Decode.Bound.Should().Be(LimitingBound.MemoryBandwidth);
         est.TimePerOutputToken.Milliseconds.Should().BeApproximately(20.8955, 1e-4);
@@ -48,7 +48,7 @@ public class RooflineTest
         // All-reduces (latency set to 0 here): 2 x 80 = 160 per step, each 2 x 7/8 x 8,192 x 2 B = 28,672 B per chip:
         // 4,587,520 B / (900 GB/s / 2 = 450 GB/s one way) = 10.1945 us, added: TPOT = 5.276974 ms.
         // Compute: 2 x 70,553,706,496 + 4 x 80 x 8192 x 129 = 141,445,578,752 FLOPs / (8 x 989.4e12) = 17.87 us: far below.
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 128, OutputTokens = 2 }, H100x8, Ideal);
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(128), OutputTokens = TokenCount.FromTokens(2) }, H100x8, Ideal);
 
         est.Decode.Bound.Should().Be(LimitingBound.MemoryBandwidth);
         est.Decode.MemoryBytes.Should().BeApproximately(141_149_683_712, 1);
@@ -65,7 +65,7 @@ public class RooflineTest
     {
         // Alpha-beta: a 70B decode step on TP 8 has 2 x 80 = 160 all-reduces; at 10 us each that adds 1.6 ms to the
         // 5.276974 ms of the case above: 6.876974 ms.
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 128, OutputTokens = 2 }, H100x8, Ideal with { AllReduceLatencySeconds = 10e-6 });
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(128), OutputTokens = TokenCount.FromTokens(2) }, H100x8, Ideal with { AllReduceLatencySeconds = 10e-6 });
         est.Decode.InterconnectSeconds.Should().BeApproximately(1.6e-3 + (4_587_520 / 450e9), 1e-12);
         est.TimePerOutputToken.Milliseconds.Should().BeApproximately(6.876974, 1e-5);
     }
@@ -79,7 +79,7 @@ public class RooflineTest
         // = 17,722,312,704 B / (3.35e12 x 0.7) = 7.557 ms: compute-bound.
         // All-reduces: 160 x 10 us = 1.6 ms + 160 x 28,672 x 2,048 = 9,395,240,960 B / (450e9 x 0.7) = 29.82616 ms.
         // TTFT = 74.41013 + 1.6 + 29.82616 = 105.83629 ms.
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 2048, OutputTokens = 256 }, H100x8, new EfficiencyFactors { Mfu = 0.5, Mbu = 0.7 });
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(2048), OutputTokens = TokenCount.FromTokens(256) }, H100x8, new EfficiencyFactors { Mfu = 0.5, Mbu = 0.7 });
         est.Prefill.Bound.Should().Be(LimitingBound.Compute);
         est.Prefill.Flops.Should().BeApproximately(294_485_539_946_496, 1e3);
         est.Prefill.ComputeSeconds.Should().BeApproximately(74.41013e-3, 1e-8);
@@ -95,8 +95,8 @@ public class RooflineTest
         // One request alone (batch 1) reads all 16,060,522,496 B plus the same KV: 16,127,631,360 B.
         var model = ModelLibrary.Default["llama-3.1-8b"];
         var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 };
-        var shared = Roofline.Estimate(model, new Workload { PromptTokens = 512, OutputTokens = 64, BatchSize = 16 }, dep, Ideal);
-        var alone = Roofline.Estimate(model, new Workload { PromptTokens = 512, OutputTokens = 64, BatchSize = 1 }, dep, Ideal);
+        var shared = Roofline.Estimate(model, new Workload { PromptTokens = TokenCount.FromTokens(512), OutputTokens = TokenCount.FromTokens(64), BatchSize = 16 }, dep, Ideal);
+        var alone = Roofline.Estimate(model, new Workload { PromptTokens = TokenCount.FromTokens(512), OutputTokens = TokenCount.FromTokens(64), BatchSize = 1 }, dep, Ideal);
         shared.Prefill.MemoryBytes.Should().BeApproximately(1_070_891_520, 1);
         alone.Prefill.MemoryBytes.Should().BeApproximately(16_127_631_360, 1);
     }
@@ -108,8 +108,8 @@ public class RooflineTest
         // Usable per chip: 80 GB x 0.9 = 72e9; weights per chip 141,107,412,992 / 8 = 17,638,426,624; free 54,361,573,376 B;
         // KV per chip 40,960 B/token x 2,250 = 92,160,000 B per sequence; floor(589.86) = 589 (at the full 2,500-token
         // context it would be 530).
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 1000 }, H100x8);
-        est.Fit.LiveContextTokens.Should().Be(2250);
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 1000 }, H100x8);
+        est.Fit.LiveContextTokens.Should().Be(TokenCount.FromTokens(2250));
         est.Fit.MaxSequencesPerReplica.Should().Be(589);
         est.EffectiveBatchSize.Should().Be(589);
         est.BatchLimitedByKvCache.Should().BeTrue();
@@ -119,7 +119,7 @@ public class RooflineTest
     public void ModelTooLargeForMemory_ThrowsNamingModel()
     {
         // Llama 3.1 405B in BF16: 405,853,388,800 x 2 = 811.7 GB > 8 x 72 GB usable = 576 GB.
-        var act = () => Roofline.Estimate(ModelLibrary.Default["llama-3.1-405b"], new Workload { PromptTokens = 100, OutputTokens = 100 }, H100x8);
+        var act = () => Roofline.Estimate(ModelLibrary.Default["llama-3.1-405b"], new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(100) }, H100x8);
         act.Should().Throw<ModelDoesNotFitException>()
             .Where(e => e.ParamName == "model" && e.Message.Contains("does not fit") && e.Message.Contains("811.7 GB"));
     }
@@ -127,7 +127,7 @@ public class RooflineTest
     [Fact]
     public void ModelTooLarge_TryEstimateReturnsFalseWithReason()
     {
-        Roofline.TryEstimate(ModelLibrary.Default["llama-3.1-405b"], new Workload { PromptTokens = 100, OutputTokens = 100 }, H100x8, out var est).Should().BeFalse();
+        Roofline.TryEstimate(ModelLibrary.Default["llama-3.1-405b"], new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(100) }, H100x8, out var est).Should().BeFalse();
         est.Fit.Fits.Should().BeFalse();
         est.Fit.Reason.Should().Contain("Raise the tensor- or pipeline-parallel degree");
     }
@@ -137,7 +137,7 @@ public class RooflineTest
     {
         // 405.85e9 x 1 byte = 405.9 GB < 576 GB usable.
         var fp8 = ModelLibrary.Default["llama-3.1-405b"].WithPrecision(NumericPrecision.Fp8);
-        var est = Roofline.Estimate(fp8, new Workload { PromptTokens = 1000, OutputTokens = 200, BatchSize = 16 }, H100x8);
+        var est = Roofline.Estimate(fp8, new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200), BatchSize = 16 }, H100x8);
         est.ComputePrecision.Should().Be(NumericPrecision.Fp8);
         est.Fit.Fits.Should().BeTrue();
     }
@@ -159,7 +159,7 @@ public class RooflineTest
         // In the roofline (TP 2, ideal, no all-reduce latency): per chip 64,867,540,992 / 2 + 4 sequences x 1.5 tokens x
         // (131,072 B/token / 2 chips) = 32,433,770,496 + 393,216 = 32,434,163,712 B; x 2 chips = 64,868,327,424 B.
         var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 2, TensorParallelDegree = 2 };
-        var est = Roofline.Estimate(mixtral, new Workload { PromptTokens = 1, OutputTokens = 1, BatchSize = 4 }, dep, Ideal);
+        var est = Roofline.Estimate(mixtral, new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1), BatchSize = 4 }, dep, Ideal);
         est.Decode.MemoryBytes.Should().BeApproximately(64_868_327_424, 1);
     }
 
@@ -186,7 +186,7 @@ public class RooflineTest
         // not the 8x larger 1,959 a cache split across the 8 ranks would give.
         var h200 = AcceleratorSpec.FromDataSheet("H200 (141 GB)", new Dictionary<NumericPrecision, double> { [NumericPrecision.Bf16] = 989.4, [NumericPrecision.Fp8] = 1978.9 },
             141, BytePrefix.Decimal, 4.8, interconnectGigabytesPerSecond: 900);
-        var fit = Roofline.CheckFit(ModelLibrary.Default["deepseek-v3"], new Workload { PromptTokens = 2000, OutputTokens = 1000 },
+        var fit = Roofline.CheckFit(ModelLibrary.Default["deepseek-v3"], new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(1000) },
             new InferenceDeployment { Accelerator = h200, AcceleratorCount = 8, TensorParallelDegree = 8 });
         fit.KvCacheBytesPerTokenPerChip.Should().Be(70_272);
         fit.MaxSequencesPerReplica.Should().Be(244);
@@ -202,7 +202,7 @@ public class RooflineTest
         var h16 = Roofline.Heads(model, 16);
         h16.KeyValueHeadsPerChip.Should().Be(1);
         h16.KvCacheReplication.Should().Be(2);
-        var fit = Roofline.CheckFit(model, new Workload { PromptTokens = 100, OutputTokens = 100 }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 16, TensorParallelDegree = 16 });
+        var fit = Roofline.CheckFit(model, new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(100) }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 16, TensorParallelDegree = 16 });
         fit.KvCacheBytesPerTokenPerChip.Should().Be(16_384);
     }
 
@@ -221,7 +221,7 @@ public class RooflineTest
         tp12.Note.Should().Contain("padded to 72");
 
         var inf2 = CloudCatalog.Default.FindAccelerator("aws-inferentia2")!.ToAcceleratorSpec();
-        var layouts = LayoutSearch.Search(model, new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 32 }, inf2, 12, 12);
+        var layouts = LayoutSearch.Search(model, new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 32 }, inf2, 12, 12);
         layouts.Single(l => l.TensorParallelDegree == 12 && l.Estimate is not null).Note.Should().Contain("padded to 72");
         var tp8 = layouts.Single(l => l.TensorParallelDegree == 8 && l.Estimate is not null);
         tp8.IdleChips.Should().Be(4);
@@ -236,7 +236,7 @@ public class RooflineTest
         // Llama 3.1 405B BF16 = 811.7 GB does not fit 8 x 72 GB = 576 GB; on 16 chips TP 8 x PP 2 holds
         // 811,706,777,600 / 16 = 50.7 GB per chip.
         var model = ModelLibrary.Default["llama-3.1-405b"];
-        var w = new Workload { PromptTokens = 1000, OutputTokens = 200, BatchSize = 32 };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200), BatchSize = 32 };
         Roofline.TryEstimate(model, w, H100x8, out _).Should().BeFalse();
         var est = Roofline.Estimate(model, w, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 16, TensorParallelDegree = 8, PipelineParallelDegree = 2 });
         est.Fit.WeightBytesPerChip.Should().BeApproximately(811_706_777_600d / 16, 1);
@@ -255,8 +255,8 @@ public class RooflineTest
         // 2 x 8,030,261,248 + 2 x 1.5 x 65,536 = 16,060,719,104 B = 4.794245 ms per step of 2 tokens.
         var model = ModelLibrary.Default["llama-3.1-8b"];
         var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 2, TensorParallelDegree = 1, PipelineParallelDegree = 2 };
-        var one = Roofline.Estimate(model, new Workload { PromptTokens = 1, OutputTokens = 1, BatchSize = 1 }, dep, Ideal);
-        var two = Roofline.Estimate(model, new Workload { PromptTokens = 1, OutputTokens = 1, BatchSize = 2 }, dep, Ideal);
+        var one = Roofline.Estimate(model, new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1), BatchSize = 1 }, dep, Ideal);
+        var two = Roofline.Estimate(model, new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1), BatchSize = 2 }, dep, Ideal);
         one.Decode.Seconds.Should().BeApproximately(16_060_719_104 / 3.35e12, 1e-12);
         two.Decode.Seconds.Should().BeApproximately(16_060_719_104 / 3.35e12, 1e-12);
         two.Deployment.Replicas.Should().Be(1);
@@ -268,7 +268,7 @@ public class RooflineTest
         var fp8 = Specs.Llama70B.WithPrecision(NumericPrecision.Fp8);
         fp8.ActivationPrecision.Should().Be(NumericPrecision.Fp8);
         fp8.KvCachePrecision.Should().Be(NumericPrecision.Fp8);
-        var est = Roofline.Estimate(fp8, new Workload { PromptTokens = 100, OutputTokens = 10 }, H100x8);
+        var est = Roofline.Estimate(fp8, new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(10) }, H100x8);
         est.ComputePrecision.Should().Be(NumericPrecision.Fp8);
         // KV per token halves: 80 x 2 x 8 x 128 x 1 B = 163,840 B.
         fp8.KvCacheBytesPerToken.Should().Be(163_840);
@@ -276,14 +276,14 @@ public class RooflineTest
         var awq = Specs.Llama70B.WithPrecision(NumericPrecision.Int4, weightOnly: true);
         awq.ActivationPrecision.Should().Be(NumericPrecision.Bf16);
         awq.KvCachePrecision.Should().Be(NumericPrecision.Bf16);
-        Roofline.Estimate(awq, new Workload { PromptTokens = 100, OutputTokens = 10 }, H100x8).ComputePrecision.Should().Be(NumericPrecision.Bf16);
+        Roofline.Estimate(awq, new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(10) }, H100x8).ComputePrecision.Should().Be(NumericPrecision.Bf16);
         Specs.Llama70B.WithPrecision(NumericPrecision.Fp8, kvCache: NumericPrecision.Bf16).KvCachePrecision.Should().Be(NumericPrecision.Bf16);
     }
 
     [Fact]
     public void NotFitting_RatesThrowModelDoesNotFit_NeverNaN()
     {
-        Roofline.TryEstimate(ModelLibrary.Default["llama-3.1-405b"], new Workload { PromptTokens = 100, OutputTokens = 100 }, H100x8, out var est).Should().BeFalse();
+        Roofline.TryEstimate(ModelLibrary.Default["llama-3.1-405b"], new Workload { PromptTokens = TokenCount.FromTokens(100), OutputTokens = TokenCount.FromTokens(100) }, H100x8, out var est).Should().BeFalse();
         var rates = new Func<object>[]
         {
             () => est.OutputThroughput, () => est.InputThroughput, () => est.TotalThroughput, () => est.DecodeThroughput,
@@ -301,7 +301,7 @@ public class RooflineTest
     public bool Throughput_NeverRisesWhenMemoryShrinks(PositiveInt batch, PositiveInt prompt, PositiveInt output, byte shrink)
     {
         var model = ModelLibrary.Default["llama-3.1-8b"];
-        var w = new Workload { PromptTokens = 1 + prompt.Get % 8000, OutputTokens = 1 + output.Get % 2000, BatchSize = 1 + batch.Get % 512 };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(1 + prompt.Get % 8000), OutputTokens = TokenCount.FromTokens(1 + output.Get % 2000), BatchSize = 1 + batch.Get % 512 };
         var smaller = Specs.H100 with { MemoryCapacity = ByteSizes.Gigabytes(80 * (1 - (shrink / 512d)), BytePrefix.Decimal) };
         var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 };
         var big = Roofline.Estimate(model, w, dep);
@@ -316,7 +316,7 @@ public class RooflineTest
     public void Calibration_ReplacesDecodeAndSaysMeasured()
     {
         // Measured 2,000 output tokens/s at 16 sequences on one replica: step = 16 / 2,000 = 8 ms.
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 1000, OutputTokens = 200, BatchSize = 32 }, H100x8);
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200), BatchSize = 32 }, H100x8);
         var cal = est.CalibrateWith(new MeasuredThroughput { DecodeThroughput = TokenRate.FromTokensPerSecond(2000), BatchSize = 16, Source = "in-house vLLM run" });
         est.Source.Should().Be(ThroughputSource.RooflineEstimate);
         cal.Source.Should().Be(ThroughputSource.Measured);
@@ -331,7 +331,7 @@ public class RooflineTest
     [Fact]
     public void Calibration_WithTtft_ReplacesPrefill()
     {
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 1000, OutputTokens = 200 }, H100x8);
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200) }, H100x8);
         var cal = est.CalibrateWith(new MeasuredThroughput { DecodeThroughput = TokenRate.FromTokensPerSecond(50), BatchSize = 1, TimeToFirstToken = UnitsDuration.FromMilliseconds(120), Source = "bench" });
         cal.Prefill.Bound.Should().Be(LimitingBound.Measured);
         cal.TimeToFirstToken.Milliseconds.Should().BeApproximately(120, 1e-9);
@@ -340,7 +340,7 @@ public class RooflineTest
     [Fact]
     public void Calibration_ZeroThroughput_Throws()
     {
-        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 1000, OutputTokens = 200 }, H100x8);
+        var est = Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200) }, H100x8);
         var act = () => est.CalibrateWith(new MeasuredThroughput { DecodeThroughput = TokenRate.Zero, BatchSize = 1, Source = "x" });
         act.Should().Throw<ValidationException>().Where(e => e.Message.Contains("Measured decode throughput must be greater than zero"));
     }
@@ -348,43 +348,51 @@ public class RooflineTest
     [Fact]
     public void ZeroPromptTokens_ThrowsNamingField()
     {
-        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 0, OutputTokens = 10 }, H100x8);
+        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(0), OutputTokens = TokenCount.FromTokens(10) }, H100x8);
         act.Should().Throw<ValidationException>().Where(e => e.Errors.Any(x => x.PropertyName == "PromptTokens") && e.Message.Contains("Prompt tokens must be"));
     }
 
     [Fact]
-    public void NegativeOutputTokens_ThrowsNamingField()
+    public void NegativeOutputTokens_CannotBeWritten()
     {
-        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 10, OutputTokens = -5 }, H100x8);
-        act.Should().Throw<ValidationException>().Where(e => e.Errors.Any(x => x.PropertyName == "OutputTokens"));
+        // A token count is never negative: the workload cannot even be built with -5 output tokens.
+        var act = () => new Workload { PromptTokens = TokenCount.FromTokens(10), OutputTokens = TokenCount.FromTokens(-5) };
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "value" && e.Message.Contains("-5"));
+    }
+
+    [Fact]
+    public void ZeroOutputTokens_ThrowsNamingField()
+    {
+        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(10), OutputTokens = TokenCount.Zero }, H100x8);
+        act.Should().Throw<ValidationException>().Where(e => e.Errors.Any(x => x.PropertyName == "OutputTokens" && x.ErrorMessage == "Output tokens must be at least 1; it was 0."));
     }
 
     [Fact]
     public void ContextLongerThanModel_ThrowsNamingWorkload()
     {
         var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 2, TensorParallelDegree = 2 };
-        var act = () => Roofline.Estimate(ModelLibrary.Default["mixtral-8x7b"], new Workload { PromptTokens = 40_000, OutputTokens = 10 }, dep);
+        var act = () => Roofline.Estimate(ModelLibrary.Default["mixtral-8x7b"], new Workload { PromptTokens = TokenCount.FromTokens(40_000), OutputTokens = TokenCount.FromTokens(10) }, dep);
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "workload" && e.Message.Contains("32,768"));
     }
 
     [Fact]
     public void TensorParallelDegreeNotDividingCount_Throws()
     {
-        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 10, OutputTokens = 10 }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 8, TensorParallelDegree = 3 });
+        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(10), OutputTokens = TokenCount.FromTokens(10) }, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 8, TensorParallelDegree = 3 });
         act.Should().Throw<ValidationException>().Where(e => e.Message.Contains("must divide the accelerator count"));
     }
 
     [Fact]
     public void MfuOutsideUnitInterval_Throws()
     {
-        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = 10, OutputTokens = 10 }, H100x8, new EfficiencyFactors { Mfu = 1.2 });
+        var act = () => Roofline.Estimate(Specs.Llama70B, new Workload { PromptTokens = TokenCount.FromTokens(10), OutputTokens = TokenCount.FromTokens(10) }, H100x8, new EfficiencyFactors { Mfu = 1.2 });
         act.Should().Throw<ValidationException>().Where(e => e.Message.Contains("MFU must be greater than 0 and at most 1"));
     }
 
     [Fact]
     public void LatencyTargets_AreReported()
     {
-        var w = new Workload { PromptTokens = 1000, OutputTokens = 200, BatchSize = 8, TimeToFirstTokenTarget = UnitsDuration.FromSeconds(10), TimePerOutputTokenTarget = UnitsDuration.FromMilliseconds(0.001) };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200), BatchSize = 8, TimeToFirstTokenTarget = UnitsDuration.FromSeconds(10), TimePerOutputTokenTarget = UnitsDuration.FromMilliseconds(0.001) };
         var est = Roofline.Estimate(Specs.Llama70B, w, H100x8);
         est.MeetsTimeToFirstTokenTarget.Should().BeTrue();
         est.MeetsTimePerOutputTokenTarget.Should().BeFalse();
@@ -393,7 +401,7 @@ public class RooflineTest
     [Fact]
     public void Replicas_MultiplyThroughput()
     {
-        var w = new Workload { PromptTokens = 500, OutputTokens = 100, BatchSize = 4 };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(500), OutputTokens = TokenCount.FromTokens(100), BatchSize = 4 };
         var model = ModelLibrary.Default["llama-3.1-8b"];
         var one = Roofline.Estimate(model, w, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 1 });
         var eight = Roofline.Estimate(model, w, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 8 });
@@ -406,7 +414,7 @@ public class RooflineTest
     {
         int tp = new[] { 1, 2, 4, 8 }[tpIndex % 4];
         var model = ModelLibrary.Default["llama-3.1-8b"];
-        var w = new Workload { PromptTokens = 1 + prompt.Get % 8000, OutputTokens = 1 + output.Get % 2000, BatchSize = 1 + batch.Get % 512 };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(1 + prompt.Get % 8000), OutputTokens = TokenCount.FromTokens(1 + output.Get % 2000), BatchSize = 1 + batch.Get % 512 };
         var eff = new EfficiencyFactors { Mfu = (mfu + 1) / 256d, Mbu = (mbu + 1) / 256d };
         var dep = new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 8, TensorParallelDegree = tp };
         var est = Roofline.Estimate(model, w, dep, eff);
@@ -415,7 +423,7 @@ public class RooflineTest
         double computeBound = b * tp * Specs.H100.PeakAt(NumericPrecision.Bf16).FlopsPerSecond / est.Decode.Flops;
         double bandwidthBound = b * tp * Specs.H100.MemoryBandwidth.ToBytesPerSecond() / est.Decode.MemoryBytes;
         double prefillPerReplica = est.PrefillThroughput.TokensPerSecond / dep.Replicas;
-        double prefillCompute = est.UncachedPromptTokens * tp * Specs.H100.PeakAt(NumericPrecision.Bf16).FlopsPerSecond / est.Prefill.Flops;
+        double prefillCompute = est.UncachedPromptTokens.Tokens * tp * Specs.H100.PeakAt(NumericPrecision.Bf16).FlopsPerSecond / est.Prefill.Flops;
         return perReplica <= computeBound * (1 + 1e-12) && perReplica <= bandwidthBound * (1 + 1e-12) && prefillPerReplica <= prefillCompute * (1 + 1e-12);
     }
 }

@@ -78,7 +78,7 @@ public class TokenCostTest
     [Fact]
     public void ForEstimate_SplitsPriceConsistently()
     {
-        var w = new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 32, PrefixCacheHitRate = 0.5, Utilization = 0.6 };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 32, PrefixCacheHitRate = 0.5, Utilization = 0.6 };
         var est = Roofline.Estimate(Specs.Llama70B, w, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 8, TensorParallelDegree = 8 });
         var cost = TokenCost.ForEstimate(PricePerHour.Usd(55.04m), est);
 
@@ -93,7 +93,7 @@ public class TokenCostTest
     [Fact]
     public void ForEstimatePerAccelerator_MultipliesByCount()
     {
-        var w = new Workload { PromptTokens = 1000, OutputTokens = 200, BatchSize = 8 };
+        var w = new Workload { PromptTokens = TokenCount.FromTokens(1000), OutputTokens = TokenCount.FromTokens(200), BatchSize = 8 };
         var est = Roofline.Estimate(Specs.Llama70B, w, new InferenceDeployment { Accelerator = Specs.H100, AcceleratorCount = 8, TensorParallelDegree = 8 });
         var perChip = TokenCost.ForEstimatePerAccelerator(PricePerHour.Usd(6.88m), est);
         var whole = TokenCost.ForEstimate(PricePerHour.Usd(55.04m), est); // 6.88 x 8 = 55.04

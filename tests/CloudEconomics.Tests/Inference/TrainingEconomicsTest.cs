@@ -11,7 +11,7 @@ public class TrainingEconomicsTest
     {
         // "The Llama 3 Herd of Models" (2024): 405B parameters trained on 15.6T tokens with 3.8 x 10^25 FLOPs.
         // 6 x 405e9 x 15.6e12 = 3.7908e25.
-        var run = new TrainingRun { Parameters = 405e9, Tokens = 15.6e12 };
+        var run = new TrainingRun { Parameters = 405e9, Tokens = TokenCount.FromTokens(15.6e12) };
         run.TotalFlops.Should().BeApproximately(3.7908e25, 1e21);
         (run.TotalFlops / 3.8e25).Should().BeApproximately(1, 0.01);
         (run with { ActivationRecomputation = true }).TotalFlops.Should().BeApproximately(8 * 405e9 * 15.6e12, 1e21);
@@ -23,7 +23,7 @@ public class TrainingEconomicsTest
         // 6 x 70e9 x 1e12 = 4.2e23 FLOPs; H100 BF16 989.4e12 x MFU 0.4 = 395.76e12 FLOP/s;
         // chip-hours = 4.2e23 / 395.76e12 / 3,600 = 1,061,249,242 s / 3,600 = 294,791.46; on 1,024 chips: 287.88 h;
         // cost at 6.88 USD/chip-hour = 2,028,165.2 USD; energy 0.7 kW x 294,791.46 h = 206,354.0 kWh.
-        var run = new TrainingRun { Parameters = 70e9, Tokens = 1e12 };
+        var run = new TrainingRun { Parameters = 70e9, Tokens = TokenCount.FromTokens(1e12) };
         var est = TrainingEconomics.Estimate(run, Specs.H100, 1024, mfu: 0.4, pricePerChipHour: PricePerHour.Usd(6.88m));
         est.ChipHours.Should().BeApproximately(294_791.46, 0.01);
         est.TimeToTrain.Hours.Should().BeApproximately(287.882, 1e-3);
@@ -35,21 +35,21 @@ public class TrainingEconomicsTest
     public void ChipsForDeadline_RoundsUp()
     {
         // 294,791.46 chip-hours in 30 days (720 h): 409.43 -> 410 chips.
-        var run = new TrainingRun { Parameters = 70e9, Tokens = 1e12 };
+        var run = new TrainingRun { Parameters = 70e9, Tokens = TokenCount.FromTokens(1e12) };
         TrainingEconomics.ChipsForDeadline(run, Specs.H100, UnitsDuration.FromDays(30), mfu: 0.4).Should().Be(410);
     }
 
     [Fact]
     public void Estimate_ZeroTokens_Throws()
     {
-        var act = () => TrainingEconomics.Estimate(new TrainingRun { Parameters = 1e9, Tokens = 0 }, Specs.H100, 8);
+        var act = () => TrainingEconomics.Estimate(new TrainingRun { Parameters = 1e9, Tokens = TokenCount.FromTokens(0) }, Specs.H100, 8);
         act.Should().Throw<FluentValidation.ValidationException>().Where(e => e.Message.Contains("Training tokens must be"));
     }
 
     [Fact]
     public void Estimate_MfuAboveOne_Throws()
     {
-        var act = () => TrainingEconomics.Estimate(new TrainingRun { Parameters = 1e9, Tokens = 1e9 }, Specs.H100, 8, mfu: 1.5);
+        var act = () => TrainingEconomics.Estimate(new TrainingRun { Parameters = 1e9, Tokens = TokenCount.FromTokens(1e9) }, Specs.H100, 8, mfu: 1.5);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "mfu");
     }
 

@@ -9,22 +9,22 @@ public class WorkloadTest
     public void FromSamples_KeepsMeans()
     {
         // Means: (100 + 300) / 2 = 200 prompt tokens; (50 + 150) / 2 = 100 output tokens.
-        var w = Workload.FromSamples([100, 300], [50, 150], batchSize: 8);
-        (w.PromptTokens, w.OutputTokens, w.BatchSize).Should().Be((200, 100, 8));
+        var w = Workload.FromSamples([T(100), T(300)], [T(50), T(150)], batchSize: 8);
+        (w.PromptTokens, w.OutputTokens, w.BatchSize).Should().Be((T(200), T(100), 8));
         w.InputShare.Should().BeApproximately(2d / 3, 1e-12);
     }
 
     [Fact]
     public void FromSamples_ZeroTokenSample_ThrowsNamingSpanAndIndex()
     {
-        var act = () => Workload.FromSamples([100, 0], [50, 150]);
+        var act = () => Workload.FromSamples([T(100), T(0)], [T(50), T(150)]);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "promptTokens" && e.Message.Contains("sample 1"));
     }
 
     [Fact]
     public void FromSamples_LengthMismatch_Throws()
     {
-        var act = () => Workload.FromSamples([100, 200], [50]);
+        var act = () => Workload.FromSamples([T(100), T(200)], [T(50)]);
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "outputTokens");
     }
 
@@ -33,23 +33,25 @@ public class WorkloadTest
     [InlineData(1.01)]
     [InlineData(-1.0)]
     public void Validator_UtilizationOutsideUnitInterval_Fails(double utilization)
-        => WorkloadValidator.Instance.TestValidate(new Workload { PromptTokens = 1, OutputTokens = 1, Utilization = utilization })
+        => WorkloadValidator.Instance.TestValidate(new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1), Utilization = utilization })
             .ShouldHaveValidationErrorFor(w => w.Utilization).WithErrorMessage($"Utilization must be greater than 0 and at most 1; it was {utilization.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
 
     [Fact]
     public void Validator_HitRateOfOne_Fails()
-        => WorkloadValidator.Instance.TestValidate(new Workload { PromptTokens = 1, OutputTokens = 1, PrefixCacheHitRate = 1 })
+        => WorkloadValidator.Instance.TestValidate(new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1), PrefixCacheHitRate = 1 })
             .ShouldHaveValidationErrorFor(w => w.PrefixCacheHitRate);
 
     [Fact]
     public void Validator_ZeroBatch_Fails()
-        => WorkloadValidator.Instance.TestValidate(new Workload { PromptTokens = 1, OutputTokens = 1, BatchSize = 0 })
+        => WorkloadValidator.Instance.TestValidate(new Workload { PromptTokens = TokenCount.FromTokens(1), OutputTokens = TokenCount.FromTokens(1), BatchSize = 0 })
             .ShouldHaveValidationErrorFor(w => w.BatchSize);
 
     [Fact]
     public void ToString_IsCultureInvariant()
-        => Helpers.TestHelper.InCulture("tr-TR", () => new Workload { PromptTokens = 2000, OutputTokens = 500, BatchSize = 32, Utilization = 0.6 }.ToString())
+        => Helpers.TestHelper.InCulture("tr-TR", () => new Workload { PromptTokens = TokenCount.FromTokens(2000), OutputTokens = TokenCount.FromTokens(500), BatchSize = 32, Utilization = 0.6 }.ToString())
             .Should().Be("2,000 in / 500 out, batch 32, prefix hit 0%, util 60%");
+
+    private static TokenCount T(double tokens) => TokenCount.FromTokens(tokens);
 }
 
 public class ModelProfileTest

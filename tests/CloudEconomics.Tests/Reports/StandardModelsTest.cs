@@ -83,7 +83,7 @@ public class StandardModelsTest
         var utilisation = model.GetInput("utilisation");
         var result = model.FindBreakeven(utilisation, 14);
         result.IsFound.Should().BeTrue();
-        model.Evaluate(utilisation, result.Value).Should().BeApproximately(14, 1e-6);
+        model.Evaluate(utilisation, result.Value!.Value).Should().BeApproximately(14, 1e-6);
     }
 
     [Fact]

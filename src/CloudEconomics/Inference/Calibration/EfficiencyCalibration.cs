@@ -333,7 +333,7 @@ public sealed class EfficiencyCalibration
         w.WriteNumber("usableMemoryFraction", Math.Round(f.UsableMemoryFraction, 4));
         w.WriteNumber("allReduceLatencySeconds", Math.Round(f.AllReduceLatencySeconds, 9));
         w.WriteNumber("stepOverheadSeconds", Math.Round(f.StepOverheadSeconds, 7));
-        w.WriteNumber("prefillChunkTokens", f.PrefillChunkTokens);
+        w.WriteNumber("prefillChunkTokens", f.PrefillChunkTokens.Tokens);
         w.WriteString("activationPrecision", f.ActivationPrecision.ToString().ToLowerInvariant());
         w.WriteEndObject();
     }
@@ -345,6 +345,11 @@ public sealed class EfficiencyCalibration
         {
             throw new DataLoadException(source, "$", $"'activationPrecision' must be a NumericPrecision name; it was '{precisionText}'.");
         }
+        int chunk = e.GetProperty("prefillChunkTokens").GetInt32();
+        if (chunk < 1)
+        {
+            throw new InvalidDataException($"{source}: Prefill chunk must be at least 1 token; it was {chunk.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
         var f = template with
         {
             Mfu = e.GetProperty("mfu").GetDouble(),
@@ -353,7 +358,7 @@ public sealed class EfficiencyCalibration
             UsableMemoryFraction = e.GetProperty("usableMemoryFraction").GetDouble(),
             AllReduceLatencySeconds = e.GetProperty("allReduceLatencySeconds").GetDouble(),
             StepOverheadSeconds = e.GetProperty("stepOverheadSeconds").GetDouble(),
-            PrefillChunkTokens = e.GetProperty("prefillChunkTokens").GetInt32(),
+            PrefillChunkTokens = TokenCount.FromTokens(chunk),
             ActivationPrecision = precision,
         };
         if (InferenceChecks.IsValid(f))

@@ -60,11 +60,11 @@ public sealed record ThroughputMeasurement
     /// <summary>Engine version; null when unknown.</summary>
     public string? EngineVersion { get; init; }
 
-    /// <summary>Input sequence length, tokens; at least 1.</summary>
-    public required int PromptTokens { get; init; }
+    /// <summary>Input sequence length; at least 1 token.</summary>
+    public required TokenCount PromptTokens { get; init; }
 
-    /// <summary>Output sequence length, tokens; at least 1.</summary>
-    public required int OutputTokens { get; init; }
+    /// <summary>Output sequence length; at least 1 token.</summary>
+    public required TokenCount OutputTokens { get; init; }
 
     /// <summary>Offline (engine picks the batch) or a stated concurrency.</summary>
     public required MeasurementMode Mode { get; init; }
@@ -106,5 +106,5 @@ public sealed record ThroughputMeasurement
     /// <returns>The summary.</returns>
     public override string ToString()
         => string.Create(CultureInfo.InvariantCulture,
-            $"{Id}: {Model} {Precision} on {Chips} x {Accelerator} (TP {TensorParallel}, PP {PipelineParallel}), {PromptTokens}/{OutputTokens} tokens, {Mode}{(Concurrency is { } c ? $" {c}" : "")}: {OutputThroughput.TokensPerSecond:#,0.#} output tokens/s ({Publisher}, {Engine})");
+            $"{Id}: {Model} {Precision} on {Chips} x {Accelerator} (TP {TensorParallel}, PP {PipelineParallel}), {PromptTokens.Tokens}/{OutputTokens.Tokens} tokens, {Mode}{(Concurrency is { } c ? $" {c}" : "")}: {OutputThroughput.TokensPerSecond:#,0.#} output tokens/s ({Publisher}, {Engine})");
 }

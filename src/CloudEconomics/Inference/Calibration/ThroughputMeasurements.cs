@@ -392,7 +392,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         {
             Id = id!, Publisher = publisher, Model = model!, Accelerator = accelerator!, Chips = chips!.Value, TensorParallel = tp!.Value,
             PipelineParallel = pp!.Value, Precision = precision!.Value, KvCachePrecision = kvPrecision, WeightOnlyQuantization = weightOnly,
-            Engine = engine!, EngineVersion = engineVersion, PromptTokens = prompt!.Value, OutputTokens = output!.Value, Mode = mode!.Value,
+            Engine = engine!, EngineVersion = engineVersion, PromptTokens = TokenCount.FromTokens(prompt!.Value), OutputTokens = TokenCount.FromTokens(output!.Value), Mode = mode!.Value,
             Concurrency = concurrency, OutputThroughput = TokenRate.FromTokensPerSecond(throughput!.Value), ReportedMetric = reportedMetric!,
             ReportedValue = reportedValue!.Value, TimeToFirstTokenMilliseconds = ttft, TimePerOutputTokenMilliseconds = tpot, Source = source!,
             AsOf = asOf!.Value, Note = note,

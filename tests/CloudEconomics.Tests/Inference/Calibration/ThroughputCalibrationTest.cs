@@ -16,14 +16,14 @@ public class ThroughputCalibrationTest
         var m = new ThroughputMeasurement
         {
             Id = id, Publisher = publisher, Model = model, Accelerator = accelerator, Chips = chips, TensorParallel = tp, PipelineParallel = 1,
-            Precision = precision, KvCachePrecision = precision, Engine = "synthetic", PromptTokens = prompt, OutputTokens = output,
+            Precision = precision, KvCachePrecision = precision, Engine = "synthetic", PromptTokens = TokenCount.FromTokens(prompt), OutputTokens = TokenCount.FromTokens(output),
             Mode = concurrency is null ? MeasurementMode.Offline : MeasurementMode.Concurrency, Concurrency = concurrency,
             OutputThroughput = TokenRate.FromTokensPerSecond(1), ReportedMetric = "synthetic", ReportedValue = 1, Source = "test", AsOf = new LocalDate(2025, 1, 1),
         };
         var spec = CloudCatalog.Default.FindAccelerator(accelerator)!.ToAcceleratorSpec();
         var profile = ModelLibrary.Default[model].WithPrecision(precision, precision);
         int batch = concurrency is null ? 1 << 20 : (int)Math.Ceiling(concurrency.Value / (double)(chips / tp));
-        var estimate = Roofline.Estimate(profile, new Workload { PromptTokens = prompt, OutputTokens = output, BatchSize = batch },
+        var estimate = Roofline.Estimate(profile, new Workload { PromptTokens = TokenCount.FromTokens(prompt), OutputTokens = TokenCount.FromTokens(output), BatchSize = batch },
             new InferenceDeployment { Accelerator = spec, AcceleratorCount = chips, TensorParallelDegree = tp }, truth);
         return m with { OutputThroughput = TokenRate.FromTokensPerSecond(estimate.OutputThroughput.TokensPerSecond * scale) };
     }

@@ -65,7 +65,7 @@ public class ThroughputMeasurementsTest
         (m.Model, m.Accelerator, m.Chips, m.TensorParallel, m.PipelineParallel).Should().Be(("llama-3.1-70b", "nvidia-h200-sxm", 2, 2, 1));
         m.Precision.Should().Be(NumericPrecision.Fp8);
         m.KvCachePrecision.Should().Be(NumericPrecision.Fp8);
-        (m.PromptTokens, m.OutputTokens, m.Mode, m.Concurrency).Should().Be((128, 2048, MeasurementMode.Offline, (int?)null));
+        (m.PromptTokens, m.OutputTokens, m.Mode, m.Concurrency).Should().Be((TokenCount.FromTokens(128), TokenCount.FromTokens(2048), MeasurementMode.Offline, (int?)null));
         m.OutputThroughput.TokensPerSecond.Should().Be(12345.6);
         (m.ReportedMetric, m.ReportedValue).Should().Be(("output tokens/s per GPU", 6172.8));
         m.AsOf.Should().Be(new LocalDate(2025, 2, 1));
