@@ -74,6 +74,17 @@ internal static class CatalogReader
     /// <summary>Reads one document into <paramref name="parts"/>, adding a problem for everything wrong.</summary>
     internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
     {
+        // One Utf8JsonReader pass for a clean document; anything it does not accept is read again below, which reports it.
+        if (Serialization.CatalogFastReader.TryRead(utf8.Span, file, parts))
+        {
+            return;
+        }
+        ReadWithDocument(utf8, file, parts);
+    }
+
+    /// <summary>The element walk: reads any document, adding a problem for everything wrong (internal for the test that compares it with the fast path).</summary>
+    internal static void ReadWithDocument(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
+    {
         if (!CheckDepth(utf8.Span, file, parts.Problems))
         {
             return;
