@@ -50,17 +50,30 @@ internal static class CatalogReader
         return options;
     }
 
-    /// <summary>Reads a stream fully through <see cref="BoundedInput"/>: at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes of text.</summary>
-    internal static byte[]? ReadCapped(Stream stream, string file, List<CatalogProblem> problems)
+    /// <summary>
+    /// Reads a stream fully through <see cref="BoundedInput"/> (at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes
+    /// of text, into a pooled buffer returned afterwards), then its records into <paramref name="parts"/>.
+    /// </summary>
+    internal static void ReadStream(Stream stream, string file, CatalogParts parts)
     {
+        byte[] buffer;
+        int length;
         try
         {
-            return BoundedInput.ReadBytes(stream, file, CloudCatalog.MaxDocumentBytes);
+            buffer = BoundedInput.ReadPooled(stream, file, CloudCatalog.MaxDocumentBytes, out length);
         }
         catch (BoundedInputException e)
         {
-            problems.Add(ToProblem(file, e));
-            return null;
+            parts.Problems.Add(ToProblem(file, e));
+            return;
+        }
+        try
+        {
+            Read(buffer.AsMemory(0, length), file, parts);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -75,7 +88,7 @@ internal static class CatalogReader
     internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
     {
         // One Utf8JsonReader pass for a clean document; anything it does not accept is read again below, which reports it.
-        if (Serialization.CatalogFastReader.TryRead(utf8.Span, file, parts))
+        if (Serialization.CatalogFastReader.TryRead(utf8, file, parts))
         {
             return;
         }

@@ -55,15 +55,50 @@ public sealed class CloudCatalog
         var resolved = instances.Select(i => i.Accelerator is not null && ReferenceEquals(i.Accelerator, acceleratorsById.GetValueOrDefault(i.AcceleratorId))
             ? i : i with { Accelerator = acceleratorsById.GetValueOrDefault(i.AcceleratorId) }).ToArray();
         instancesById = resolved.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        instancesByName = resolved.SelectMany(i => (i.DisplayName is null ? new[] { i.Name } : [i.Name, i.DisplayName]).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n, Instance: i)))
-            .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1)
-            .ToDictionary(g => g.Key, g => g.Single().Instance, StringComparer.OrdinalIgnoreCase);
+        // Names (and display names) that belong to exactly one instance, case-insensitively; plain loops, not LINQ, because
+        // this runs on every load and LINQ's grouping costs more than the look-ups it builds.
+        instancesByName = new Dictionary<string, InstanceType>(StringComparer.OrdinalIgnoreCase);
+        var ambiguous = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var instance in resolved)
+        {
+            AddName(instance.Name, instance);
+            if (instance.DisplayName is { } display && !string.Equals(display, instance.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                AddName(display, instance);
+            }
+        }
         offersById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        offersByTarget = offers.GroupBy(o => o.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var byTarget = new Dictionary<string, List<PriceOffer>>(StringComparer.Ordinal);
+        foreach (var offer in offers)
+        {
+            if (!byTarget.TryGetValue(offer.TargetId, out var list))
+            {
+                byTarget.Add(offer.TargetId, list = []);
+            }
+            list.Add(offer);
+        }
+        offersByTarget = new Dictionary<string, PriceOffer[]>(byTarget.Count, StringComparer.Ordinal);
+        foreach (var (target, list) in byTarget)
+        {
+            offersByTarget.Add(target, [.. list]);
+        }
         Providers = Array.AsReadOnly(providers);
         Accelerators = Array.AsReadOnly(accelerators);
         Instances = Array.AsReadOnly(resolved);
         Offers = Array.AsReadOnly(offers);
+
+        void AddName(string name, InstanceType instance)
+        {
+            if (name is null || ambiguous.Contains(name))
+            {
+                return;
+            }
+            if (!instancesByName.TryAdd(name, instance))
+            {
+                instancesByName.Remove(name);
+                ambiguous.Add(name);
+            }
+        }
     }
 
     /// <summary>An empty catalog.</summary>
@@ -112,11 +147,7 @@ public sealed class CloudCatalog
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
         var parts = new CatalogParts();
-        var bytes = CatalogReader.ReadCapped(json, sourceName, parts.Problems);
-        if (bytes is not null)
-        {
-            CatalogReader.Read(bytes, sourceName, parts);
-        }
+        CatalogReader.ReadStream(json, sourceName, parts);
         return Build(parts, null);
     }
 
@@ -220,11 +251,7 @@ public sealed class CloudCatalog
         ArgumentNullException.ThrowIfNull(overridesJson);
         ArgumentNullException.ThrowIfNull(sourceName);
         var parts = new CatalogParts();
-        var bytes = CatalogReader.ReadCapped(overridesJson, sourceName, parts.Problems);
-        if (bytes is not null)
-        {
-            CatalogReader.Read(bytes, sourceName, parts);
-        }
+        CatalogReader.ReadStream(overridesJson, sourceName, parts);
         return Merge(parts);
     }
 
@@ -509,11 +536,7 @@ public sealed class CloudCatalog
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             var file = "seeds/catalog/" + name[ResourcePrefix.Length..];
-            var bytes = CatalogReader.ReadCapped(stream, file, parts.Problems);
-            if (bytes is not null)
-            {
-                CatalogReader.Read(bytes, file, parts);
-            }
+            CatalogReader.ReadStream(stream, file, parts);
         }
         return Build(parts, null);
     }
@@ -559,8 +582,26 @@ public sealed class CloudCatalog
                 problems.Add(new CatalogProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Offer '{id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
             }
         }
-        foreach (var group in parts.Offers.GroupBy(o => (o.Record.InstanceId, o.Record.AcceleratorId, o.Record.Region, o.Record.Option, o.Record.Currency)))
+        // Offers grouped by what they price (a dictionary and a list in first-seen order, as LINQ's GroupBy gives, without its cost).
+        var groups = new Dictionary<(string?, string?, string, PurchaseOption, Currency), List<Located<PriceOffer>>>();
+        var groupsInOrder = new List<List<Located<PriceOffer>>>();
+        foreach (var located in parts.Offers)
         {
+            var o = located.Record;
+            var key = (o.InstanceId, o.AcceleratorId, o.Region, o.Option, o.Currency);
+            if (!groups.TryGetValue(key, out var members))
+            {
+                groups.Add(key, members = []);
+                groupsInOrder.Add(members);
+            }
+            members.Add(located);
+        }
+        foreach (var group in groupsInOrder)
+        {
+            if (group.Count < 2)
+            {
+                continue;
+            }
             var sorted = group.OrderBy(o => o.Record.EffectiveFrom ?? LocalDate.MinIsoValue).ToArray();
             for (var i = 0; i < sorted.Length; i++)
             {

@@ -36,9 +36,9 @@ internal static class CatalogFastReader
     }
 
     /// <summary>Reads a clean document into <paramref name="parts"/>; false (and <paramref name="parts"/> unchanged) otherwise.</summary>
-    internal static bool TryRead(ReadOnlySpan<byte> utf8, string file, CatalogParts parts)
+    internal static bool TryRead(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
     {
-        if (!Utf8.IsValid(utf8))
+        if (!Utf8.IsValid(utf8.Span))
         {
             return false;
         }
@@ -48,12 +48,12 @@ internal static class CatalogFastReader
         var offers = new List<Located<PriceOffer>>();
         try
         {
-            var r = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+            var r = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
             if (Next(ref r) != JsonTokenType.StartObject)
             {
                 return false;
             }
-            var strings = new StringCache();
+            var strings = new StringCache(utf8);
             while (Next(ref r) == JsonTokenType.PropertyName)
             {
                 if (r.ValueTextEquals("$schema"u8))
@@ -372,10 +372,7 @@ internal static class CatalogFastReader
         var result = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
         while (Next(ref r) == JsonTokenType.PropertyName)
         {
-            if (!PrecisionMapJsonConverter.TryParse(strings.Get(ref r), out var precision))
-            {
-                throw new GiveUp();
-            }
+            var precision = Precision(ref r);
             var figure = ReadFigure<ComputeRate>(ref r, ValueKind.Compute, strings) ?? throw new GiveUp();
             if (!result.TryAdd(precision, figure))
             {
@@ -383,6 +380,32 @@ internal static class CatalogFastReader
             }
         }
         return result;
+    }
+
+    private static readonly (byte[] Name, NumericPrecision Value)[] PrecisionNames = CreatePrecisionNames();
+
+    private static (byte[] Name, NumericPrecision Value)[] CreatePrecisionNames()
+    {
+        var values = System.Enum.GetValues<NumericPrecision>();
+        var names = new (byte[], NumericPrecision)[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = (System.Text.Encoding.UTF8.GetBytes(PrecisionMapJsonConverter.Name(values[i])), values[i]);
+        }
+        return names;
+    }
+
+    /// <summary>A precision map's key, as <see cref="PrecisionMapJsonConverter.TryParse"/> reads it (exact name).</summary>
+    private static NumericPrecision Precision(ref Utf8JsonReader r)
+    {
+        foreach (var (name, value) in PrecisionNames)
+        {
+            if (r.ValueTextEquals(name))
+            {
+                return value;
+            }
+        }
+        throw new GiveUp();
     }
 
     /// <summary>
@@ -399,10 +422,7 @@ internal static class CatalogFastReader
         public decimal Amount;
         public bool HasValue, ValueIsNull, HasUnit, HasAmount, HasCurrency, HasPer;
 
-        public readonly Provenance Provenance => new()
-        {
-            Source = Source, AsOf = AsOf, Confidence = Confidence, Note = Note, DerivedFrom = DerivedFrom is null ? [] : DerivedFrom,
-        };
+        public readonly Provenance ProvenanceFrom(StringCache strings) => strings.Provenance(Source, AsOf, Confidence, Note, DerivedFrom);
     }
 
     /// <summary>Reads a figure object's fields; false for JSON null. <paramref name="kind"/> null is a text figure.</summary>
@@ -486,10 +506,10 @@ internal static class CatalogFastReader
     }
 
     private static TextFigure? ReadText(ref Utf8JsonReader r, StringCache strings)
-        => ReadFields(ref r, null, strings, out var f) ? new TextFigure(f.ValueIsNull ? null : f.Text, f.Provenance) : null;
+        => ReadFields(ref r, null, strings, out var f) ? new TextFigure(f.ValueIsNull ? null : f.Text, f.ProvenanceFrom(strings)) : null;
 
     private static Figure<int>? IntFigure(ref Utf8JsonReader r, StringCache strings)
-        => ReadFields(ref r, ValueKind.Int, strings, out var f) ? new Figure<int>(f.ValueIsNull ? null : f.Integer, f.Provenance) : null;
+        => ReadFields(ref r, ValueKind.Int, strings, out var f) ? new Figure<int>(f.ValueIsNull ? null : f.Integer, f.ProvenanceFrom(strings)) : null;
 
     private static Figure<T>? ReadFigure<T>(ref Utf8JsonReader r, ValueKind kind, StringCache strings) where T : struct
     {
@@ -499,36 +519,41 @@ internal static class CatalogFastReader
         }
         if (f.ValueIsNull)
         {
-            return new Figure<T>(null, f.Provenance);
+            return new Figure<T>(null, f.ProvenanceFrom(strings));
         }
-        object value = kind switch
+        var provenance = f.ProvenanceFrom(strings);
+        if (typeof(T) == typeof(Information))
         {
-            ValueKind.Information or ValueKind.BitRate or ValueKind.Power => Quantity<T>(f.Number, f.Unit!),
-            ValueKind.Compute => f.Unit switch
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<Information>(f.Number, f.Unit!, out var information) ? information : throw new GiveUp()), provenance);
+        }
+        if (typeof(T) == typeof(BitRate))
+        {
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<BitRate>(f.Number, f.Unit!, out var rate) ? rate : throw new GiveUp()), provenance);
+        }
+        if (typeof(T) == typeof(UnitsNet.Power))
+        {
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<UnitsNet.Power>(f.Number, f.Unit!, out var power) ? power : throw new GiveUp()), provenance);
+        }
+        if (typeof(T) == typeof(ComputeRate))
+        {
+            var compute = f.Unit switch
             {
                 "FLOPS" or "FLOP/s" => ComputeRate.FromFlopsPerSecond(f.Number),
                 "TFLOPS" => ComputeRate.FromTeraflops(f.Number),
                 "PFLOPS" => ComputeRate.FromPetaflops(f.Number),
                 _ => throw new GiveUp(),
-            },
-            ValueKind.Price => new PricePerHour(ReadMoney(f)),
-            ValueKind.Money => ReadMoney(f),
-            _ => throw new GiveUp(),
-        };
-        return new Figure<T>((T)value, f.Provenance);
-    }
-
-    private static object Quantity<T>(double number, string unit)
-    {
-        if (typeof(T) == typeof(Information))
-        {
-            return UnitAbbreviations.TryCreate<Information>(number, unit, out var information) ? information : throw new GiveUp();
+            };
+            return new Figure<T>((T)(object)compute, provenance);
         }
-        if (typeof(T) == typeof(BitRate))
+        if (typeof(T) == typeof(PricePerHour) && kind == ValueKind.Price)
         {
-            return UnitAbbreviations.TryCreate<BitRate>(number, unit, out var rate) ? rate : throw new GiveUp();
+            return new Figure<T>((T)(object)new PricePerHour(ReadMoney(f)), provenance);
         }
-        return typeof(T) == typeof(UnitsNet.Power) && UnitAbbreviations.TryCreate<UnitsNet.Power>(number, unit, out var power) ? power : throw new GiveUp();
+        if (typeof(T) == typeof(Money) && kind == ValueKind.Money)
+        {
+            return new Figure<T>((T)(object)ReadMoney(f), provenance);
+        }
+        throw new GiveUp();
     }
 
     private static Money ReadMoney(in FigureFields f)
@@ -609,31 +634,59 @@ internal static class CatalogFastReader
     }
 
     /// <summary>
-    /// Strings read from one document, shared when repeated: the seeds repeat each source, as-of date and note across many
-    /// figures, so one string per distinct unescaped text saves most of the load's allocations.
+    /// Strings and provenances read from one document, shared when repeated: the seeds repeat each source, as-of date and
+    /// note across many figures, so one string per distinct unescaped text (and one <see cref="Provenance"/> per run of
+    /// figures with the same fields) saves most of the load's allocations. Keys are offsets into the document.
     /// </summary>
-    private sealed class StringCache
+    private sealed class StringCache(ReadOnlyMemory<byte> document)
     {
         private const int Slots = 256;
-        private readonly byte[]?[] keys = new byte[Slots][];
+        private readonly int[] starts = new int[Slots];
+        private readonly int[] lengths = new int[Slots];
         private readonly string?[] values = new string[Slots];
+        private readonly Provenance?[] provenances = new Provenance[4];
+        private int nextProvenance;
 
         internal string Get(ref Utf8JsonReader r)
         {
-            if (r.ValueIsEscaped || r.HasValueSequence)
+            if (r.ValueIsEscaped || r.HasValueSequence || r.TokenType != JsonTokenType.String)
             {
                 return r.GetString()!;
             }
             var span = r.ValueSpan;
             var slot = (int)((uint)(span.Length * 31 + (span.Length > 0 ? span[^1] * 7 + span[span.Length / 2] : 0)) % Slots);
-            if (keys[slot] is { } key && span.SequenceEqual(key))
+            if (values[slot] is { } cached && lengths[slot] == span.Length && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
             {
-                return values[slot]!;
+                return cached;
             }
             var text = r.GetString()!;
-            keys[slot] = span.ToArray();
+            starts[slot] = (int)r.TokenStartIndex + 1; // after the opening quote
+            lengths[slot] = span.Length;
             values[slot] = text;
             return text;
+        }
+
+        internal Provenance Provenance(string? source, string? asOf, Confidence? confidence, string? note, List<string>? derivedFrom)
+        {
+            if (derivedFrom is null)
+            {
+                foreach (var p in provenances)
+                {
+                    if (p is not null && ReferenceEquals(p.Source, source) && ReferenceEquals(p.AsOf, asOf) && p.Confidence == confidence
+                        && ReferenceEquals(p.Note, note) && p.DerivedFrom.Count == 0)
+                    {
+                        return p;
+                    }
+                }
+            }
+            // Helper note for merges: the one place the fast reader builds a Provenance from its JSON fields.
+            var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = derivedFrom is null ? [] : derivedFrom };
+            if (derivedFrom is null)
+            {
+                provenances[nextProvenance] = created;
+                nextProvenance = (nextProvenance + 1) % provenances.Length;
+            }
+            return created;
         }
     }
 }
