@@ -583,12 +583,12 @@ public sealed class CloudCatalog
             }
         }
         // Offers grouped by what they price (a dictionary and a list in first-seen order, as LINQ's GroupBy gives, without its cost).
-        var groups = new Dictionary<(string?, string?, string, PurchaseOption, Currency), List<Located<PriceOffer>>>();
+        // The key is text (a value-tuple key would JIT-compile a dictionary of its own in every new process).
+        var groups = new Dictionary<string, List<Located<PriceOffer>>>(StringComparer.Ordinal);
         var groupsInOrder = new List<List<Located<PriceOffer>>>();
         foreach (var located in parts.Offers)
         {
-            var o = located.Record;
-            var key = (o.InstanceId, o.AcceleratorId, o.Region, o.Option, o.Currency);
+            var key = GroupKey(located.Record);
             if (!groups.TryGetValue(key, out var members))
             {
                 groups.Add(key, members = []);
@@ -626,6 +626,38 @@ public sealed class CloudCatalog
             parts.Instances.Select(i => i.Record).ToArray(),
             parts.Offers.Select(o => o.Record).ToArray(),
             date);
+    }
+
+    /// <summary>
+    /// Text equal for two offers exactly when their instance, accelerator, region, purchase option (every field) and currency
+    /// are equal: each field written with a marker for null and its length, so no two different tuples give the same text.
+    /// </summary>
+    private static string GroupKey(PriceOffer o)
+    {
+        var key = new System.Text.StringBuilder(96);
+        void Add(string? text)
+        {
+            if (text is null)
+            {
+                key.Append('-');
+            }
+            else
+            {
+                key.Append(text.Length).Append(':').Append(text);
+            }
+            key.Append('|');
+        }
+        Add(o.InstanceId);
+        Add(o.AcceleratorId);
+        Add(o.Region);
+        var option = o.Option;
+        Add(option is null ? null : ((int)option.Kind).ToString(CultureInfo.InvariantCulture));
+        Add(option?.TermMonths is { } term ? term.ToString(CultureInfo.InvariantCulture) : null);
+        Add(option?.Payment is { } payment ? ((int)payment).ToString(CultureInfo.InvariantCulture) : null);
+        Add(option?.Tier);
+        Add(option?.Program);
+        Add(o.Currency.Code);
+        return key.ToString();
     }
 
     private static void CheckUnique<T>(List<Located<T>> records, string section, List<CatalogProblem> problems)

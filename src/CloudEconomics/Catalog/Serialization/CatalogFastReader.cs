@@ -590,12 +590,36 @@ internal static class CatalogFastReader
         {
             return (TEnum)(object)number;
         }
-        if (token == JsonTokenType.String && r.GetString() is { Length: > 0 } text && char.IsAsciiLetter(text[0]) && !text.Contains(',', StringComparison.Ordinal)
-            && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value))
+        if (token == JsonTokenType.String)
         {
-            return value;
+            // The camelCase name of a member: what Enum.TryParse (ignoring case) gives for it. Other spellings, which the walk
+            // also accepts, give up here (and avoid JIT-compiling Enum.TryParse for every enum in a new process).
+            foreach (var (name, value) in EnumNames<TEnum>.Table)
+            {
+                if (r.ValueTextEquals(name))
+                {
+                    return (TEnum)(object)value;
+                }
+            }
         }
         throw new GiveUp();
+    }
+
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        internal static readonly (byte[] Name, int Value)[] Table = Create();
+
+        private static (byte[] Name, int Value)[] Create()
+        {
+            var names = System.Enum.GetNames(typeof(TEnum));
+            var values = System.Enum.GetValuesAsUnderlyingType(typeof(TEnum));
+            var table = new (byte[], int)[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                table[i] = (System.Text.Encoding.UTF8.GetBytes(char.ToLowerInvariant(names[i][0]) + names[i][1..]), Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture));
+            }
+            return table;
+        }
     }
 
     private static string? ReadString(ref Utf8JsonReader r, StringCache strings) => Next(ref r) switch
