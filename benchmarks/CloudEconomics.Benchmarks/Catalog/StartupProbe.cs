@@ -114,6 +114,42 @@ public static class StartupProbe
         return valid;
     }
 
+    /// <summary>
+    /// The warm (steady-state) profile of <see cref="CloudCatalog.Load(Stream)"/> on the seeds as one document
+    /// (<see cref="SyntheticCatalog"/>): each part of the load path timed alone, median of <paramref name="rounds"/>
+    /// rounds after a warm-up, beside the bare parse of the same bytes. <c>startup-probe warm [copies]</c>.
+    /// </summary>
+    public static void Warm(int copies, int rounds = 300)
+    {
+        var document = SyntheticCatalog.Build(copies);
+        Console.WriteLine($"{document.Length:N0} bytes; the fast reader accepts the document: {CloudEconomics.Catalog.Serialization.CatalogFastReader.TryRead(document, "x", new CatalogParts())}");
+        var parts = new (string Name, Func<int> Action)[]
+        {
+            ("bare JsonDocument parse (baseline)", () => { using var d = JsonDocument.Parse(document); return d.RootElement.GetProperty("offers").GetArrayLength(); }),
+            ("Utf8JsonReader pass, tokens only", () => { var r = new Utf8JsonReader(document); var n = 0; while (r.Read()) { n++; } return n; }),
+            ("BoundedInput.ReadPooled (copy, NUL check)", () => { var b = CloudEconomics.Utility.BoundedInput.ReadPooled(new MemoryStream(document, false), "x", 1 << 24, out var n); System.Buffers.ArrayPool<byte>.Shared.Return(b); return n; }),
+            ("CatalogFastReader.TryRead (records + checks)", () => { var p = new CatalogParts(); CloudEconomics.Catalog.Serialization.CatalogFastReader.TryRead(document, "x", p) .GetHashCode(); return p.Offers.Count; }),
+            ("CatalogReader.ReadWithDocument (the element walk)", () => { var p = new CatalogParts(); CatalogReader.ReadWithDocument(document, "x", p); return p.Offers.Count; }),
+            ("CloudCatalog.Load (everything)", () => CloudCatalog.Load(new MemoryStream(document, false)).Offers.Count),
+        };
+        foreach (var (name, action) in parts)
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                action();
+            }
+            var times = new double[rounds];
+            for (var i = 0; i < rounds; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                action();
+                times[i] = watch.Elapsed.TotalMicroseconds;
+            }
+            Array.Sort(times);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-60} {times[rounds / 2],9:F0} us (median of {rounds}; p10 {times[rounds / 10]:F0})"));
+        }
+    }
+
     private static int BareParse(string[] names)
     {
         var count = 0;

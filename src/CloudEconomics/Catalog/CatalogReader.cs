@@ -50,22 +50,46 @@ internal static class CatalogReader
         return options;
     }
 
-    /// <summary>Reads a stream fully through <see cref="BoundedInput"/>: at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes of text.</summary>
-    internal static byte[]? ReadCapped(Stream stream, string file, List<DataLoadProblem> problems)
+    /// <summary>
+    /// Reads a stream fully through <see cref="BoundedInput"/> (at most <see cref="CloudCatalog.MaxDocumentBytes"/> bytes
+    /// of text, into a pooled buffer returned afterwards), then its records into <paramref name="parts"/>.
+    /// </summary>
+    internal static void ReadStream(Stream stream, string file, CatalogParts parts)
     {
+        byte[] buffer;
+        int length;
         try
         {
-            return BoundedInput.ReadBytes(stream, file, CloudCatalog.MaxDocumentBytes);
+            buffer = BoundedInput.ReadPooled(stream, file, CloudCatalog.MaxDocumentBytes, out length);
         }
         catch (DataLoadException e)
         {
-            problems.AddRange(e.Problems);
-            return null;
+            parts.Problems.AddRange(e.Problems);
+            return;
+        }
+        try
+        {
+            Read(buffer.AsMemory(0, length), file, parts);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>Reads one document into <paramref name="parts"/>, adding a problem for everything wrong.</summary>
     internal static void Read(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
+    {
+        // One Utf8JsonReader pass for a clean document; anything it does not accept is read again below, which reports it.
+        if (Serialization.CatalogFastReader.TryRead(utf8, file, parts))
+        {
+            return;
+        }
+        ReadWithDocument(utf8, file, parts);
+    }
+
+    /// <summary>The element walk: reads any document, adding a problem for everything wrong (internal for the test that compares it with the fast path).</summary>
+    internal static void ReadWithDocument(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
     {
         if (!CheckDepth(utf8.Span, file, parts.Problems))
         {

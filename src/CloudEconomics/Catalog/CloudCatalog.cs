@@ -55,15 +55,50 @@ public sealed class CloudCatalog
         var resolved = instances.Select(i => i.Accelerator is not null && ReferenceEquals(i.Accelerator, acceleratorsById.GetValueOrDefault(i.AcceleratorId))
             ? i : i with { Accelerator = acceleratorsById.GetValueOrDefault(i.AcceleratorId) }).ToArray();
         instancesById = resolved.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        instancesByName = resolved.SelectMany(i => (i.DisplayName is null ? new[] { i.Name } : [i.Name, i.DisplayName]).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n, Instance: i)))
-            .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1)
-            .ToDictionary(g => g.Key, g => g.Single().Instance, StringComparer.OrdinalIgnoreCase);
+        // Names (and display names) that belong to exactly one instance, case-insensitively; plain loops, not LINQ, because
+        // this runs on every load and LINQ's grouping costs more than the look-ups it builds.
+        instancesByName = new Dictionary<string, InstanceType>(StringComparer.OrdinalIgnoreCase);
+        var ambiguous = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var instance in resolved)
+        {
+            AddName(instance.Name, instance);
+            if (instance.DisplayName is { } display && !string.Equals(display, instance.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                AddName(display, instance);
+            }
+        }
         offersById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        offersByTarget = offers.GroupBy(o => o.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var byTarget = new Dictionary<string, List<PriceOffer>>(StringComparer.Ordinal);
+        foreach (var offer in offers)
+        {
+            if (!byTarget.TryGetValue(offer.TargetId, out var list))
+            {
+                byTarget.Add(offer.TargetId, list = []);
+            }
+            list.Add(offer);
+        }
+        offersByTarget = new Dictionary<string, PriceOffer[]>(byTarget.Count, StringComparer.Ordinal);
+        foreach (var (target, list) in byTarget)
+        {
+            offersByTarget.Add(target, [.. list]);
+        }
         Providers = Array.AsReadOnly(providers);
         Accelerators = Array.AsReadOnly(accelerators);
         Instances = Array.AsReadOnly(resolved);
         Offers = Array.AsReadOnly(offers);
+
+        void AddName(string name, InstanceType instance)
+        {
+            if (name is null || ambiguous.Contains(name))
+            {
+                return;
+            }
+            if (!instancesByName.TryAdd(name, instance))
+            {
+                instancesByName.Remove(name);
+                ambiguous.Add(name);
+            }
+        }
     }
 
     /// <summary>An empty catalog.</summary>
@@ -133,11 +168,7 @@ public sealed class CloudCatalog
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
         var parts = new CatalogParts();
-        var bytes = CatalogReader.ReadCapped(json, sourceName, parts.Problems);
-        if (bytes is not null)
-        {
-            CatalogReader.Read(bytes, sourceName, parts);
-        }
+        CatalogReader.ReadStream(json, sourceName, parts);
         return Build(parts, null);
     }
 
@@ -241,11 +272,7 @@ public sealed class CloudCatalog
         ArgumentNullException.ThrowIfNull(overridesJson);
         ArgumentNullException.ThrowIfNull(sourceName);
         var parts = new CatalogParts();
-        var bytes = CatalogReader.ReadCapped(overridesJson, sourceName, parts.Problems);
-        if (bytes is not null)
-        {
-            CatalogReader.Read(bytes, sourceName, parts);
-        }
+        CatalogReader.ReadStream(overridesJson, sourceName, parts);
         return Merge(parts);
     }
 
@@ -530,11 +557,7 @@ public sealed class CloudCatalog
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             var file = "seeds/catalog/" + name[ResourcePrefix.Length..];
-            var bytes = CatalogReader.ReadCapped(stream, file, parts.Problems);
-            if (bytes is not null)
-            {
-                CatalogReader.Read(bytes, file, parts);
-            }
+            CatalogReader.ReadStream(stream, file, parts);
         }
         return Build(parts, null);
     }
@@ -580,8 +603,26 @@ public sealed class CloudCatalog
                 problems.Add(new DataLoadProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Offer '{id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
             }
         }
-        foreach (var group in parts.Offers.GroupBy(o => (o.Record.InstanceId, o.Record.AcceleratorId, o.Record.Region, o.Record.Option, o.Record.Currency)))
+        // Offers grouped by what they price (a dictionary and a list in first-seen order, as LINQ's GroupBy gives, without its cost).
+        // The key is text (a value-tuple key would JIT-compile a dictionary of its own in every new process).
+        var groups = new Dictionary<string, List<Located<PriceOffer>>>(StringComparer.Ordinal);
+        var groupsInOrder = new List<List<Located<PriceOffer>>>();
+        foreach (var located in parts.Offers)
         {
+            var key = GroupKey(located.Record);
+            if (!groups.TryGetValue(key, out var members))
+            {
+                groups.Add(key, members = []);
+                groupsInOrder.Add(members);
+            }
+            members.Add(located);
+        }
+        foreach (var group in groupsInOrder)
+        {
+            if (group.Count < 2)
+            {
+                continue;
+            }
             var sorted = group.OrderBy(o => o.Record.EffectiveFrom ?? LocalDate.MinIsoValue).ToArray();
             for (var i = 0; i < sorted.Length; i++)
             {
@@ -606,6 +647,38 @@ public sealed class CloudCatalog
             parts.Instances.Select(i => i.Record).ToArray(),
             parts.Offers.Select(o => o.Record).ToArray(),
             date);
+    }
+
+    /// <summary>
+    /// Text equal for two offers exactly when their instance, accelerator, region, purchase option (every field) and currency
+    /// are equal: each field written with a marker for null and its length, so no two different tuples give the same text.
+    /// </summary>
+    private static string GroupKey(PriceOffer o)
+    {
+        var key = new System.Text.StringBuilder(96);
+        void Add(string? text)
+        {
+            if (text is null)
+            {
+                key.Append('-');
+            }
+            else
+            {
+                key.Append(text.Length).Append(':').Append(text);
+            }
+            key.Append('|');
+        }
+        Add(o.InstanceId);
+        Add(o.AcceleratorId);
+        Add(o.Region);
+        var option = o.Option;
+        Add(option is null ? null : ((int)option.Kind).ToString(CultureInfo.InvariantCulture));
+        Add(option?.TermMonths is { } term ? term.ToString(CultureInfo.InvariantCulture) : null);
+        Add(option?.Payment is { } payment ? ((int)payment).ToString(CultureInfo.InvariantCulture) : null);
+        Add(option?.Tier);
+        Add(option?.Program);
+        Add(o.Currency.Code);
+        return key.ToString();
     }
 
     private static void CheckUnique<T>(List<Located<T>> records, string section, List<DataLoadProblem> problems)

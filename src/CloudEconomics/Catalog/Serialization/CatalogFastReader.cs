@@ -1,0 +1,726 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Unicode;
+using CloudEconomics.Catalog.Validation;
+using CloudEconomics.Serialization;
+using NodaTime;
+using UnitsNet;
+
+namespace CloudEconomics.Catalog.Serialization;
+
+/// <summary>
+/// The catalog's fast load path: one forward pass of a <see cref="Utf8JsonReader"/> over a document, building the
+/// records directly (no <see cref="JsonDocument"/>, no per-figure dictionary, no serializer metadata, no second pass for
+/// the depth check). It reads only clean documents: exact camelCase property names, each at most once, values of the
+/// expected JSON kinds, units from <see cref="UnitAbbreviations"/>, and records that pass <see cref="CatalogChecks"/>.
+/// Anything else (a syntax error, an unknown or repeated property, a value of the wrong kind, a record a check refuses)
+/// gives up on the whole document, and <see cref="CatalogReader"/> reads it again with the element walk
+/// (<see cref="CatalogJsonReader"/>), which accepts the same documents and reports every problem in its own words. So a
+/// document this reader accepts yields the same records as the walk (a test compares both on the seeds and on mutated
+/// documents), and a document it refuses costs one extra partial pass.
+/// </summary>
+internal static class CatalogFastReader
+{
+    /// <summary>Thrown inside this reader to give up on a document; never escapes <see cref="TryRead"/>.</summary>
+    private sealed class GiveUp : Exception;
+
+    private enum ValueKind
+    {
+        Int,
+        Information,
+        BitRate,
+        Power,
+        Compute,
+        Price,
+        Money,
+    }
+
+    /// <summary>Reads a clean document into <paramref name="parts"/>; false (and <paramref name="parts"/> unchanged) otherwise.</summary>
+    internal static bool TryRead(ReadOnlyMemory<byte> utf8, string file, CatalogParts parts)
+    {
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            return false;
+        }
+        var providers = new List<Located<Provider>>();
+        var accelerators = new List<Located<Accelerator>>();
+        var instances = new List<Located<InstanceType>>();
+        var offers = new List<Located<PriceOffer>>();
+        try
+        {
+            var r = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+            if (Next(ref r) != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            var strings = new StringCache(utf8);
+            while (Next(ref r) == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("$schema"u8))
+                {
+                    Expect(ref r, JsonTokenType.String);
+                }
+                else if (r.ValueTextEquals("formatVersion"u8))
+                {
+                    if (Next(ref r) != JsonTokenType.Number || !r.TryGetInt32(out var version) || version != CloudCatalog.FormatVersion)
+                    {
+                        return false;
+                    }
+                }
+                else if (r.ValueTextEquals("providers"u8))
+                {
+                    ReadSection(ref r, file, "$.providers", providers, ReadProvider, CatalogChecks.IsValid, strings);
+                }
+                else if (r.ValueTextEquals("accelerators"u8))
+                {
+                    ReadSection(ref r, file, "$.accelerators", accelerators, ReadAccelerator, CatalogChecks.IsValid, strings);
+                }
+                else if (r.ValueTextEquals("instances"u8))
+                {
+                    ReadSection(ref r, file, "$.instances", instances, ReadInstance, CatalogChecks.IsValid, strings);
+                }
+                else if (r.ValueTextEquals("offers"u8))
+                {
+                    ReadSection(ref r, file, "$.offers", offers, ReadOffer, CatalogChecks.IsValid, strings);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            if (r.Read())
+            {
+                return false; // content after the root object (the reader normally throws first)
+            }
+        }
+        catch (Exception e) when (e is GiveUp or JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException or NotSupportedException)
+        {
+            return false;
+        }
+        parts.Providers.AddRange(providers);
+        parts.Accelerators.AddRange(accelerators);
+        parts.Instances.AddRange(instances);
+        parts.Offers.AddRange(offers);
+        return true;
+    }
+
+    private delegate T RecordReader<out T>(ref Utf8JsonReader r, StringCache strings);
+
+    private static void ReadSection<T>(ref Utf8JsonReader r, string file, string section, List<Located<T>> into, RecordReader<T> read, Func<T, bool> check, StringCache strings)
+        where T : class
+    {
+        Expect(ref r, JsonTokenType.StartArray);
+        var index = 0;
+        while (Next(ref r) == JsonTokenType.StartObject)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"{section}[{index++}]");
+            var record = read(ref r, strings);
+            if (!check(record))
+            {
+                throw new GiveUp();
+            }
+            into.Add(new Located<T>(record, file, path, IdOf(record)));
+        }
+        if (r.TokenType != JsonTokenType.EndArray)
+        {
+            throw new GiveUp();
+        }
+    }
+
+    // A record that passed its check has a valid id, read from the property "id" (exact case, once).
+    private static string IdOf<T>(T record) => record switch
+    {
+        Provider p => p.Id,
+        Accelerator a => a.Id,
+        InstanceType i => i.Id,
+        PriceOffer o => o.Id,
+        _ => throw new GiveUp(),
+    };
+
+    private static Provider ReadProvider(ref Utf8JsonReader r, StringCache strings)
+    {
+        string? id = null, name = null;
+        IReadOnlyList<Region> regions = [];
+        CompetitivePositioning? positioning = null;
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("name"u8)) { Once(ref seen, 2); name = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("regions"u8)) { Once(ref seen, 4); regions = Regions(ref r, strings); }
+            else if (r.ValueTextEquals("positioning"u8)) { Once(ref seen, 8); positioning = Positioning(ref r, strings); }
+            else throw new GiveUp();
+        }
+        Require(seen, 1 | 2);
+        return new Provider { Id = id!, Name = name!, Regions = regions, Positioning = positioning };
+    }
+
+    private static List<Region> Regions(ref Utf8JsonReader r, StringCache strings)
+    {
+        Expect(ref r, JsonTokenType.StartArray);
+        var result = new List<Region>();
+        while (Next(ref r) == JsonTokenType.StartObject)
+        {
+            string? id = null, name = null;
+            var seen = 0;
+            while (Next(ref r) == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadString(ref r, strings); }
+                else if (r.ValueTextEquals("name"u8)) { Once(ref seen, 2); name = ReadString(ref r, strings); }
+                else throw new GiveUp();
+            }
+            Require(seen, 1);
+            result.Add(new Region { Id = id!, Name = name });
+        }
+        return r.TokenType == JsonTokenType.EndArray ? result : throw new GiveUp();
+    }
+
+    private static CompetitivePositioning? Positioning(ref Utf8JsonReader r, StringCache strings)
+    {
+        if (Next(ref r) == JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            throw new GiveUp();
+        }
+        string? label = null;
+        var families = new List<string>();
+        AcceleratorKind kind = default;
+        TextFigure? focus = null, architecture = null, pricing = null, lead = null;
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("label"u8)) { Once(ref seen, 1); label = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("families"u8))
+            {
+                Once(ref seen, 2);
+                Expect(ref r, JsonTokenType.StartArray);
+                while (Next(ref r) == JsonTokenType.String)
+                {
+                    families.Add(strings.Get(ref r));
+                }
+                if (r.TokenType != JsonTokenType.EndArray)
+                {
+                    throw new GiveUp();
+                }
+            }
+            else if (r.ValueTextEquals("architectureKind"u8)) { Once(ref seen, 4); kind = ReadEnum<AcceleratorKind>(ref r); }
+            else if (r.ValueTextEquals("primaryFocus"u8)) { Once(ref seen, 8); focus = ReadText(ref r, strings); }
+            else if (r.ValueTextEquals("chipArchitecture"u8)) { Once(ref seen, 16); architecture = ReadText(ref r, strings); }
+            else if (r.ValueTextEquals("pricingModel"u8)) { Once(ref seen, 32); pricing = ReadText(ref r, strings); }
+            else if (r.ValueTextEquals("benchmarkLead"u8)) { Once(ref seen, 64); lead = ReadText(ref r, strings); }
+            else throw new GiveUp();
+        }
+        Require(seen, 1 | 4 | 8 | 16 | 32 | 64);
+        return new CompetitivePositioning
+        {
+            Label = label!, Families = (seen & 2) != 0 ? families : [], ArchitectureKind = kind,
+            PrimaryFocus = focus!, ChipArchitecture = architecture!, PricingModel = pricing!, BenchmarkLead = lead!,
+        };
+    }
+
+    private static Accelerator ReadAccelerator(ref Utf8JsonReader r, StringCache strings)
+    {
+        string? id = null, name = null, vendor = null, family = null, generation = null;
+        AcceleratorKind kind = default;
+        var processNode = TextFigure.Unknown;
+        var launchYear = Figure<int>.Unknown;
+        var memory = Figure<Information>.Unknown;
+        var bandwidth = Figure<BitRate>.Unknown;
+        var tdp = Figure<UnitsNet.Power>.Unknown;
+        var scaleUp = Figure<BitRate>.Unknown;
+        var domain = Figure<int>.Unknown;
+        IReadOnlyDictionary<NumericPrecision, Figure<ComputeRate>> dense = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
+        IReadOnlyDictionary<NumericPrecision, Figure<ComputeRate>> sparse = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("name"u8)) { Once(ref seen, 2); name = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("vendor"u8)) { Once(ref seen, 4); vendor = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("family"u8)) { Once(ref seen, 8); family = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("generation"u8)) { Once(ref seen, 16); generation = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("kind"u8)) { Once(ref seen, 32); kind = ReadEnum<AcceleratorKind>(ref r); }
+            else if (r.ValueTextEquals("processNode"u8)) { Once(ref seen, 64); processNode = ReadText(ref r, strings)!; }
+            else if (r.ValueTextEquals("launchYear"u8)) { Once(ref seen, 128); launchYear = IntFigure(ref r, strings)!; }
+            else if (r.ValueTextEquals("memoryCapacity"u8)) { Once(ref seen, 256); memory = ReadFigure<Information>(ref r, ValueKind.Information, strings)!; }
+            else if (r.ValueTextEquals("memoryBandwidth"u8)) { Once(ref seen, 512); bandwidth = ReadFigure<BitRate>(ref r, ValueKind.BitRate, strings)!; }
+            else if (r.ValueTextEquals("thermalDesignPower"u8)) { Once(ref seen, 1024); tdp = ReadFigure<UnitsNet.Power>(ref r, ValueKind.Power, strings)!; }
+            else if (r.ValueTextEquals("scaleUpBandwidth"u8)) { Once(ref seen, 2048); scaleUp = ReadFigure<BitRate>(ref r, ValueKind.BitRate, strings)!; }
+            else if (r.ValueTextEquals("scaleUpDomain"u8)) { Once(ref seen, 4096); domain = IntFigure(ref r, strings)!; }
+            else if (r.ValueTextEquals("peakDense"u8)) { Once(ref seen, 8192); dense = PrecisionMap(ref r, strings); }
+            else if (r.ValueTextEquals("peakSparse"u8)) { Once(ref seen, 16384); sparse = PrecisionMap(ref r, strings); }
+            else throw new GiveUp();
+        }
+        Require(seen, 1 | 2 | 4 | 8 | 16 | 32);
+        return new Accelerator
+        {
+            Id = id!, Name = name!, Vendor = vendor!, Family = family!, Generation = generation!, Kind = kind,
+            ProcessNode = processNode, LaunchYear = launchYear, MemoryCapacityFigure = memory, MemoryBandwidthFigure = bandwidth,
+            PeakDenseCompute = dense, PeakSparseCompute = sparse, ThermalDesignPowerFigure = tdp, ScaleUpBandwidth = scaleUp, ScaleUpDomain = domain,
+        };
+    }
+
+    private static InstanceType ReadInstance(ref Utf8JsonReader r, StringCache strings)
+    {
+        string? id = null, provider = null, name = null, display = null, acceleratorId = null;
+        var billing = BillingUnit.PerInstance;
+        Figure<int>? count = null;
+        var vcpus = Figure<int>.Unknown;
+        var memory = Figure<Information>.Unknown;
+        var network = Figure<BitRate>.Unknown;
+        var fabric = TextFigure.Unknown;
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("provider"u8)) { Once(ref seen, 2); provider = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("name"u8)) { Once(ref seen, 4); name = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("acceleratorId"u8)) { Once(ref seen, 8); acceleratorId = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("acceleratorCount"u8)) { Once(ref seen, 16); count = IntFigure(ref r, strings); }
+            else if (r.ValueTextEquals("displayName"u8)) { Once(ref seen, 32); display = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("billing"u8)) { Once(ref seen, 64); billing = ReadEnum<BillingUnit>(ref r); }
+            else if (r.ValueTextEquals("vcpus"u8)) { Once(ref seen, 128); vcpus = IntFigure(ref r, strings)!; }
+            else if (r.ValueTextEquals("memory"u8)) { Once(ref seen, 256); memory = ReadFigure<Information>(ref r, ValueKind.Information, strings)!; }
+            else if (r.ValueTextEquals("networkBandwidth"u8)) { Once(ref seen, 512); network = ReadFigure<BitRate>(ref r, ValueKind.BitRate, strings)!; }
+            else if (r.ValueTextEquals("scaleOutFabric"u8)) { Once(ref seen, 1024); fabric = ReadText(ref r, strings)!; }
+            else throw new GiveUp();
+        }
+        Require(seen, 1 | 2 | 4 | 8 | 16);
+        return new InstanceType
+        {
+            Id = id!, Provider = provider!, Name = name!, DisplayName = display, AcceleratorId = acceleratorId!, Billing = billing,
+            AcceleratorCount = count!, Vcpus = vcpus, Memory = memory, NetworkBandwidth = network, ScaleOutFabric = fabric,
+        };
+    }
+
+    private static PriceOffer ReadOffer(ref Utf8JsonReader r, StringCache strings)
+    {
+        string? id = null, instanceId = null, acceleratorId = null, region = null;
+        PurchaseOption? option = null;
+        Figure<PricePerHour>? price = null;
+        Figure<Money>? upfront = null;
+        LocalDate? from = null, to = null;
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("region"u8)) { Once(ref seen, 2); region = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("option"u8)) { Once(ref seen, 4); option = Option(ref r, strings); }
+            else if (r.ValueTextEquals("hourlyPrice"u8)) { Once(ref seen, 8); price = ReadFigure<PricePerHour>(ref r, ValueKind.Price, strings); }
+            else if (r.ValueTextEquals("instanceId"u8)) { Once(ref seen, 16); instanceId = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("acceleratorId"u8)) { Once(ref seen, 32); acceleratorId = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("upfront"u8)) { Once(ref seen, 64); upfront = ReadFigure<Money>(ref r, ValueKind.Money, strings); }
+            else if (r.ValueTextEquals("validFrom"u8)) { Once(ref seen, 128); from = Date(ref r); }
+            else if (r.ValueTextEquals("validTo"u8)) { Once(ref seen, 256); to = Date(ref r); }
+            else throw new GiveUp();
+        }
+        Require(seen, 1 | 2 | 4 | 8);
+        return new PriceOffer
+        {
+            Id = id!, InstanceId = instanceId, AcceleratorId = acceleratorId, Region = region!, Option = option!, HourlyPrice = price!,
+            Upfront = upfront, ValidFrom = from, ValidTo = to,
+        };
+    }
+
+    private static PurchaseOption? Option(ref Utf8JsonReader r, StringCache strings)
+    {
+        if (Next(ref r) == JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            throw new GiveUp();
+        }
+        PurchaseOptionKind kind = default;
+        int? term = null;
+        PaymentOption? payment = null;
+        string? tier = null, program = null;
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("kind"u8)) { Once(ref seen, 1); kind = ReadEnum<PurchaseOptionKind>(ref r); }
+            else if (r.ValueTextEquals("termMonths"u8))
+            {
+                Once(ref seen, 2);
+                term = Next(ref r) switch
+                {
+                    JsonTokenType.Null => null,
+                    JsonTokenType.Number when r.TryGetInt32(out var months) => months,
+                    _ => throw new GiveUp(),
+                };
+            }
+            else if (r.ValueTextEquals("payment"u8))
+            {
+                Once(ref seen, 4);
+                payment = Next(ref r) == JsonTokenType.Null ? null : CurrentEnum<PaymentOption>(ref r);
+            }
+            else if (r.ValueTextEquals("tier"u8)) { Once(ref seen, 8); tier = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("program"u8)) { Once(ref seen, 16); program = ReadString(ref r, strings); }
+            else throw new GiveUp();
+        }
+        Require(seen, 1);
+        return new PurchaseOption { Kind = kind, TermMonths = term, Payment = payment, Tier = tier, Program = program };
+    }
+
+    private static Dictionary<NumericPrecision, Figure<ComputeRate>> PrecisionMap(ref Utf8JsonReader r, StringCache strings)
+    {
+        Expect(ref r, JsonTokenType.StartObject);
+        var result = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            var precision = Precision(ref r);
+            var figure = ReadFigure<ComputeRate>(ref r, ValueKind.Compute, strings) ?? throw new GiveUp();
+            if (!result.TryAdd(precision, figure))
+            {
+                throw new GiveUp();
+            }
+        }
+        return result;
+    }
+
+    private static readonly (byte[] Name, NumericPrecision Value)[] PrecisionNames = CreatePrecisionNames();
+
+    private static (byte[] Name, NumericPrecision Value)[] CreatePrecisionNames()
+    {
+        var values = System.Enum.GetValues<NumericPrecision>();
+        var names = new (byte[], NumericPrecision)[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = (System.Text.Encoding.UTF8.GetBytes(PrecisionMapJsonConverter.Name(values[i])), values[i]);
+        }
+        return names;
+    }
+
+    /// <summary>A precision map's key, as <see cref="PrecisionMapJsonConverter.TryParse"/> reads it (exact name).</summary>
+    private static NumericPrecision Precision(ref Utf8JsonReader r)
+    {
+        foreach (var (name, value) in PrecisionNames)
+        {
+            if (r.ValueTextEquals(name))
+            {
+                return value;
+            }
+        }
+        throw new GiveUp();
+    }
+
+    /// <summary>
+    /// The fields a figure object may hold: the provenance fields and the value's own (value, unit, amount, currency, per).
+    /// Reads the object the reader's next token starts; null for JSON null.
+    /// </summary>
+    private ref struct FigureFields
+    {
+        public string? Source, AsOf, Note, Unit, Currency, Per, Text;
+        public Confidence? Confidence;
+        public List<string>? DerivedFrom;
+        public double Number;
+        public int Integer;
+        public decimal Amount;
+        public bool HasValue, ValueIsNull, HasUnit, HasAmount, HasCurrency, HasPer;
+
+        public readonly Provenance ProvenanceFrom(StringCache strings) => strings.Provenance(Source, AsOf, Confidence, Note, DerivedFrom);
+    }
+
+    /// <summary>Reads a figure object's fields; false for JSON null. <paramref name="kind"/> null is a text figure.</summary>
+    private static bool ReadFields(ref Utf8JsonReader r, ValueKind? kind, StringCache strings, out FigureFields f)
+    {
+        f = default;
+        if (Next(ref r) == JsonTokenType.Null)
+        {
+            return false;
+        }
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            throw new GiveUp();
+        }
+        var seen = 0;
+        while (Next(ref r) == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("source"u8)) { Once(ref seen, 1); f.Source = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("asOf"u8)) { Once(ref seen, 2); f.AsOf = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("confidence"u8)) { Once(ref seen, 4); f.Confidence = ReadConfidence(ref r); }
+            else if (r.ValueTextEquals("note"u8)) { Once(ref seen, 8); f.Note = ReadString(ref r, strings); }
+            else if (r.ValueTextEquals("value"u8))
+            {
+                Once(ref seen, 16);
+                f.HasValue = true;
+                switch (Next(ref r))
+                {
+                    case JsonTokenType.Null:
+                        f.ValueIsNull = true;
+                        break;
+                    case JsonTokenType.String when kind is null:
+                        f.Text = strings.Get(ref r);
+                        break;
+                    case JsonTokenType.Number when kind == ValueKind.Int:
+                        f.Integer = r.TryGetInt32(out var n) ? n : throw new GiveUp();
+                        break;
+                    case JsonTokenType.Number when kind is ValueKind.Information or ValueKind.BitRate or ValueKind.Power or ValueKind.Compute:
+                        f.Number = r.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw new GiveUp();
+                        break;
+                    default:
+                        throw new GiveUp();
+                }
+            }
+            else if (r.ValueTextEquals("unit"u8)) { Once(ref seen, 32); f.HasUnit = true; f.Unit = Expect(ref r, JsonTokenType.String).GetString(); }
+            else if (r.ValueTextEquals("amount"u8))
+            {
+                Once(ref seen, 64);
+                f.HasAmount = true;
+                f.Amount = Next(ref r) == JsonTokenType.Number && r.TryGetDecimal(out var a) ? a : throw new GiveUp();
+            }
+            else if (r.ValueTextEquals("currency"u8)) { Once(ref seen, 128); f.HasCurrency = true; f.Currency = Expect(ref r, JsonTokenType.String).GetString(); }
+            else if (r.ValueTextEquals("per"u8)) { Once(ref seen, 256); f.HasPer = true; f.Per = Expect(ref r, JsonTokenType.String).GetString(); }
+            else if (r.ValueTextEquals("derivedFrom"u8))
+            {
+                Once(ref seen, 512);
+                Expect(ref r, JsonTokenType.StartArray);
+                f.DerivedFrom = [];
+                while (Next(ref r) == JsonTokenType.String)
+                {
+                    f.DerivedFrom.Add(strings.Get(ref r));
+                }
+                if (r.TokenType != JsonTokenType.EndArray)
+                {
+                    throw new GiveUp();
+                }
+            }
+            else throw new GiveUp();
+        }
+        // The value's own fields: exactly those of the kind (a null value alone means unknown).
+        var others = f.HasUnit || f.HasAmount || f.HasCurrency || f.HasPer;
+        var valid = f.ValueIsNull
+            ? !others
+            : kind switch
+            {
+                null or ValueKind.Int => f.HasValue && !others,
+                ValueKind.Information or ValueKind.BitRate or ValueKind.Power or ValueKind.Compute => f.HasValue && f.HasUnit && !f.HasAmount && !f.HasCurrency && !f.HasPer,
+                ValueKind.Price => !f.HasValue && f.HasAmount && f.HasCurrency && !f.HasUnit && (!f.HasPer || f.Per == PricePerHourJsonConverter.Unit),
+                _ => !f.HasValue && f.HasAmount && f.HasCurrency && !f.HasUnit && !f.HasPer,
+            };
+        return valid ? true : throw new GiveUp();
+    }
+
+    private static TextFigure? ReadText(ref Utf8JsonReader r, StringCache strings)
+        => ReadFields(ref r, null, strings, out var f) ? new TextFigure(f.ValueIsNull ? null : f.Text, f.ProvenanceFrom(strings)) : null;
+
+    private static Figure<int>? IntFigure(ref Utf8JsonReader r, StringCache strings)
+        => ReadFields(ref r, ValueKind.Int, strings, out var f) ? new Figure<int>(f.ValueIsNull ? null : f.Integer, f.ProvenanceFrom(strings)) : null;
+
+    private static Figure<T>? ReadFigure<T>(ref Utf8JsonReader r, ValueKind kind, StringCache strings) where T : struct
+    {
+        if (!ReadFields(ref r, kind, strings, out var f))
+        {
+            return null;
+        }
+        if (f.ValueIsNull)
+        {
+            return new Figure<T>(null, f.ProvenanceFrom(strings));
+        }
+        var provenance = f.ProvenanceFrom(strings);
+        if (typeof(T) == typeof(Information))
+        {
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<Information>(f.Number, f.Unit!, out var information) ? information : throw new GiveUp()), provenance);
+        }
+        if (typeof(T) == typeof(BitRate))
+        {
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<BitRate>(f.Number, f.Unit!, out var rate) ? rate : throw new GiveUp()), provenance);
+        }
+        if (typeof(T) == typeof(UnitsNet.Power))
+        {
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<UnitsNet.Power>(f.Number, f.Unit!, out var power) ? power : throw new GiveUp()), provenance);
+        }
+        if (typeof(T) == typeof(ComputeRate))
+        {
+            var compute = f.Unit switch
+            {
+                "FLOPS" or "FLOP/s" => ComputeRate.FromFlopsPerSecond(f.Number),
+                "TFLOPS" => ComputeRate.FromTeraflops(f.Number),
+                "PFLOPS" => ComputeRate.FromPetaflops(f.Number),
+                _ => throw new GiveUp(),
+            };
+            return new Figure<T>((T)(object)compute, provenance);
+        }
+        if (typeof(T) == typeof(PricePerHour) && kind == ValueKind.Price)
+        {
+            return new Figure<T>((T)(object)new PricePerHour(ReadMoney(f)), provenance);
+        }
+        if (typeof(T) == typeof(Money) && kind == ValueKind.Money)
+        {
+            return new Figure<T>((T)(object)ReadMoney(f), provenance);
+        }
+        throw new GiveUp();
+    }
+
+    private static Money ReadMoney(in FigureFields f)
+        => global::CloudEconomics.Currency.TryFromCode(f.Currency!, out var currency) ? new Money(f.Amount, currency) : throw new GiveUp();
+
+    private static Confidence? ReadConfidence(ref Utf8JsonReader r) => Next(ref r) switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String when r.ValueTextEquals("vendor"u8) => global::CloudEconomics.Confidence.Vendor,
+        JsonTokenType.String when r.ValueTextEquals("curatedDataset"u8) => global::CloudEconomics.Confidence.CuratedDataset,
+        JsonTokenType.String when r.ValueTextEquals("secondary"u8) => global::CloudEconomics.Confidence.Secondary,
+        JsonTokenType.String when r.ValueTextEquals("estimate"u8) => global::CloudEconomics.Confidence.Estimate,
+        _ => throw new GiveUp(),
+    };
+
+    private static LocalDate? Date(ref Utf8JsonReader r) => Next(ref r) switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String when IsoDateJsonConverter.TryParse(r.GetString()!, out var date) => date,
+        _ => throw new GiveUp(),
+    };
+
+    /// <summary>An enum by number or by name, as <see cref="CatalogJsonReader"/> reads it.</summary>
+    private static TEnum ReadEnum<TEnum>(ref Utf8JsonReader r) where TEnum : struct, Enum
+    {
+        Next(ref r);
+        return CurrentEnum<TEnum>(ref r);
+    }
+
+    private static TEnum CurrentEnum<TEnum>(ref Utf8JsonReader r) where TEnum : struct, Enum
+    {
+        var token = r.TokenType;
+        if (token == JsonTokenType.Number && r.TryGetInt32(out var number))
+        {
+            return (TEnum)(object)number;
+        }
+        if (token == JsonTokenType.String)
+        {
+            // The camelCase name of a member: what Enum.TryParse (ignoring case) gives for it. Other spellings, which the walk
+            // also accepts, give up here (and avoid JIT-compiling Enum.TryParse for every enum in a new process).
+            foreach (var (name, value) in EnumNames<TEnum>.Table)
+            {
+                if (r.ValueTextEquals(name))
+                {
+                    return (TEnum)(object)value;
+                }
+            }
+        }
+        throw new GiveUp();
+    }
+
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        internal static readonly (byte[] Name, int Value)[] Table = Create();
+
+        private static (byte[] Name, int Value)[] Create()
+        {
+            var names = System.Enum.GetNames(typeof(TEnum));
+            var values = System.Enum.GetValuesAsUnderlyingType(typeof(TEnum));
+            var table = new (byte[], int)[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                table[i] = (System.Text.Encoding.UTF8.GetBytes(char.ToLowerInvariant(names[i][0]) + names[i][1..]), Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture));
+            }
+            return table;
+        }
+    }
+
+    private static string? ReadString(ref Utf8JsonReader r, StringCache strings) => Next(ref r) switch
+    {
+        JsonTokenType.String => strings.Get(ref r),
+        JsonTokenType.Null => null,
+        _ => throw new GiveUp(),
+    };
+
+    private static JsonTokenType Next(ref Utf8JsonReader r) => r.Read() ? r.TokenType : throw new GiveUp();
+
+    private static ref Utf8JsonReader Expect(ref Utf8JsonReader r, JsonTokenType token)
+    {
+        if (Next(ref r) != token)
+        {
+            throw new GiveUp();
+        }
+        return ref r;
+    }
+
+    private static void Once(ref int seen, int bit)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw new GiveUp();
+        }
+        seen |= bit;
+    }
+
+    private static void Require(int seen, int required)
+    {
+        if ((seen & required) != required)
+        {
+            throw new GiveUp();
+        }
+    }
+
+    /// <summary>
+    /// Strings and provenances read from one document, shared when repeated: the seeds repeat each source, as-of date and
+    /// note across many figures, so one string per distinct unescaped text (and one <see cref="Provenance"/> per run of
+    /// figures with the same fields) saves most of the load's allocations. Keys are offsets into the document.
+    /// </summary>
+    private sealed class StringCache(ReadOnlyMemory<byte> document)
+    {
+        private const int Slots = 256;
+        private readonly int[] starts = new int[Slots];
+        private readonly int[] lengths = new int[Slots];
+        private readonly string?[] values = new string[Slots];
+        private readonly Provenance?[] provenances = new Provenance[4];
+        private int nextProvenance;
+
+        internal string Get(ref Utf8JsonReader r)
+        {
+            if (r.ValueIsEscaped || r.HasValueSequence || r.TokenType != JsonTokenType.String)
+            {
+                return r.GetString()!;
+            }
+            var span = r.ValueSpan;
+            var slot = (int)((uint)(span.Length * 31 + (span.Length > 0 ? span[^1] * 7 + span[span.Length / 2] : 0)) % Slots);
+            if (values[slot] is { } cached && lengths[slot] == span.Length && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
+            {
+                return cached;
+            }
+            var text = r.GetString()!;
+            starts[slot] = (int)r.TokenStartIndex + 1; // after the opening quote
+            lengths[slot] = span.Length;
+            values[slot] = text;
+            return text;
+        }
+
+        internal Provenance Provenance(string? source, string? asOfText, Confidence? confidence, string? note, List<string>? derivedFrom)
+        {
+            // The as-of must be an ISO date; anything else is left to the element walk, which reports it.
+            LocalDate? asOf = null;
+            if (asOfText is not null)
+            {
+                if (!global::CloudEconomics.Serialization.IsoDateJsonConverter.TryParse(asOfText, out var date))
+                {
+                    throw new GiveUp();
+                }
+                asOf = date;
+            }
+            if (derivedFrom is null)
+            {
+                foreach (var p in provenances)
+                {
+                    if (p is not null && ReferenceEquals(p.Source, source) && p.AsOf == asOf && p.Confidence == confidence
+                        && ReferenceEquals(p.Note, note) && p.DerivedFrom.Count == 0)
+                    {
+                        return p;
+                    }
+                }
+            }
+            // Helper note for merges: the one place the fast reader builds a Provenance from its JSON fields.
+            var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = derivedFrom is null ? [] : derivedFrom };
+            if (derivedFrom is null)
+            {
+                provenances[nextProvenance] = created;
+                nextProvenance = (nextProvenance + 1) % provenances.Length;
+            }
+            return created;
+        }
+    }
+}

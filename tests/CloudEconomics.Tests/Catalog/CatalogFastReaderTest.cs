@@ -1,0 +1,196 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CloudEconomics.Catalog;
+using CloudEconomics.Catalog.Serialization;
+using CloudEconomics.Tests.Helpers;
+
+namespace CloudEconomics.Tests.Catalog;
+
+/// <summary>
+/// The one-pass <see cref="CatalogFastReader"/> against the element walk it stands in front of
+/// (<see cref="CatalogReader.ReadWithDocument"/>): a document the fast reader accepts must give the walk no problem and
+/// exactly the same records (compared through the catalog's JSON writer), the same files, paths and ids; a document it
+/// refuses leaves the parts untouched (the walk then reads and reports it).
+/// </summary>
+public class CatalogFastReaderTest
+{
+    private static readonly string[] SeedFiles = ["providers.json", "accelerators.json", "accelerators-gpuinfo.json", "instances.json", "offers.json"];
+
+    [Fact]
+    public void FastReader_ReadsEverySeedFile_AsTheWalkDoes()
+    {
+        var imported = Directory.GetFiles(RepositoryPaths.Of("seeds/catalog/imported"), "*.json").Select(f => "imported/" + Path.GetFileName(f)).ToList();
+        imported.Should().NotBeEmpty();
+        foreach (var file in SeedFiles.Concat(imported))
+        {
+            var bytes = File.ReadAllBytes(RepositoryPaths.Of("seeds/catalog/" + file));
+            var fast = new CatalogParts();
+            CatalogFastReader.TryRead(bytes, file, fast).Should().BeTrue("seed file {0} is clean", file);
+            var walk = new CatalogParts();
+            CatalogReader.ReadWithDocument(bytes, file, walk);
+            walk.Problems.Should().BeEmpty();
+            Describe(fast).Should().Be(Describe(walk), "file {0}", file);
+            (fast.Providers.Count + fast.Accelerators.Count + fast.Instances.Count + fast.Offers.Count).Should().BePositive();
+        }
+    }
+
+    [Fact]
+    public void FastReader_OnMutatedRecords_EitherAgreesWithTheWalkOrGivesUp()
+    {
+        // 2,000 seeded mutations of one seed record in a document of its own: a property removed, renamed (case changed),
+        // repeated or added, or a value replaced by a boundary value or a value of another JSON kind.
+        var random = new Random(20261206);
+        var records = new List<(string Section, string Json)>();
+        foreach (var file in SeedFiles)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(RepositoryPaths.Of("seeds/catalog/" + file)));
+            foreach (var section in document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+            {
+                records.AddRange(section.Value.EnumerateArray().Select(r => (section.Name, r.GetRawText())));
+            }
+        }
+        JsonNode?[] replacements = [null, 0, -1, 1, 0.5, 1e308, 2147483648, "", " ", "x y", "GiB", "TFLOPS", "mW", "h", "USD", "XXX", 12, 36,
+            "reserved", "perAccelerator", "onDemand", "Vendor", "estimate", "2025-01-01", "2025-02-30", new JsonObject(), new JsonArray(), true];
+        int accepted = 0, refused = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            var (section, json) = records[random.Next(records.Count)];
+            var node = JsonNode.Parse(json)!;
+            var leaves = Leaves(node).ToList();
+            var (parent, key) = leaves[random.Next(leaves.Count)];
+            switch (random.Next(6))
+            {
+                case 0 when parent is JsonObject o:
+                    o.Remove((string)key);
+                    break;
+                case 1 when parent is JsonObject o:
+                    var value = o[(string)key]?.DeepClone();
+                    o.Remove((string)key);
+                    o[char.ToUpperInvariant(((string)key)[0]) + ((string)key)[1..]] = value;
+                    break;
+                case 2 when parent is JsonObject o:
+                    o["unexpected"] = 1;
+                    break;
+                default:
+                    var replacement = replacements[random.Next(replacements.Length)]?.DeepClone();
+                    if (parent is JsonObject o2)
+                    {
+                        o2[(string)key] = replacement;
+                    }
+                    else
+                    {
+                        ((JsonArray)parent)[(int)key] = replacement;
+                    }
+                    break;
+            }
+            var text = $"{{\"formatVersion\": 1, \"{section}\": [{node.ToJsonString()}]}}";
+            if (random.Next(10) == 0)
+            {
+                // A repeated property (JsonNode cannot hold one): the first property of the record written twice.
+                var at = text.IndexOf('[', StringComparison.Ordinal) + 2;
+                var end = text.IndexOf(',', at);
+                text = text[..at] + text[at..end] + "," + text[at..];
+            }
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var fast = new CatalogParts();
+            if (CatalogFastReader.TryRead(bytes, "mutant.json", fast))
+            {
+                accepted++;
+                var walk = new CatalogParts();
+                CatalogReader.ReadWithDocument(bytes, "mutant.json", walk);
+                walk.Problems.Should().BeEmpty("the fast reader accepted {0}", text);
+                Describe(fast).Should().Be(Describe(walk), "document {0}", text);
+            }
+            else
+            {
+                refused++;
+                Describe(fast).Should().BeEmpty();
+            }
+        }
+        // Both outcomes are reached (a test that only ever saw one would prove little).
+        accepted.Should().BeGreaterThan(100);
+        refused.Should().BeGreaterThan(100);
+    }
+
+    [Theory]
+    [InlineData("{\"offers\": []} x")]
+    [InlineData("{\"offers\": [")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("{\"formatVersion\": 2}")]
+    [InlineData("{\"gpus\": []}")]
+    [InlineData("{\"$schema\": {\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}")]
+    [InlineData("{\"offers\": [null]}")]
+    [InlineData("{\"offers\": {}}")]
+    public void FastReader_GivesUpOnDocumentsTheWalkReports(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var fast = new CatalogParts();
+        CatalogFastReader.TryRead(bytes, "bad.json", fast).Should().BeFalse();
+        Describe(fast).Should().BeEmpty();
+        var walk = new CatalogParts();
+        CatalogReader.ReadWithDocument(bytes, "bad.json", walk);
+        walk.Problems.Should().NotBeEmpty("the walk reports what the fast reader gave up on");
+    }
+
+    [Fact]
+    public void FastReader_AcceptsCommentsAndAnEmptyDocument_AsTheWalkDoes()
+    {
+        var bytes = Encoding.UTF8.GetBytes("// a user's file\n{\"$schema\": \"./catalog.schema.json\", /* none yet */ \"offers\": []}\n");
+        CatalogFastReader.TryRead(bytes, "c.json", new CatalogParts()).Should().BeTrue();
+        var walk = new CatalogParts();
+        CatalogReader.ReadWithDocument(bytes, "c.json", walk);
+        walk.Problems.Should().BeEmpty();
+    }
+
+    private static string Describe(CatalogParts parts)
+    {
+        var text = new StringBuilder();
+        void Add<T>(IEnumerable<Located<T>> records)
+        {
+            foreach (var (record, file, path, id) in records)
+            {
+                text.Append(file).Append(' ').Append(path).Append(' ').Append(id).Append(' ').AppendLine(JsonSerializer.Serialize(record, CatalogReader.Options));
+            }
+        }
+        Add(parts.Providers);
+        Add(parts.Accelerators);
+        Add(parts.Instances);
+        Add(parts.Offers);
+        return text.ToString();
+    }
+
+    private static IEnumerable<(JsonNode Parent, object Key)> Leaves(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, child) in o.ToList())
+                {
+                    yield return (o, name);
+                    if (child is not null)
+                    {
+                        foreach (var leaf in Leaves(child))
+                        {
+                            yield return leaf;
+                        }
+                    }
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    yield return (a, i);
+                    if (a[i] is { } child)
+                    {
+                        foreach (var leaf in Leaves(child))
+                        {
+                            yield return leaf;
+                        }
+                    }
+                }
+                break;
+        }
+    }
+}
