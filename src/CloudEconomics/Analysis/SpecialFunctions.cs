@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CloudEconomics.Analysis;
 
@@ -62,11 +65,15 @@ internal static class SpecialFunctions
         double[] tailP = ArrayPool<double>.Shared.Rent(n + w);
         try
         {
-            int tails = 0;
             var half = new Vector<double>(0.5);
             var centralEdge = new Vector<double>(0.425);
             var centralBase = new Vector<double>(0.180625);
             int i = 0;
+            int tails = 0;
+            if (w == 4 && Avx2.IsSupported)
+            {
+                i = CentralPacked(p, z, tailIndex, tailP, out tails);
+            }
             for (; i <= n - w; i += w)
             {
                 var pv = new Vector<double>(p.Slice(i));
@@ -111,6 +118,88 @@ internal static class SpecialFunctions
             ArrayPool<int>.Shared.Return(tailIndex);
             ArrayPool<double>.Shared.Return(tailP);
         }
+    }
+
+    /// <summary>
+    /// The central pass of <see cref="InverseNormal(ReadOnlySpan{double}, Span{double})"/> with AVX2 (4 doubles a vector):
+    /// the same central values, and the tail lanes packed with one permutation per vector (a 16-entry table indexed by the
+    /// tail mask moves the tail lanes' probabilities and indices to the front; both are stored whole and the count
+    /// advances by the mask's population), so no lane is extracted one by one. Returns the next unprocessed index.
+    /// </summary>
+    private static int CentralPacked(ReadOnlySpan<double> p, Span<double> z, int[] tailIndex, double[] tailP, out int tails)
+    {
+        int n = p.Length;
+        ref double rp = ref MemoryMarshal.GetReference(p);
+        ref double rz = ref MemoryMarshal.GetReference(z);
+        ref double rtp = ref MemoryMarshal.GetArrayDataReference(tailP);
+        ref int rti = ref MemoryMarshal.GetArrayDataReference(tailIndex);
+        ref int lut = ref MemoryMarshal.GetArrayDataReference(PackTable);
+        var half = Vector256.Create(0.5);
+        var centralEdge = Vector256.Create(0.425);
+        var centralBase = Vector256.Create(0.180625);
+        ref int indexTable = ref MemoryMarshal.GetArrayDataReference(IndexPackTable);
+        var index = Vector256.Create(0, 1, 2, 3, 0, 0, 0, 0);
+        var step = Vector256.Create(4, 4, 4, 4, 0, 0, 0, 0);
+        int count = 0;
+        int i = 0;
+        for (; i <= n - 4; i += 4)
+        {
+            var pv = Vector256.LoadUnsafe(ref rp, (nuint)i);
+            var q = pv - half;
+            (q * CentralRatio((centralBase - q * q).AsVector()).AsVector256()).StoreUnsafe(ref rz, (nuint)i);
+            uint mask = Vector256.GreaterThan(Vector256.Abs(q), centralEdge).ExtractMostSignificantBits();
+            // Move the tail lanes' probabilities (pairs of 32-bit halves) and their indices to the front; store both whole.
+            Avx2.PermuteVar8x32(pv.AsSingle(), Vector256.LoadUnsafe(ref lut, (nuint)(mask * 8))).AsDouble().StoreUnsafe(ref rtp, (nuint)count);
+            Avx2.PermuteVar8x32(index, Vector256.LoadUnsafe(ref indexTable, (nuint)(mask * 8))).GetLower().StoreUnsafe(ref rti, (nuint)count);
+            count += BitOperations.PopCount(mask);
+            index += step;
+        }
+        tails = count;
+        return i;
+    }
+
+    /// <summary>For each 4-bit tail mask, the 32-bit permutation that moves the tail lanes (pairs of floats) to the front, in order.</summary>
+    private static readonly int[] PackTable = BuildPackTable();
+
+    /// <summary>For each 4-bit tail mask, the 32-bit permutation that moves the tail lanes' indices (one int each) to the front.</summary>
+    private static readonly int[] IndexPackTable = BuildIndexPackTable();
+
+    private static int[] BuildIndexPackTable()
+    {
+        var pairs = BuildPackTable();
+        var table = new int[16 * 8];
+        for (int mask = 0; mask < 16; mask++)
+        {
+            for (int o = 0; o < 4; o++)
+            {
+                table[(mask * 8) + o] = pairs[(mask * 8) + (2 * o)] / 2;
+            }
+        }
+        return table;
+    }
+
+    private static int[] BuildPackTable()
+    {
+        var table = new int[16 * 8];
+        for (int mask = 0; mask < 16; mask++)
+        {
+            int o = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                if (((mask >> k) & 1) != 0)
+                {
+                    table[(mask * 8) + (2 * o)] = 2 * k;
+                    table[(mask * 8) + (2 * o) + 1] = (2 * k) + 1;
+                    o++;
+                }
+            }
+            for (; o < 4; o++)
+            {
+                table[(mask * 8) + (2 * o)] = 0;
+                table[(mask * 8) + (2 * o) + 1] = 1;
+            }
+        }
+        return table;
     }
 
     private static Vector<double> V(double x) => new(x);
