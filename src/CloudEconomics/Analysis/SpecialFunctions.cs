@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -121,8 +122,8 @@ internal static class SpecialFunctions
     }
 
     /// <summary>
-    /// The central pass of <see cref="InverseNormal(ReadOnlySpan{double}, Span{double})"/> with AVX2 (4 doubles a vector):
-    /// the same central values, and the tail lanes packed with one permutation per vector (a 16-entry table indexed by the
+    /// The central pass of <see cref="InverseNormal(ReadOnlySpan{double}, Span{double})"/> with AVX2 (4 doubles a vector,
+    /// or 8 with AVX-512): the same central values, and the tail lanes packed with one permutation per vector (a 16-entry table indexed by the
     /// tail mask moves the tail lanes' probabilities and indices to the front; both are stored whole and the count
     /// advances by the mask's population), so no lane is extracted one by one. Returns the next unprocessed index.
     /// </summary>
@@ -131,31 +132,60 @@ internal static class SpecialFunctions
         int n = p.Length;
         ref double rp = ref MemoryMarshal.GetReference(p);
         ref double rz = ref MemoryMarshal.GetReference(z);
-        ref double rtp = ref MemoryMarshal.GetArrayDataReference(tailP);
-        ref int rti = ref MemoryMarshal.GetArrayDataReference(tailIndex);
-        ref int lut = ref MemoryMarshal.GetArrayDataReference(PackTable);
-        var half = Vector256.Create(0.5);
-        var centralEdge = Vector256.Create(0.425);
-        var centralBase = Vector256.Create(0.180625);
-        ref int indexTable = ref MemoryMarshal.GetArrayDataReference(IndexPackTable);
         var index = Vector256.Create(0, 1, 2, 3, 0, 0, 0, 0);
-        var step = Vector256.Create(4, 4, 4, 4, 0, 0, 0, 0);
+        var four = Vector256.Create(4, 4, 4, 4, 0, 0, 0, 0);
         int count = 0;
         int i = 0;
-        for (; i <= n - 4; i += 4)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var pv = Vector256.LoadUnsafe(ref rp, (nuint)i);
-            var q = pv - half;
-            (q * CentralRatio((centralBase - q * q).AsVector()).AsVector256()).StoreUnsafe(ref rz, (nuint)i);
-            uint mask = Vector256.GreaterThan(Vector256.Abs(q), centralEdge).ExtractMostSignificantBits();
-            // Move the tail lanes' probabilities (pairs of 32-bit halves) and their indices to the front; store both whole.
-            Avx2.PermuteVar8x32(pv.AsSingle(), Vector256.LoadUnsafe(ref lut, (nuint)(mask * 8))).AsDouble().StoreUnsafe(ref rtp, (nuint)count);
-            Avx2.PermuteVar8x32(index, Vector256.LoadUnsafe(ref indexTable, (nuint)(mask * 8))).GetLower().StoreUnsafe(ref rti, (nuint)count);
-            count += BitOperations.PopCount(mask);
-            index += step;
+            // Eight lanes of central values per step (AVX-512); the two halves are packed like 4-lane vectors.
+            var half = Vector512.Create(0.5);
+            var centralEdge = Vector512.Create(0.425);
+            var centralBase = Vector512.Create(0.180625);
+            for (; i <= n - 8; i += 8)
+            {
+                var pv = Vector512.LoadUnsafe(ref rp, (nuint)i);
+                var q = pv - half;
+                (q * CentralRatio(centralBase - q * q)).StoreUnsafe(ref rz, (nuint)i);
+                uint mask = (uint)Vector512.GreaterThan(Vector512.Abs(q), centralEdge).ExtractMostSignificantBits();
+                count = Pack(pv.GetLower(), index, mask & 15, tailIndex, tailP, count);
+                count = Pack(pv.GetUpper(), index + four, mask >> 4, tailIndex, tailP, count);
+                index += four + four;
+            }
+        }
+        else
+        {
+            var half = Vector256.Create(0.5);
+            var centralEdge = Vector256.Create(0.425);
+            var centralBase = Vector256.Create(0.180625);
+            for (; i <= n - 4; i += 4)
+            {
+                var pv = Vector256.LoadUnsafe(ref rp, (nuint)i);
+                var q = pv - half;
+                (q * CentralRatio((centralBase - q * q).AsVector()).AsVector256()).StoreUnsafe(ref rz, (nuint)i);
+                count = Pack(pv, index, Vector256.GreaterThan(Vector256.Abs(q), centralEdge).ExtractMostSignificantBits(), tailIndex, tailP, count);
+                index += four;
+            }
         }
         tails = count;
         return i;
+    }
+
+    /// <summary>
+    /// Appends the lanes of <paramref name="p"/> selected by the 4-bit <paramref name="mask"/> (and their indices, the
+    /// low four ints of <paramref name="index"/>) at <paramref name="count"/>: one permutation each moves them to the
+    /// front, both are stored whole (the arrays have room for 4 more), and the count advances by the mask's population.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pack(Vector256<double> p, Vector256<int> index, uint mask, int[] tailIndex, double[] tailP, int count)
+    {
+        ref int lut = ref MemoryMarshal.GetArrayDataReference(PackTable);
+        ref int indexTable = ref MemoryMarshal.GetArrayDataReference(IndexPackTable);
+        Avx2.PermuteVar8x32(p.AsSingle(), Vector256.LoadUnsafe(ref lut, (nuint)(mask * 8))).AsDouble()
+            .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(tailP), (nuint)count);
+        Avx2.PermuteVar8x32(index, Vector256.LoadUnsafe(ref indexTable, (nuint)(mask * 8))).GetLower()
+            .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(tailIndex), (nuint)count);
+        return count + BitOperations.PopCount(mask);
     }
 
     /// <summary>For each 4-bit tail mask, the 32-bit permutation that moves the tail lanes (pairs of floats) to the front, in order.</summary>
@@ -204,13 +234,39 @@ internal static class SpecialFunctions
 
     private static Vector<double> V(double x) => new(x);
 
+    // AS 241's central rational function as coefficient tables, highest power first: the vector versions evaluate them
+    // by Horner's rule in the same order as the scalar CentralRatio(double) below, so every width gives the same bits.
+    private static readonly double[] CentralNumerator =
+        [2509.0809287301226727, 33430.575583588128105, 67265.770927008700853, 45921.953931549871457,
+         13731.693765509461125, 1971.5909503065514427, 133.14166789178437745, 3.387132872796366608];
+
+    private static readonly double[] CentralDenominator =
+        [5226.495278852854561, 28729.085735721942674, 39307.89580009271061, 21213.794301586595867,
+         5394.1960214247511077, 687.1870074920579083, 42.313330701600911252, 1.0];
+
     private static Vector<double> CentralRatio(Vector<double> r)
-        => (((((((V(2509.0809287301226727) * r + V(33430.575583588128105)) * r + V(67265.770927008700853)) * r
-                + V(45921.953931549871457)) * r + V(13731.693765509461125)) * r + V(1971.5909503065514427)) * r
-                + V(133.14166789178437745)) * r + V(3.387132872796366608))
-           / (((((((V(5226.495278852854561) * r + V(28729.085735721942674)) * r + V(39307.89580009271061)) * r
-                + V(21213.794301586595867)) * r + V(5394.1960214247511077)) * r + V(687.1870074920579083)) * r
-                + V(42.313330701600911252)) * r + V(1.0));
+    {
+        var num = V(CentralNumerator[0]);
+        var den = V(CentralDenominator[0]);
+        for (int k = 1; k < CentralNumerator.Length; k++)
+        {
+            num = num * r + V(CentralNumerator[k]);
+            den = den * r + V(CentralDenominator[k]);
+        }
+        return num / den;
+    }
+
+    private static Vector512<double> CentralRatio(Vector512<double> r)
+    {
+        var num = Vector512.Create(CentralNumerator[0]);
+        var den = Vector512.Create(CentralDenominator[0]);
+        for (int k = 1; k < CentralNumerator.Length; k++)
+        {
+            num = num * r + Vector512.Create(CentralNumerator[k]);
+            den = den * r + Vector512.Create(CentralDenominator[k]);
+        }
+        return num / den;
+    }
 
     private static Vector<double> TailRatioNear(Vector<double> r)
         => (((((((V(7.7454501427834140764e-4) * r + V(0.0227238449892691845833)) * r + V(0.24178072517745061177)) * r
