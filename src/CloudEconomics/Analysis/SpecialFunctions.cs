@@ -71,7 +71,7 @@ internal static class SpecialFunctions
             var centralBase = new Vector<double>(0.180625);
             int i = 0;
             int tails = 0;
-            if (w == 4 && Avx2.IsSupported)
+            if (Vector512.IsHardwareAccelerated && Avx2.IsSupported)
             {
                 i = CentralPacked(p, z, tailIndex, tailP, out tails);
             }
@@ -122,8 +122,8 @@ internal static class SpecialFunctions
     }
 
     /// <summary>
-    /// The central pass of <see cref="InverseNormal(ReadOnlySpan{double}, Span{double})"/> with AVX2 (4 doubles a vector,
-    /// or 8 with AVX-512): the same central values, and the tail lanes packed with one permutation per vector (a 16-entry table indexed by the
+    /// The central pass of <see cref="InverseNormal(ReadOnlySpan{double}, Span{double})"/> with AVX-512 (8 doubles a
+    /// vector; other machines take the portable loop): the same central values, and the tail lanes packed with one permutation per vector (a 16-entry table indexed by the
     /// tail mask moves the tail lanes' probabilities and indices to the front; both are stored whole and the count
     /// advances by the mask's population), so no lane is extracted one by one. Returns the next unprocessed index.
     /// </summary>
@@ -136,36 +136,19 @@ internal static class SpecialFunctions
         var four = Vector256.Create(4, 4, 4, 4, 0, 0, 0, 0);
         int count = 0;
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        // Eight lanes of central values per step (AVX-512); the two halves are packed as 4-lane vectors.
+        var half = Vector512.Create(0.5);
+        var centralEdge = Vector512.Create(0.425);
+        var centralBase = Vector512.Create(0.180625);
+        for (; i <= n - 8; i += 8)
         {
-            // Eight lanes of central values per step (AVX-512); the two halves are packed like 4-lane vectors.
-            var half = Vector512.Create(0.5);
-            var centralEdge = Vector512.Create(0.425);
-            var centralBase = Vector512.Create(0.180625);
-            for (; i <= n - 8; i += 8)
-            {
-                var pv = Vector512.LoadUnsafe(ref rp, (nuint)i);
-                var q = pv - half;
-                (q * CentralRatio(centralBase - q * q)).StoreUnsafe(ref rz, (nuint)i);
-                uint mask = (uint)Vector512.GreaterThan(Vector512.Abs(q), centralEdge).ExtractMostSignificantBits();
-                count = Pack(pv.GetLower(), index, mask & 15, tailIndex, tailP, count);
-                count = Pack(pv.GetUpper(), index + four, mask >> 4, tailIndex, tailP, count);
-                index += four + four;
-            }
-        }
-        else
-        {
-            var half = Vector256.Create(0.5);
-            var centralEdge = Vector256.Create(0.425);
-            var centralBase = Vector256.Create(0.180625);
-            for (; i <= n - 4; i += 4)
-            {
-                var pv = Vector256.LoadUnsafe(ref rp, (nuint)i);
-                var q = pv - half;
-                (q * CentralRatio((centralBase - q * q).AsVector()).AsVector256()).StoreUnsafe(ref rz, (nuint)i);
-                count = Pack(pv, index, Vector256.GreaterThan(Vector256.Abs(q), centralEdge).ExtractMostSignificantBits(), tailIndex, tailP, count);
-                index += four;
-            }
+            var pv = Vector512.LoadUnsafe(ref rp, (nuint)i);
+            var q = pv - half;
+            (q * CentralRatio(centralBase - q * q)).StoreUnsafe(ref rz, (nuint)i);
+            uint mask = (uint)Vector512.GreaterThan(Vector512.Abs(q), centralEdge).ExtractMostSignificantBits();
+            count = Pack(pv.GetLower(), index, mask & 15, tailIndex, tailP, count);
+            count = Pack(pv.GetUpper(), index + four, mask >> 4, tailIndex, tailP, count);
+            index += four + four;
         }
         tails = count;
         return i;
