@@ -52,6 +52,16 @@ public static class Program
             StartupProbe.Run(parts: args.Contains("parts"), checks: args.Contains("checks"));
             return;
         }
+        if (args is ["scenarios-quick", ..])
+        {
+            Scenarios.QuickTiming.Run();
+            return;
+        }
+        if (args is ["scenarios-profile", ..])
+        {
+            Scenarios.QuickTiming.Profile();
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using CloudEconomics.Analysis;
+using CloudEconomics.Inference;
 
 namespace CloudEconomics.Benchmarks.Scenarios;
 
@@ -7,8 +8,11 @@ namespace CloudEconomics.Benchmarks.Scenarios;
 public static class BenchmarkModels
 {
     /// <summary>
-    /// Cost per million tokens with 5 uncertain inputs:
-    /// price x (1 + overhead) / (throughput x efficiency x 3,600 x utilisation) x 1e6.
+    /// Cost per million tokens with 5 uncertain inputs: the library's token-cost formula
+    /// (<see cref="TokenCostKernel"/>: price x 10^6 / 3,600 / (throughput x utilisation), inputs checked) at an effective
+    /// price of price x (1 + overhead) and an effective throughput of throughput x efficiency. The scalar function calls
+    /// the scalar <see cref="TokenCostKernel.PricePerMillionTokens(double, double, double)"/>, as a user writing a
+    /// per-draw model with the library would; the batch function calls the span overload, the same formula and checks.
     /// </summary>
     public static ScenarioModel TokenCost()
     {
@@ -19,7 +23,7 @@ public static class BenchmarkModels
         var eff = b.Input("efficiency", "fraction", 1.0, 0.7, 1.3, Distribution.LogNormal(0, 0.1));
         var overhead = b.Input("overhead", "fraction", 0.1, 0.05, 0.2, Distribution.Uniform(0.05, 0.2));
         return b.Build(
-            v => v[price] * (1 + v[overhead]) / (v[tps] * v[eff] * 3600 * v[u]) * 1e6,
+            v => TokenCostKernel.PricePerMillionTokens(v[price] * (1 + v[overhead]), v[tps] * v[eff], v[u]),
             (batch, output) =>
             {
                 int n = batch.Count;
@@ -28,7 +32,7 @@ public static class BenchmarkModels
                 var effectiveTps = scratch[n..];
                 Multiply(batch[price], batch[overhead], 1.0, effectivePrice);
                 Multiply(batch[tps], batch[eff], 0.0, effectiveTps);
-                ScenarioKernels.CostPerMillionTokens(effectivePrice, effectiveTps, batch[u], output);
+                TokenCostKernel.PricePerMillionTokens(effectivePrice, effectiveTps, batch[u], output);
             });
     }
 

@@ -5,7 +5,7 @@ namespace CloudEconomics.Benchmarks.Scenarios;
 
 /// <summary>
 /// Monte Carlo of cost per million tokens, 5 uncertain inputs, 10,000,000 draws: the reference per-draw scalar loop
-/// (baseline) against vectorised sampling plus the <see cref="ScenarioKernels"/> batch function, on one core and on all.
+/// (baseline) against vectorised sampling plus the batch function (<see cref="CloudEconomics.Inference.TokenCostKernel"/>), on one core and on all.
 /// </summary>
 [MemoryDiagnoser]
 public class MonteCarloTokenCostBenchmark

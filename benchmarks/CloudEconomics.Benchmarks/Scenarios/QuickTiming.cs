@@ -22,7 +22,8 @@ public static class QuickTiming
     private static void Time(string name, ScenarioModel model, int draws, SimulationEvaluation mode, int? threads)
     {
         var options = new SimulationOptions { Draws = draws, Evaluation = mode, MaxDegreeOfParallelism = threads };
-        model.Simulate(new SimulationOptions { Draws = 100_000, Evaluation = mode, MaxDegreeOfParallelism = threads });
+        // Warm-up: long enough for tiered compilation to promote the hot loops (with dynamic PGO, as BenchmarkDotNet sees them).
+        for (int i = 0; i < 3; i++) model.Simulate(new SimulationOptions { Draws = Math.Min(draws, 2_000_000), Evaluation = mode, MaxDegreeOfParallelism = threads });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var r = model.Simulate(options);
@@ -69,6 +70,11 @@ public static class QuickTiming
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator {ns(phase[0]):F2} ns/draw"));
         for (int j = 0; j < m; j++) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{distributions[j].Family,-12} {ns(phase[1 + j]):F2} ns/draw"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch {ns(phase[m + 1]):F2} ns/draw"));
+        // The engine's own cost per draw (chunk statistics, exact percentiles, histogram), sampling one uniform and copying it.
+        var ub = new ScenarioModelBuilder("uniform copy", "units");
+        var x = ub.Input("x", "units", 0.5, 0, 1, Distribution.Uniform(0, 1));
+        var copy = ub.Build(v => v[x], (batch, o) => batch[x].CopyTo(o));
+        Time("engine only (one uniform, copied)", copy, 10_000_000, SimulationEvaluation.Vectorized, 1);
         var sw = Stopwatch.StartNew();
         var r = model.Simulate(new SimulationOptions { Draws = 10_000_000, Evaluation = SimulationEvaluation.Vectorized, MaxDegreeOfParallelism = 1 });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"whole kernel run {sw.Elapsed.TotalMilliseconds / 10:F2} ns/draw mean {r.Mean:R}"));

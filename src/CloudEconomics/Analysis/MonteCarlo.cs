@@ -37,7 +37,9 @@ public static class MonteCarlo
     /// <returns>The summary of the output distribution.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentException">No input of the model has a distribution, or <see cref="SimulationEvaluation.Vectorized"/> was asked of a model without a batch function.</exception>
-    /// <exception cref="ScenarioEvaluationException">The model threw or returned NaN or infinity for a draw (the message gives the draw and its inputs).</exception>
+    /// <exception cref="ScenarioEvaluationException">The model threw or returned NaN or infinity for a draw: the first such draw
+    /// (<see cref="ScenarioEvaluationException.Draw"/>), its input values and the rule that failed are in the message; when the
+    /// batch function fails, the draw is found by evaluating that chunk's draws one by one with the scalar function.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static SimulationResult Simulate(this ScenarioModel model, SimulationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -80,13 +82,12 @@ public static class MonteCarlo
                         stats[k] = ChunkStats.Of(slice);
                         if (!double.IsFinite(stats[k].Mean + stats[k].M2))
                         {
-                            errors[k] = worker.Check(slice, start);
+                            errors[k] = worker.Locate(k, start, count, null);
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        errors[k] = e is ScenarioEvaluationException ? e
-                            : new ScenarioEvaluationException($"Model '{model.Name}' threw in chunk {k} (draws {start} to {start + count - 1}): {e.Message}", e);
+                        errors[k] = worker.Locate(k, start, count, e);
                     }
                     if (errors[k] is null)
                     {
@@ -518,29 +519,37 @@ public static class MonteCarlo
         {
             // The reference scalar loop: the same uniforms as the vector path (a scalar generator fills the block),
             // then for each draw each input's quantile and one call of the scalar function.
-            int m = _uncertain.Length;
             for (int i = 0; i < _uniforms.Length; i++) _uniforms[i] = rng.NextScalar();
             var values = new ScenarioValues(_row, _model);
             for (int d = 0; d < output.Length; d++)
             {
-                if (_cholesky is null)
-                {
-                    for (int j = 0; j < m; j++)
-                    {
-                        _row[_uncertain[j]] = _distributions[j].Quantile(_uniforms[j * ChunkSize + d]);
-                    }
-                }
-                else
-                {
-                    for (int j = 0; j < m; j++) _normals[j] = SpecialFunctions.InverseNormal(_uniforms[j * ChunkSize + d]);
-                    for (int j = 0; j < m; j++)
-                    {
-                        double s = 0;
-                        for (int k = 0; k <= j; k++) s += _cholesky[j * m + k] * _normals[k];
-                        _row[_uncertain[j]] = _distributions[j].FromStandardNormal(s);
-                    }
-                }
+                SampleRow(d);
                 output[d] = _model.Output(values);
+            }
+        }
+
+        /// <summary>Fills the row with draw <paramref name="d"/> of the chunk from the uniforms (the per-draw sampler).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void SampleRow(int d)
+        {
+            int m = _uncertain.Length;
+            if (_cholesky is null)
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    _row[_uncertain[j]] = _distributions[j].Quantile(_uniforms[j * ChunkSize + d]);
+                }
+            }
+            else
+            {
+                var normals = _normals.AsSpan(0, m);
+                for (int j = 0; j < m; j++) normals[j] = SpecialFunctions.InverseNormal(_uniforms[j * ChunkSize + d]);
+                for (int j = 0; j < m; j++)
+                {
+                    double s = 0;
+                    for (int k = 0; k <= j; k++) s += _cholesky[j * m + k] * normals[k];
+                    _row[_uncertain[j]] = _distributions[j].FromStandardNormal(s);
+                }
             }
         }
 
@@ -579,26 +588,60 @@ public static class MonteCarlo
         private static void StandardNormals(ReadOnlySpan<double> uniforms, Span<double> normals)
             => SpecialFunctions.InverseNormal(uniforms, normals);
 
-        /// <summary>Null when every output is finite; else an exception naming the first bad draw and its inputs.</summary>
-        internal ScenarioEvaluationException? Check(ReadOnlySpan<double> output, int start)
+        /// <summary>
+        /// The error of a chunk whose evaluation threw (<paramref name="error"/>) or gave an output that is not finite
+        /// (null): re-samples the chunk's draws (the same numbers) and evaluates them one by one with the scalar function
+        /// until the first that throws or is not finite, and names that draw, its inputs and the failed rule.
+        /// </summary>
+        internal ScenarioEvaluationException Locate(int chunk, int start, int count, Exception? error)
         {
-            for (int d = 0; d < output.Length; d++)
+            if (error is ScenarioEvaluationException known)
             {
-                if (!double.IsFinite(output[d]))
+                return known;
+            }
+            var rng = new ChunkRandom(_options.Seed, chunk);
+            if (_perDraw)
+            {
+                for (int i = 0; i < _uniforms.Length; i++) _uniforms[i] = rng.NextScalar();
+            }
+            else
+            {
+                SampleColumns(ref rng, count);
+            }
+            var values = new ScenarioValues(_row, _model);
+            for (int d = 0; d < count; d++)
+            {
+                if (_perDraw)
                 {
-                    string inputs = _perDraw ? "(inputs not kept in per-draw mode)" : DescribeDraw(d);
+                    SampleRow(d);
+                }
+                else
+                {
+                    for (int i = 0; i < _inputCount; i++) _row[i] = _columns[i * ChunkSize + d];
+                }
+                double y;
+                try
+                {
+                    y = _model.Output(values);
+                }
+                catch (Exception e)
+                {
                     return new ScenarioEvaluationException(string.Create(CultureInfo.InvariantCulture,
-                        $"Model '{_model.Name}' returned {output[d]:R} (outputs must be finite) at draw {start + d}: {inputs}."));
+                        $"Model '{_model.Name}' failed at draw {start + d} ({_model.Describe(_row)}): {e.Message}"), e) { Draw = start + d };
+                }
+                if (!double.IsFinite(y))
+                {
+                    return new ScenarioEvaluationException(string.Create(CultureInfo.InvariantCulture,
+                        $"Model '{_model.Name}' returned {y:R} (outputs must be finite) at draw {start + d}: {_model.Describe(_row)}.")) { Draw = start + d };
                 }
             }
-            return null;
-        }
-
-        private string DescribeDraw(int d)
-        {
-            var row = new double[_inputCount];
-            for (int i = 0; i < _inputCount; i++) row[i] = _columns[i * ChunkSize + d];
-            return _model.Describe(row);
+            // Every draw is fine one by one: the batch function itself failed (or gave a value that is not finite).
+            string what = error is null ? "gave an output that is not finite" : $"threw ({error.Message})";
+            return error is null
+                ? new ScenarioEvaluationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Model '{_model.Name}': the batch function {what} in chunk {chunk} (draws {start} to {start + count - 1}), though the scalar function succeeds for each of those draws."))
+                : new ScenarioEvaluationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Model '{_model.Name}': the batch function {what} in chunk {chunk} (draws {start} to {start + count - 1}), though the scalar function succeeds for each of those draws."), error);
         }
     }
 }

@@ -1,147 +1,36 @@
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace CloudEconomics.Analysis;
 
 /// <summary>
-/// Batch kernels: the hot formulas evaluated over spans of scenarios with <see cref="Vector{T}"/>, for model batch
-/// functions (<see cref="ScenarioBatchFunction"/>) and anyone evaluating millions of scenarios. Plain doubles, no allocation.
+/// Generic cash-flow kernels over spans of scenarios with <see cref="Vector{T}"/> (net present value and payback of
+/// period-major flows), for model batch functions (<see cref="ScenarioBatchFunction"/>) and anyone evaluating millions of
+/// scenarios. Plain doubles, no allocation. Domain formulas have their kernels in their domain
+/// (<c>CloudEconomics.Inference.TokenCostKernel</c>, <c>CloudEconomics.Ownership.TcoKernel</c>).
 /// </summary>
 /// <remarks>
-/// Kernels check span lengths but not values (that would cost a pass): inputs outside a formula's domain (such as a
-/// zero throughput) give NaN or infinity, which <see cref="MonteCarlo"/> then reports as a <see cref="ScenarioEvaluationException"/>.
+/// Kernels never write NaN or infinity: a value outside a formula's domain (a rate at or below -1, a flow that is not
+/// finite) throws an <see cref="ArgumentOutOfRangeException"/> naming the span and the scenario, found by checks folded
+/// into the computing pass (a mask per vector, or the finiteness of each scenario's last running sum), and Monte Carlo
+/// reports it for the draw that caused it (<see cref="ScenarioEvaluationException.Draw"/>).
 /// Scenario-by-period inputs are period-major: the flow of scenario s in period t is at <c>flows[t * count + s]</c>,
 /// so each period is a contiguous row that vectorises across scenarios.
 /// </remarks>
 public static class ScenarioKernels
 {
-    /// <summary>Seconds per hour.</summary>
-    private const double SecondsPerHour = 3600.0;
-
-    /// <summary>
-    /// Cost per million tokens: price / (throughput x 3,600 s/h x utilisation) x 1,000,000, the formula of
-    /// <c>CloudEconomics.Inference.TokenCost.FromHourlyPrice</c>.
-    /// </summary>
-    /// <param name="pricePerHour">Price of the instance per hour, in a currency.</param>
-    /// <param name="tokensPerSecond">Throughput at full load, in tokens per second; positive.</param>
-    /// <param name="utilization">Fraction of the hour spent serving, in (0, 1].</param>
-    /// <param name="destination">Receives the cost per million tokens, in the price's currency.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void CostPerMillionTokens(ReadOnlySpan<double> pricePerHour, ReadOnlySpan<double> tokensPerSecond,
-        ReadOnlySpan<double> utilization, Span<double> destination)
-    {
-        int n = destination.Length;
-        CheckLength(pricePerHour, n, nameof(pricePerHour));
-        CheckLength(tokensPerSecond, n, nameof(tokensPerSecond));
-        CheckLength(utilization, n, nameof(utilization));
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var seconds = new Vector<double>(SecondsPerHour);
-            var million = new Vector<double>(1e6);
-            for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var p = new Vector<double>(pricePerHour.Slice(i));
-                var t = new Vector<double>(tokensPerSecond.Slice(i));
-                var u = new Vector<double>(utilization.Slice(i));
-                (p / (t * seconds * u) * million).CopyTo(destination.Slice(i));
-            }
-        }
-        for (; i < n; i++)
-        {
-            destination[i] = pricePerHour[i] / (tokensPerSecond[i] * SecondsPerHour * utilization[i]) * 1e6;
-        }
-    }
-
-    /// <summary>Energy cost of running IT load for some hours: kW x PUE x hours / 1,000 x price per MWh.</summary>
-    /// <param name="itPowerKilowatts">IT power draw, in kW.</param>
-    /// <param name="powerUsageEffectiveness">PUE (facility power / IT power), at least 1.</param>
-    /// <param name="pricePerMegawattHour">Energy price, in a currency per MWh.</param>
-    /// <param name="hours">Hours of operation (the same for every scenario).</param>
-    /// <param name="destination">Receives the energy cost, in the price's currency.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void EnergyCost(ReadOnlySpan<double> itPowerKilowatts, ReadOnlySpan<double> powerUsageEffectiveness,
-        ReadOnlySpan<double> pricePerMegawattHour, double hours, Span<double> destination)
-    {
-        int n = destination.Length;
-        CheckLength(itPowerKilowatts, n, nameof(itPowerKilowatts));
-        CheckLength(powerUsageEffectiveness, n, nameof(powerUsageEffectiveness));
-        CheckLength(pricePerMegawattHour, n, nameof(pricePerMegawattHour));
-        double factor = hours / 1000.0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var f = new Vector<double>(factor);
-            for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var kw = new Vector<double>(itPowerKilowatts.Slice(i));
-                var pue = new Vector<double>(powerUsageEffectiveness.Slice(i));
-                var price = new Vector<double>(pricePerMegawattHour.Slice(i));
-                (kw * pue * f * price).CopyTo(destination.Slice(i));
-            }
-        }
-        for (; i < n; i++)
-        {
-            destination[i] = itPowerKilowatts[i] * powerUsageEffectiveness[i] * factor * pricePerMegawattHour[i];
-        }
-    }
-
-    /// <summary>
-    /// Total cost of ownership per hour of an owned server: straight-line capital cost over its life plus energy plus
-    /// other operating cost: capex / (life x hours per year) + kW x PUE / 1,000 x price per MWh + other cost per hour.
-    /// </summary>
-    /// <param name="capex">Purchase cost, in a currency.</param>
-    /// <param name="usefulLifeYears">Depreciation life, in years; positive.</param>
-    /// <param name="itPowerKilowatts">IT power draw, in kW.</param>
-    /// <param name="powerUsageEffectiveness">PUE, at least 1.</param>
-    /// <param name="pricePerMegawattHour">Energy price, in the currency per MWh.</param>
-    /// <param name="otherCostPerHour">Other operating cost (space, staff, network, maintenance), in the currency per hour.</param>
-    /// <param name="hoursPerYear">Hours in a year: 8,760 (calendar) or 8,766 (Julian), as the caller's convention says.</param>
-    /// <param name="destination">Receives the cost per hour, in the currency.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void TcoPerHour(ReadOnlySpan<double> capex, ReadOnlySpan<double> usefulLifeYears, ReadOnlySpan<double> itPowerKilowatts,
-        ReadOnlySpan<double> powerUsageEffectiveness, ReadOnlySpan<double> pricePerMegawattHour, ReadOnlySpan<double> otherCostPerHour,
-        double hoursPerYear, Span<double> destination)
-    {
-        int n = destination.Length;
-        CheckLength(capex, n, nameof(capex));
-        CheckLength(usefulLifeYears, n, nameof(usefulLifeYears));
-        CheckLength(itPowerKilowatts, n, nameof(itPowerKilowatts));
-        CheckLength(powerUsageEffectiveness, n, nameof(powerUsageEffectiveness));
-        CheckLength(pricePerMegawattHour, n, nameof(pricePerMegawattHour));
-        CheckLength(otherCostPerHour, n, nameof(otherCostPerHour));
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var hpy = new Vector<double>(hoursPerYear);
-            var thousand = new Vector<double>(1000.0);
-            for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var capital = new Vector<double>(capex.Slice(i)) / (new Vector<double>(usefulLifeYears.Slice(i)) * hpy);
-                var energy = new Vector<double>(itPowerKilowatts.Slice(i)) * new Vector<double>(powerUsageEffectiveness.Slice(i)) / thousand
-                             * new Vector<double>(pricePerMegawattHour.Slice(i));
-                (capital + energy + new Vector<double>(otherCostPerHour.Slice(i))).CopyTo(destination.Slice(i));
-            }
-        }
-        for (; i < n; i++)
-        {
-            double capital = capex[i] / (usefulLifeYears[i] * hoursPerYear);
-            double energy = itPowerKilowatts[i] * powerUsageEffectiveness[i] / 1000.0 * pricePerMegawattHour[i];
-            destination[i] = capital + energy + otherCostPerHour[i];
-        }
-    }
-
     /// <summary>
     /// Net present value of a fixed schedule of periodic flows per scenario, with Excel's NPV convention: the flow of
     /// period t (0-based) is discounted by (1 + rate)^(t + 1). For a first flow at time zero (an investment), multiply
     /// the result by (1 + rate), or pass the later flows only and add the first.
     /// </summary>
-    /// <param name="ratePerPeriod">Discount rate per period for each scenario (0.01 = 1%); above -1.</param>
+    /// <param name="ratePerPeriod">Discount rate per period for each scenario (0.01 = 1%); finite and not -1 (Excel's domain).</param>
     /// <param name="flows">Period-major flows: <c>flows[t * count + s]</c>, <paramref name="periods"/> rows of <c>count</c> scenarios.</param>
     /// <param name="periods">Number of periods; at least 1.</param>
     /// <param name="destination">Receives each scenario's NPV, in the flows' currency; its length is the scenario count.</param>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is below 1, a rate is -1 or not finite, or a scenario's flows give a value that is not finite (names the scenario).</exception>
     public static void Npv(ReadOnlySpan<double> ratePerPeriod, ReadOnlySpan<double> flows, int periods, Span<double> destination)
     {
         int n = destination.Length;
@@ -161,6 +50,12 @@ public static class ScenarioKernels
                     sum += new Vector<double>(flows.Slice(t * n + i)) * discount;
                     discount *= factor;
                 }
+                // A rate of -1 or not finite, or a flow that is not finite, leaves a factor or a sum that is not finite
+                // or a factor of zero: one check per vector, the culprit is named afterwards.
+                if (!Vector.EqualsAll((sum - sum) + (factor - factor), Vector<double>.Zero) || Vector.EqualsAny(factor, Vector<double>.Zero))
+                {
+                    ThrowNpv(ratePerPeriod, flows, periods, n, i, Vector<double>.Count);
+                }
                 sum.CopyTo(destination.Slice(i));
             }
         }
@@ -173,8 +68,29 @@ public static class ScenarioKernels
                 sum += flows[t * n + i] * discount;
                 discount *= factor;
             }
+            if (!double.IsFinite(factor) || factor == 0 || !double.IsFinite(sum))
+            {
+                ThrowNpv(ratePerPeriod, flows, periods, n, i, 1);
+            }
             destination[i] = sum;
         }
+    }
+
+    /// <summary>Throws for the first scenario in [from, from + count) whose rate or flows break the rules of <see cref="Npv"/>.</summary>
+    private static void ThrowNpv(ReadOnlySpan<double> ratePerPeriod, ReadOnlySpan<double> flows, int periods, int n, int from, int count)
+    {
+        for (int s = from; s < from + count; s++)
+        {
+            double rate = ratePerPeriod[s];
+            if (rate == -1 || !double.IsFinite(rate))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ratePerPeriod), rate, string.Create(CultureInfo.InvariantCulture,
+                    $"Rate per period must be finite and not -1; ratePerPeriod[{s}] was {rate:R}."));
+            }
+            CheckFlowsFinite(flows, periods, n, s);
+        }
+        throw new ArgumentOutOfRangeException(nameof(flows), string.Create(CultureInfo.InvariantCulture,
+            $"The net present value of scenarios {from} to {from + count - 1} is too large to represent (the flows overflow when discounted)."));
     }
 
     /// <summary>
@@ -190,7 +106,7 @@ public static class ScenarioKernels
     /// <param name="reached">Receives whether each scenario pays back within the horizon.</param>
     /// <returns>The number of scenarios that pay back.</returns>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is below 1, or a flow is not finite (names the scenario and period).</exception>
     public static int Payback(ReadOnlySpan<double> flows, int periods, Span<double> paybackPeriods, Span<bool> reached)
     {
         int n = paybackPeriods.Length;
@@ -226,6 +142,10 @@ public static class ScenarioKernels
                     }
                     negative = nowNegative;
                 }
+                if (!Vector.EqualsAll(cumulative - cumulative, zero))
+                {
+                    ThrowNotFinite(flows, periods, n, i, Vector<double>.Count);
+                }
                 var result = Vector.ConditionalSelect(negative, new Vector<double>(horizon), recovery);
                 result.CopyTo(paybackPeriods.Slice(i));
                 for (int k = 0; k < Vector<double>.Count; k++)
@@ -252,6 +172,10 @@ public static class ScenarioKernels
                     recovery = (t - 1) + (-before) / flow;
                 }
                 negative = nowNegative;
+            }
+            if (!double.IsFinite(cumulative))
+            {
+                ThrowNotFinite(flows, periods, n, i, 1);
             }
             paybackPeriods[i] = negative ? horizon : recovery;
             reached[i] = !negative;
@@ -321,6 +245,11 @@ public static class ScenarioKernels
                 n2 = m2;
                 n3 = m3;
             }
+            // A flow that is not finite leaves a running sum that is not finite (x - x is NaN): one check per block.
+            if (!Vector.EqualsAll((c0 - c0) + (c1 - c1) + (c2 - c2) + (c3 - c3), zero))
+            {
+                ThrowNotFinite(flows, periods, n, i, 4 * w);
+            }
             Vector.ConditionalSelect(n0, horizon, r0).CopyTo(paybackPeriods.Slice(i));
             Vector.ConditionalSelect(n1, horizon, r1).CopyTo(paybackPeriods.Slice(i + w));
             Vector.ConditionalSelect(n2, horizon, r2).CopyTo(paybackPeriods.Slice(i + 2 * w));
@@ -332,6 +261,30 @@ public static class ScenarioKernels
             }
         }
         return count;
+    }
+
+    /// <summary>Throws for the first flow that is not finite among scenarios [from, from + count), or for an overflowing running sum.</summary>
+    private static void ThrowNotFinite(ReadOnlySpan<double> flows, int periods, int n, int from, int count)
+    {
+        for (int s = from; s < from + count; s++)
+        {
+            CheckFlowsFinite(flows, periods, n, s);
+        }
+        throw new ArgumentOutOfRangeException(nameof(flows), string.Create(CultureInfo.InvariantCulture,
+            $"The cumulative cash of scenarios {from} to {from + count - 1} overflows (flows too large to add)."));
+    }
+
+    /// <summary>Throws naming scenario <paramref name="s"/> and the period of its first flow that is not finite, if any.</summary>
+    private static void CheckFlowsFinite(ReadOnlySpan<double> flows, int periods, int n, int s)
+    {
+        for (int t = 0; t < periods; t++)
+        {
+            if (!double.IsFinite(flows[t * n + s]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(flows), flows[t * n + s], string.Create(CultureInfo.InvariantCulture,
+                    $"Flows must be finite; scenario {s}, period {t} was {flows[t * n + s]:R}."));
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,5 +1,9 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CloudEconomics.Analysis;
 
@@ -62,11 +66,15 @@ internal static class SpecialFunctions
         double[] tailP = ArrayPool<double>.Shared.Rent(n + w);
         try
         {
-            int tails = 0;
             var half = new Vector<double>(0.5);
             var centralEdge = new Vector<double>(0.425);
             var centralBase = new Vector<double>(0.180625);
             int i = 0;
+            int tails = 0;
+            if (Vector512.IsHardwareAccelerated && Avx2.IsSupported)
+            {
+                i = CentralPacked(p, z, tailIndex, tailP, out tails);
+            }
             for (; i <= n - w; i += w)
             {
                 var pv = new Vector<double>(p.Slice(i));
@@ -113,15 +121,135 @@ internal static class SpecialFunctions
         }
     }
 
+    /// <summary>
+    /// The central pass of <see cref="InverseNormal(ReadOnlySpan{double}, Span{double})"/> with AVX-512 (8 doubles a
+    /// vector; other machines take the portable loop): the same central values, and the tail lanes packed with one permutation per vector (a 16-entry table indexed by the
+    /// tail mask moves the tail lanes' probabilities and indices to the front; both are stored whole and the count
+    /// advances by the mask's population), so no lane is extracted one by one. Returns the next unprocessed index.
+    /// </summary>
+    private static int CentralPacked(ReadOnlySpan<double> p, Span<double> z, int[] tailIndex, double[] tailP, out int tails)
+    {
+        int n = p.Length;
+        ref double rp = ref MemoryMarshal.GetReference(p);
+        ref double rz = ref MemoryMarshal.GetReference(z);
+        var index = Vector256.Create(0, 1, 2, 3, 0, 0, 0, 0);
+        var four = Vector256.Create(4, 4, 4, 4, 0, 0, 0, 0);
+        int count = 0;
+        int i = 0;
+        // Eight lanes of central values per step (AVX-512); the two halves are packed as 4-lane vectors.
+        var half = Vector512.Create(0.5);
+        var centralEdge = Vector512.Create(0.425);
+        var centralBase = Vector512.Create(0.180625);
+        for (; i <= n - 8; i += 8)
+        {
+            var pv = Vector512.LoadUnsafe(ref rp, (nuint)i);
+            var q = pv - half;
+            (q * CentralRatio(centralBase - q * q)).StoreUnsafe(ref rz, (nuint)i);
+            uint mask = (uint)Vector512.GreaterThan(Vector512.Abs(q), centralEdge).ExtractMostSignificantBits();
+            count = Pack(pv.GetLower(), index, mask & 15, tailIndex, tailP, count);
+            count = Pack(pv.GetUpper(), index + four, mask >> 4, tailIndex, tailP, count);
+            index += four + four;
+        }
+        tails = count;
+        return i;
+    }
+
+    /// <summary>
+    /// Appends the lanes of <paramref name="p"/> selected by the 4-bit <paramref name="mask"/> (and their indices, the
+    /// low four ints of <paramref name="index"/>) at <paramref name="count"/>: one permutation each moves them to the
+    /// front, both are stored whole (the arrays have room for 4 more), and the count advances by the mask's population.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pack(Vector256<double> p, Vector256<int> index, uint mask, int[] tailIndex, double[] tailP, int count)
+    {
+        ref int lut = ref MemoryMarshal.GetArrayDataReference(PackTable);
+        ref int indexTable = ref MemoryMarshal.GetArrayDataReference(IndexPackTable);
+        Avx2.PermuteVar8x32(p.AsSingle(), Vector256.LoadUnsafe(ref lut, (nuint)(mask * 8))).AsDouble()
+            .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(tailP), (nuint)count);
+        Avx2.PermuteVar8x32(index, Vector256.LoadUnsafe(ref indexTable, (nuint)(mask * 8))).GetLower()
+            .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(tailIndex), (nuint)count);
+        return count + BitOperations.PopCount(mask);
+    }
+
+    /// <summary>For each 4-bit tail mask, the 32-bit permutation that moves the tail lanes (pairs of floats) to the front, in order.</summary>
+    private static readonly int[] PackTable = BuildPackTable();
+
+    /// <summary>For each 4-bit tail mask, the 32-bit permutation that moves the tail lanes' indices (one int each) to the front.</summary>
+    private static readonly int[] IndexPackTable = BuildIndexPackTable();
+
+    private static int[] BuildIndexPackTable()
+    {
+        var pairs = BuildPackTable();
+        var table = new int[16 * 8];
+        for (int mask = 0; mask < 16; mask++)
+        {
+            for (int o = 0; o < 4; o++)
+            {
+                table[(mask * 8) + o] = pairs[(mask * 8) + (2 * o)] / 2;
+            }
+        }
+        return table;
+    }
+
+    private static int[] BuildPackTable()
+    {
+        var table = new int[16 * 8];
+        for (int mask = 0; mask < 16; mask++)
+        {
+            int o = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                if (((mask >> k) & 1) != 0)
+                {
+                    table[(mask * 8) + (2 * o)] = 2 * k;
+                    table[(mask * 8) + (2 * o) + 1] = (2 * k) + 1;
+                    o++;
+                }
+            }
+            for (; o < 4; o++)
+            {
+                table[(mask * 8) + (2 * o)] = 0;
+                table[(mask * 8) + (2 * o) + 1] = 1;
+            }
+        }
+        return table;
+    }
+
     private static Vector<double> V(double x) => new(x);
 
+    // AS 241's central rational function as coefficient tables, highest power first: the vector versions evaluate them
+    // by Horner's rule in the same order as the scalar CentralRatio(double) below, so every width gives the same bits.
+    private static readonly double[] CentralNumerator =
+        [2509.0809287301226727, 33430.575583588128105, 67265.770927008700853, 45921.953931549871457,
+         13731.693765509461125, 1971.5909503065514427, 133.14166789178437745, 3.387132872796366608];
+
+    private static readonly double[] CentralDenominator =
+        [5226.495278852854561, 28729.085735721942674, 39307.89580009271061, 21213.794301586595867,
+         5394.1960214247511077, 687.1870074920579083, 42.313330701600911252, 1.0];
+
     private static Vector<double> CentralRatio(Vector<double> r)
-        => (((((((V(2509.0809287301226727) * r + V(33430.575583588128105)) * r + V(67265.770927008700853)) * r
-                + V(45921.953931549871457)) * r + V(13731.693765509461125)) * r + V(1971.5909503065514427)) * r
-                + V(133.14166789178437745)) * r + V(3.387132872796366608))
-           / (((((((V(5226.495278852854561) * r + V(28729.085735721942674)) * r + V(39307.89580009271061)) * r
-                + V(21213.794301586595867)) * r + V(5394.1960214247511077)) * r + V(687.1870074920579083)) * r
-                + V(42.313330701600911252)) * r + V(1.0));
+    {
+        var num = V(CentralNumerator[0]);
+        var den = V(CentralDenominator[0]);
+        for (int k = 1; k < CentralNumerator.Length; k++)
+        {
+            num = num * r + V(CentralNumerator[k]);
+            den = den * r + V(CentralDenominator[k]);
+        }
+        return num / den;
+    }
+
+    private static Vector512<double> CentralRatio(Vector512<double> r)
+    {
+        var num = Vector512.Create(CentralNumerator[0]);
+        var den = Vector512.Create(CentralDenominator[0]);
+        for (int k = 1; k < CentralNumerator.Length; k++)
+        {
+            num = num * r + Vector512.Create(CentralNumerator[k]);
+            den = den * r + Vector512.Create(CentralDenominator[k]);
+        }
+        return num / den;
+    }
 
     private static Vector<double> TailRatioNear(Vector<double> r)
         => (((((((V(7.7454501427834140764e-4) * r + V(0.0227238449892691845833)) * r + V(0.24178072517745061177)) * r

@@ -33,7 +33,7 @@ public static class TokenCost
             throw new ArgumentOutOfRangeException(nameof(throughput), throughput.TokensPerSecond, $"Throughput must be greater than zero tokens per second; it was {throughput}.");
         }
         Preconditions.CheckUnitIntervalExclusiveZero(utilization, nameof(utilization));
-        double amount = price.PerHour.ToDouble() * (1_000_000d / 3600d) / (throughput.TokensPerSecond * utilization);
+        double amount = TokenCostKernel.Formula(price.PerHour.ToDouble(), throughput.TokensPerSecond, utilization);
         if (!(amount <= 7.9e27))
         {
             throw new ArgumentOutOfRangeException(nameof(throughput), throughput.TokensPerSecond, $"Throughput is too small to price: the price per million tokens would exceed the range of decimal; it was {throughput}.");

@@ -11,13 +11,42 @@ namespace CloudEconomics.Inference;
 /// </summary>
 /// <remarks>
 /// destination[i] = pricePerHour[i] x 1,000,000 / (tokensPerSecond[i] x 3,600 x utilization[i]), the formula of
-/// <see cref="TokenCost.FromHourlyPrice"/> in doubles. Inputs are checked in the same pass (a mask accumulated per
-/// vector); on the first bad value the method throws naming the span and the index, so no NaN or infinity is ever written
-/// as a result (the destination may hold partial results when it throws).
+/// <see cref="TokenCost.FromHourlyPrice"/> in doubles. This is the library's one implementation of that formula:
+/// <see cref="TokenCost.FromHourlyPrice"/>, the scalar overload here and every batch (a Monte Carlo model's batch
+/// function included) compute price x (10^6 / 3,600) / (throughput x utilisation) with the same operations in the same
+/// order, so a scenario gives the same bits whichever entry point evaluates it. Inputs are checked in the same pass (a
+/// mask accumulated per vector); on the first bad value the method throws naming the span and the index, so no NaN or
+/// infinity is ever written as a result (the destination may hold partial results when it throws).
 /// </remarks>
 public static class TokenCostKernel
 {
     private const double TokensPerMillionPerSecondsPerHour = 1_000_000d / 3600d;
+
+    /// <summary>Price per million tokens of one scenario: the scalar form of the batch overloads, with the same checks.</summary>
+    /// <param name="pricePerHour">Price per hour; finite and greater than zero (currency is the caller's).</param>
+    /// <param name="tokensPerSecond">Throughput at full load, tokens/s; finite and greater than zero.</param>
+    /// <param name="utilization">Utilisation, in (0, 1].</param>
+    /// <returns>The price per million tokens, in the price's currency; positive and finite.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule, or the result is not a positive finite number (names the parameter and the value).</exception>
+    /// <example>98.32 per hour at 10,000 tokens/s and utilisation 0.5: 98.32 x 10^6 / (10,000 x 3,600 x 0.5) = 5.4622 per million tokens.</example>
+    public static double PricePerMillionTokens(double pricePerHour, double tokensPerSecond, double utilization)
+    {
+        if (!(pricePerHour > 0 && pricePerHour <= double.MaxValue) || !(tokensPerSecond > 0 && tokensPerSecond <= double.MaxValue) || !(utilization > 0 && utilization <= 1))
+        {
+            ThrowBadScalar(pricePerHour, tokensPerSecond, utilization);
+        }
+        double result = Formula(pricePerHour, tokensPerSecond, utilization);
+        if (!(result > 0 && result <= double.MaxValue))
+        {
+            ThrowUnrepresentable(pricePerHour, tokensPerSecond, utilization, result, -1);
+        }
+        return result;
+    }
+
+    /// <summary>The formula, unchecked: price x (10^6 / 3,600) / (throughput x utilisation). The vector loops perform the same operations lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Formula(double pricePerHour, double tokensPerSecond, double utilization)
+        => pricePerHour * TokensPerMillionPerSecondsPerHour / (tokensPerSecond * utilization);
 
     /// <summary>Price per million tokens for each scenario.</summary>
     /// <param name="pricePerHour">Price per hour of each scenario; finite and greater than zero (currency is the caller's).</param>
@@ -65,7 +94,7 @@ public static class TokenCostKernel
         for (; i < n; i++)
         {
             CheckOne(pricePerHour[i], tokensPerSecond[i], utilization[i], i);
-            destination[i] = Representable(pricePerHour[i] * TokensPerMillionPerSecondsPerHour / (tokensPerSecond[i] * utilization[i]), pricePerHour, tokensPerSecond, utilization, i);
+            destination[i] = Representable(Formula(pricePerHour[i], tokensPerSecond[i], utilization[i]), pricePerHour, tokensPerSecond, utilization, i);
         }
     }
 
@@ -87,11 +116,10 @@ public static class TokenCostKernel
         {
             throw new ArgumentException(Mismatch(nameof(destination), destination.Length, pricePerHour.Length), nameof(destination));
         }
-        double factor = TokensPerMillionPerSecondsPerHour / utilization;
         for (int i = 0; i < pricePerHour.Length; i++)
         {
             CheckOne(pricePerHour[i], tokensPerSecond[i], utilization, i);
-            double result = pricePerHour[i] * factor / tokensPerSecond[i];
+            double result = Formula(pricePerHour[i], tokensPerSecond[i], utilization);
             if (!(result > 0 && result <= double.MaxValue))
             {
                 ThrowUnrepresentable(pricePerHour[i], tokensPerSecond[i], utilization, result, i);
@@ -107,7 +135,7 @@ public static class TokenCostKernel
         for (int i = 0; i < pricePerHour.Length; i++)
         {
             CheckOne(pricePerHour[i], tokensPerSecond[i], utilization[i], i);
-            destination[i] = Representable(pricePerHour[i] * TokensPerMillionPerSecondsPerHour / (tokensPerSecond[i] * utilization[i]), pricePerHour, tokensPerSecond, utilization, i);
+            destination[i] = Representable(Formula(pricePerHour[i], tokensPerSecond[i], utilization[i]), pricePerHour, tokensPerSecond, utilization, i);
         }
     }
 
@@ -155,7 +183,7 @@ public static class TokenCostKernel
         for (int i = from; i < to; i++)
         {
             CheckOne(p[i], r[i], u[i], i);
-            double result = p[i] * TokensPerMillionPerSecondsPerHour / (r[i] * u[i]);
+            double result = Formula(p[i], r[i], u[i]);
             if (!(result > 0 && result <= double.MaxValue))
             {
                 ThrowUnrepresentable(p[i], r[i], u[i], result, i);
@@ -166,7 +194,22 @@ public static class TokenCostKernel
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowUnrepresentable(double price, double rate, double utilization, double result, int index)
         => throw new ArgumentOutOfRangeException("pricePerHour", price, string.Create(CultureInfo.InvariantCulture,
-            $"Price per million tokens must be a positive finite number: scenario {index} ({price:R} per hour at {rate:R} tokens/s and utilization {utilization:R}) gives {result:R}."));
+            $"Price per million tokens must be a positive finite number: {(index < 0 ? "" : $"scenario {index} (")}{price:R} per hour at {rate:R} tokens/s and utilization {utilization:R}{(index < 0 ? "" : ")")} gives {result:R}."));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadScalar(double price, double rate, double utilization)
+    {
+        static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        if (!(price > 0 && price <= double.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException("pricePerHour", price, $"Price per hour must be finite and greater than zero; it was {F(price)}.");
+        }
+        if (!(rate > 0 && rate <= double.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException("tokensPerSecond", rate, $"Throughput must be finite and greater than zero; tokensPerSecond was {F(rate)}.");
+        }
+        throw new ArgumentOutOfRangeException("utilization", utilization, $"Utilization must be greater than 0 and at most 1; it was {F(utilization)}.");
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowBad(double price, double rate, double utilization, int index)

@@ -54,23 +54,4 @@ public class KernelTypedAgreementTest
         }
         return true;
     }
-
-    [Property(MaxTest = 100)]
-    public bool CostPerMillionTokens_KernelEqualsTokenCostFromHourlyPrice(int seed, byte count)
-    {
-        var rng = new System.Random(seed);
-        int n = count + 1;
-        var prices = Enumerable.Range(0, n).Select(_ => Math.Round(0.5 + 120 * rng.NextDouble(), 4)).ToArray();
-        var tps = Enumerable.Range(0, n).Select(_ => 50 + 50_000 * rng.NextDouble()).ToArray();
-        var u = Enumerable.Range(0, n).Select(_ => 0.01 + 0.99 * rng.NextDouble()).ToArray();
-        var kernel = new double[n];
-        ScenarioKernels.CostPerMillionTokens(prices, tps, u, kernel);
-        for (int s = 0; s < n; s++)
-        {
-            var typed = TokenCost.FromHourlyPrice(new PricePerHour(new Money((decimal)prices[s], Currency.Usd)), TokenRate.FromTokensPerSecond(tps[s]), u[s]);
-            double t = (double)typed.PerMillionTokens.Amount;
-            if (Math.Abs(t - kernel[s]) > 1e-12 * Math.Max(1, t)) return false;
-        }
-        return true;
-    }
 }

@@ -13,57 +13,6 @@ public class ScenarioKernelsTest
 
     private static bool Close(double a, double b, double rel = 1e-12) => Math.Abs(a - b) <= rel * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
-    [Property(MaxTest = 50)]
-    public bool CostPerMillionTokens_AgreesWithScalar(int seed, byte length)
-    {
-        var rng = new System.Random(seed);
-        int n = length;
-        var price = Positive(rng, n, 0.1, 100);
-        var tps = Positive(rng, n, 10, 50_000);
-        var u = Positive(rng, n, 0.01, 1);
-        var dest = new double[n];
-        ScenarioKernels.CostPerMillionTokens(price, tps, u, dest);
-        return Enumerable.Range(0, n).All(i => Close(dest[i], price[i] / (tps[i] * 3600 * u[i]) * 1e6));
-    }
-
-    [Fact]
-    public void CostPerMillionTokens_WorkedExample()
-    {
-        // 98.32 USD/h at 10,000 tokens/s and 50% utilisation: 98.32 / (10,000 x 3,600 x 0.5) x 1e6 = 98.32 / 18 = 5.4622 USD per million tokens.
-        var dest = new double[1];
-        ScenarioKernels.CostPerMillionTokens([98.32], [10_000], [0.5], dest);
-        dest[0].Should().BeApproximately(98.32 / 18, 1e-12);
-    }
-
-    [Property(MaxTest = 50)]
-    public bool EnergyAndTco_AgreeWithScalar(int seed, byte length)
-    {
-        var rng = new System.Random(seed);
-        int n = length;
-        var capex = Positive(rng, n, 1e4, 1e6);
-        var life = Positive(rng, n, 2, 7);
-        var kw = Positive(rng, n, 1, 15);
-        var pue = Positive(rng, n, 1.05, 1.6);
-        var price = Positive(rng, n, -20, 200);
-        var other = Positive(rng, n, 0, 5);
-        var energy = new double[n];
-        var tco = new double[n];
-        ScenarioKernels.EnergyCost(kw, pue, price, 730, energy);
-        ScenarioKernels.TcoPerHour(capex, life, kw, pue, price, other, 8760, tco);
-        return Enumerable.Range(0, n).All(i =>
-            Close(energy[i], kw[i] * pue[i] * 730 / 1000 * price[i], 1e-11)
-            && Close(tco[i], capex[i] / (life[i] * 8760) + kw[i] * pue[i] * price[i] / 1000 + other[i], 1e-11));
-    }
-
-    [Fact]
-    public void TcoPerHour_WorkedExample()
-    {
-        // 250,000 USD over 5 years of 8,760 h = 5.7078 USD/h; 10.2 kW x 1.2 PUE = 12.24 kW = 0.01224 MWh/h x 80 USD/MWh = 0.9792 USD/h; + 1 USD/h.
-        var dest = new double[1];
-        ScenarioKernels.TcoPerHour([250_000], [5], [10.2], [1.2], [80], [1], 8760, dest);
-        dest[0].Should().BeApproximately(250_000 / 43_800.0 + 0.9792 + 1, 1e-9);
-    }
-
     [Fact]
     public void Npv_ExcelDocumentationExample()
     {
@@ -160,7 +109,35 @@ public class ScenarioKernelsTest
     [Fact]
     public void LengthMismatch_ThrowsNamingSpan()
     {
-        var act = () => ScenarioKernels.CostPerMillionTokens(new double[3], new double[2], new double[3], new double[3]);
-        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "tokensPerSecond" && e.Message.Contains("must have 3 elements"));
+        var act = () => ScenarioKernels.Npv(new double[3], new double[5], 2, new double[3]);
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "flows" && e.Message.Contains("must have 6 elements"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void Npv_RateOfMinusOne_ThrowsNamingScenario(int count)
+    {
+        // 1 / (1 + -1) is a division by zero (Excel's #DIV/0!): never an infinity in the result.
+        var rates = Enumerable.Repeat(0.05, count).ToArray();
+        rates[count - 1] = -1;
+        var act = () => ScenarioKernels.Npv(rates, Enumerable.Repeat(100.0, count * 3).ToArray(), 3, new double[count]);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "ratePerPeriod" && e.Message.Contains($"ratePerPeriod[{count - 1}] was -1"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(40)]
+    public void NonFiniteFlow_ThrowsNamingScenarioAndPeriod(int count)
+    {
+        // Scenario count - 1, period 2 holds NaN: NPV and payback both refuse it instead of writing NaN.
+        var flows = Enumerable.Repeat(50.0, count * 4).ToArray();
+        for (int s = 0; s < count; s++) flows[s] = -100;
+        flows[(2 * count) + count - 1] = double.NaN;
+        var npv = () => ScenarioKernels.Npv(Enumerable.Repeat(0.01, count).ToArray(), flows, 4, new double[count]);
+        npv.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "flows" && e.Message.Contains($"scenario {count - 1}, period 2 was NaN"));
+        var payback = () => ScenarioKernels.Payback(flows, 4, new double[count], new bool[count]);
+        payback.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "flows" && e.Message.Contains($"scenario {count - 1}, period 2 was NaN"));
     }
 }

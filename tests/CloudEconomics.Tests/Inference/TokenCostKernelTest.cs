@@ -81,6 +81,51 @@ public class TokenCostKernelTest
     }
 }
 
+public class TokenCostKernelScalarTest
+{
+    [Fact]
+    public void Scalar_WorkedExample()
+    {
+        // 98.32 USD/h at 10,000 tokens/s and 50% utilisation: 98.32 / (10,000 x 3,600 x 0.5) x 1e6 = 98.32 / 18 = 5.46222 USD per million tokens.
+        TokenCostKernel.PricePerMillionTokens(98.32, 10_000, 0.5).Should().BeApproximately(98.32 / 18, 1e-12);
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Scalar_SameBitsAsSpanOverloadAndTypedApi(int seed, byte count)
+    {
+        // One formula: the scalar overload, every lane of the span overload (vector body and scalar tail) and
+        // TokenCost.FromHourlyPrice give the same double for the same scenario.
+        var rng = new Random(seed);
+        int n = count + 1;
+        var price = Enumerable.Range(0, n).Select(_ => Math.Round(0.5 + (120 * rng.NextDouble()), 4)).ToArray();
+        var rate = Enumerable.Range(0, n).Select(_ => 50 + (50_000 * rng.NextDouble())).ToArray();
+        var util = Enumerable.Range(0, n).Select(_ => 0.01 + (0.99 * rng.NextDouble())).ToArray();
+        var batch = new double[n];
+        TokenCostKernel.PricePerMillionTokens(price, rate, util, batch);
+        for (int i = 0; i < n; i++)
+        {
+            double scalar = TokenCostKernel.PricePerMillionTokens(price[i], rate[i], util[i]);
+            double typed = TokenCost.FromHourlyPrice(PricePerHour.Usd((decimal)price[i]), TokenRate.FromTokensPerSecond(rate[i]), util[i]).PerMillionTokens.ToDouble();
+            if (BitConverter.DoubleToInt64Bits(scalar) != BitConverter.DoubleToInt64Bits(batch[i]) || Math.Abs(typed - scalar) > 1e-12 * scalar)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    [Theory]
+    [InlineData(0, 1.0, 1.0, "pricePerHour")]
+    [InlineData(1.0, -3.5, 1.0, "tokensPerSecond")]
+    [InlineData(1.0, double.NaN, 1.0, "tokensPerSecond")]
+    [InlineData(1.0, 1.0, 0, "utilization")]
+    public void Scalar_BadValue_ThrowsNamingParameter(double price, double rate, double util, string param)
+    {
+        var act = () => TokenCostKernel.PricePerMillionTokens(price, rate, util);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == param);
+    }
+}
+
 public class TokenCostKernelOverflowTest
 {
     [Fact]
