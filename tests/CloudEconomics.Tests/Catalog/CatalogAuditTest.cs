@@ -13,7 +13,7 @@ public class CatalogAuditTest
     // (all vendor, as of 2026-01-01: 181 days before 2026-07-01), and the prices of the offers still valid on 2026-07-01.
     private static readonly CloudCatalog Catalog = CatalogTestData.Catalog(
         Offer("old-secondary", PurchaseOption.OnDemand, Provenance.Of("a blog", new LocalDate(2025, 1, 1), Confidence.Secondary)),
-        Offer("undated-estimate", PurchaseOption.Spot, new Provenance { Source = "a guess", Confidence = Confidence.Estimate }),
+        Offer("recent-estimate", PurchaseOption.Spot, Provenance.Of("a guess", new LocalDate(2026, 6, 1), Confidence.Estimate)),
         Offer("expired", PurchaseOption.CapacityBlock, Provenance.Of("a blog", new LocalDate(2020, 1, 1), Confidence.Secondary), to: new LocalDate(2026, 6, 30)));
 
     [Fact]
@@ -23,19 +23,21 @@ public class CatalogAuditTest
 
         // 4 spec figures + 2 prices (the offer that ended on 2026-06-30 is not audited) = 6; the spec figures are 181 days
         // old and vendor-sourced, so only the two prices are flagged.
-        audit.Summary.Should().Be(new CatalogAuditSummary(Figures: 6, Flagged: 2, Stale: 1, Secondary: 1, Estimated: 1, Undated: 1));
-        // Undated sorts before any dated figure (oldest first).
-        audit.Findings.Select(f => f.Record).Should().Equal("undated-estimate", "old-secondary");
-        var old = audit.Findings[1];
+        audit.Summary.Should().Be(new CatalogAuditSummary(Figures: 6, Flagged: 2, Stale: 1, Secondary: 1, Estimated: 1, Undated: 0));
+        // Oldest first. (A known figure cannot be undated in a loaded catalog: the loader requires every as-of.)
+        audit.Findings.Select(f => f.Record).Should().Equal("old-secondary", "recent-estimate");
+        var old = audit.Findings[0];
         // 2025-01-01 to 2026-07-01: 365 + 181 = 546 days.
         old.AgeDays.Should().Be(546);
         old.Flags.Should().Equal("stale (546 days old)", "secondary source");
         old.Kind.Should().Be(CatalogRecordKind.Price);
         old.Value.Should().Be("10 USD/h");
         old.Confidence.Should().Be(Confidence.Secondary);
-        var undated = audit.Findings[0];
-        undated.AgeDays.Should().BeNull();
-        undated.Flags.Should().Equal("undated", "estimate");
+        var estimate = audit.Findings[1];
+        // 2026-06-01 to 2026-07-01: 30 days, not stale.
+        estimate.AgeDays.Should().Be(30);
+        estimate.AsOf.Should().Be(new LocalDate(2026, 6, 1));
+        estimate.Flags.Should().Equal("estimate");
     }
 
     [Fact]
@@ -70,7 +72,6 @@ public class CatalogAuditTest
     public void LatestPriceDate_IsNullWithoutADatedPrice()
     {
         CatalogTestData.Catalog().LatestPriceDate.Should().BeNull();
-        CatalogTestData.Catalog(Offer("u", PurchaseOption.OnDemand, new Provenance { Source = "s", Confidence = Confidence.Vendor })).LatestPriceDate.Should().BeNull();
     }
 
     [Fact]
