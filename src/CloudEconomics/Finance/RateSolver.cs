@@ -128,7 +128,7 @@ internal static class RateSolver
         else
         {
             var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
-            while (!solver.IsConverged(out double x) && solver.Iterations < 300)
+            while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
             {
                 solver.Update(scaled(values, offsets, tMax, x));
             }
