@@ -60,6 +60,36 @@ public class SolverBracketTest
     }
 
     [Theory]
+    [InlineData(0.9, 1.0)]
+    [InlineData(1e6, 1.0)]
+    [InlineData(-0.05, 0.0)]
+    [InlineData(-0.99, 0.0)]
+    public void Rate_TwoRootsInAdvance_TheOneNearestTheGuess(double guess, double expected)
+    {
+        // n = 2 in advance, pmt = -3, pv = 4, fv = 2: pv x^2 + pmt (x^2 + x) + fv = x^2 - 3x + 2 with x = 1 + r, so again
+        // r = 0 or r = 1 (coefficients 2, -3, 1: two sign changes).
+        CashFlowMath.Rate(2, -3, 4, 2, PaymentTiming.BeginningOfPeriod, guess).Should().BeApproximately(expected, 1e-10);
+    }
+
+    [Theory]
+    [InlineData(1.0, PaymentTiming.EndOfPeriod, 0.1)]
+    [InlineData(1.0, PaymentTiming.EndOfPeriod, 1e4)]
+    [InlineData(1.0, PaymentTiming.BeginningOfPeriod, 0.1)]
+    [InlineData(1.0, PaymentTiming.BeginningOfPeriod, 1e4)]
+    [InlineData(-0.5, PaymentTiming.EndOfPeriod, 0.1)]
+    [InlineData(-0.5, PaymentTiming.BeginningOfPeriod, -0.9)]
+    [InlineData(0.25, PaymentTiming.BeginningOfPeriod, -0.9)]
+    public void Rate_LoanOverFractionalPeriods_IsTheRateItWasBuiltAt(double rate, PaymentTiming timing, double guess)
+    {
+        // A loan of 1 over n = 2.5 periods at rate r: the annuity factor is (1 - (1 + r)^-n) / r, times 1 + r in
+        // advance, and the payment is -1 / factor (Excel's definition of PV with fv = 0). At r = 1 in arrears:
+        // (1 - 2^-2.5) / 1 = 0.823223..., payment -1.214737... A fractional n takes Newton's path (no polynomial), then
+        // the scan of ln(1 + r) when Newton fails from a far guess.
+        double factor = (1 - Math.Pow(1 + rate, -2.5)) / rate * (timing == PaymentTiming.BeginningOfPeriod ? 1 + rate : 1);
+        CashFlowMath.Rate(2.5, -1 / factor, 1, 0, timing, guess).Should().BeApproximately(rate, 1e-10);
+    }
+
+    [Theory]
     [InlineData(0.1)]
     [InlineData(1e4)]
     [InlineData(-0.9)]
