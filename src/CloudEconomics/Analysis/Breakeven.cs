@@ -1,3 +1,4 @@
+using CloudEconomics.Finance;
 using CloudEconomics.Utility;
 
 namespace CloudEconomics.Analysis;
@@ -82,7 +83,12 @@ public static class Breakeven
             }
             if (Math.Sign(fa) != Math.Sign(fb))
             {
-                double root = RootFinding.Brent(F, a, b, fa, fb, 1e-12 * (searchHigh - searchLow), out _);
+                var solver = new BrentSolver(a, b, fa, fb, 1e-12 * (searchHigh - searchLow));
+                while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
+                {
+                    solver.Update(F(x));
+                }
+                double root = solver.Root;
                 double output = F(root) + target;
                 return BreakevenResult.Found(model, input, target, searchLow, searchHigh, root, output, evaluations);
             }

@@ -10,6 +10,15 @@ internal static class AnnuitySolver
         {
             return true;
         }
+        return TryNewton(n, pmt, pv, fv, t, guess, out rate) || TryBracket(n, pmt, pv, fv, t, guess, out rate);
+    }
+
+    /// <summary>
+    /// Newton's method on f(r) = pv (1+r)^n + pmt (1 + r t) ((1+r)^n - 1) / r + fv from the guess (Excel's path), at most
+    /// 100 steps; false when a step fails (see <see cref="Newton.Step"/>) or the steps run out.
+    /// </summary>
+    internal static bool TryNewton(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
+    {
         double r = guess;
         double previousStep = double.PositiveInfinity;
         for (int it = 0; it < 100; it++)
@@ -29,7 +38,8 @@ internal static class AnnuitySolver
                 break;
             }
         }
-        return TryBracket(n, pmt, pv, fv, t, guess, out rate);
+        rate = 0;
+        return false;
     }
 
     /// <summary>f(r) times a positive factor exp(-max(0, n L)) so that nothing overflows; L = ln(1+r).</summary>
@@ -47,7 +57,8 @@ internal static class AnnuitySolver
         return (pv * a) + (pmt * (1.0 + (r * t)) * b) + fv;
     }
 
-    private static bool TryBracket(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
+    /// <summary>The bracketing scan over ln(1+r) with Brent's method (<see cref="RateSolver.TryBracket(RateSolver.ScaledFunction, System.ReadOnlySpan{double}, System.ReadOnlySpan{int}, double, double, out double)"/>) on f scaled so nothing overflows.</summary>
+    internal static bool TryBracket(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
     {
         ReadOnlySpan<double> parameters = [n, pmt, pv, fv, t];
         return RateSolver.TryBracket(ScaledFromParameters, parameters, default, 0, guess, out rate);

@@ -7,10 +7,19 @@ namespace CloudEconomics.Finance;
 /// </summary>
 /// <remarks>
 /// Usage: construct with a bracket whose function values differ in sign, then loop
-/// <c>while (!solver.IsConverged(out x)) solver.Update(f(x));</c> and read <see cref="Root"/>.
+/// <c>while (!solver.IsConverged(out x) &amp;&amp; solver.Iterations &lt; MaxIterations) solver.Update(f(x));</c> and read
+/// <see cref="Root"/>. It is the one bracketing driver of the library: IRR, XIRR, RATE (via
+/// <see cref="RateSolver"/>) and the breakeven search of <c>CloudEconomics.Analysis</c> use it.
 /// </remarks>
 internal struct BrentSolver
 {
+    /// <summary>
+    /// The most function evaluations a caller spends. Brent's method needs about as many steps as bisection
+    /// (log2(width / tolerance), some 50 at double precision) or fewer, its guaranteed worst case being about the square
+    /// of that; the cap bounds the work whatever the function does (a mis-signed or non-finite value included).
+    /// </summary>
+    internal const int MaxIterations = 300;
+
     private const double MachineEpsilon = 2.220446049250313e-16;
     private double _a, _b, _c, _fa, _fb, _fc, _d, _e;
     private readonly double _tolerance;

@@ -11,8 +11,12 @@ internal static class RateSolver
     private const int NewtonIterations = 60;
     private const double NewtonTolerance = 1e-13;
 
-    /// <summary>Newton for IRR on f(r) = P(1/(1+r)).</summary>
+    /// <summary>IRR: Newton from the guess, then the bracketing scan.</summary>
     internal static bool TryIrr(ReadOnlySpan<double> values, double guess, out double rate)
+        => TryIrrNewton(values, guess, out rate) || TryBracket(values, default, values.Length - 1, guess, out rate);
+
+    /// <summary>Newton for IRR on f(r) = P(1/(1+r)), at most 60 steps; false when a step fails or the steps run out.</summary>
+    internal static bool TryIrrNewton(ReadOnlySpan<double> values, double guess, out double rate)
     {
         double r = guess;
         double previousStep = double.PositiveInfinity;
@@ -31,11 +35,16 @@ internal static class RateSolver
                 break;
             }
         }
-        return TryBracket(values, default, values.Length - 1, guess, out rate);
+        rate = 0;
+        return false;
     }
 
-    /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365).</summary>
+    /// <summary>XIRR: Newton from the guess, then the bracketing scan.</summary>
     internal static bool TryXirr(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate)
+        => TryXirrNewton(values, offsets, maxOffset, guess, table, out rate) || TryBracket(values, offsets, maxOffset / 365.0, guess, out rate);
+
+    /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365), at most 60 steps; false when a step fails or the steps run out.</summary>
+    internal static bool TryXirrNewton(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate)
     {
         double r = guess;
         double previousStep = double.PositiveInfinity;
@@ -53,7 +62,8 @@ internal static class RateSolver
                 break;
             }
         }
-        return TryBracket(values, offsets, maxOffset / 365.0, guess, out rate);
+        rate = 0;
+        return false;
     }
 
     /// <summary>The grid of L = ln(1+r) scanned for sign changes: fine near zero, coarse far out.</summary>
@@ -128,7 +138,7 @@ internal static class RateSolver
         else
         {
             var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
-            while (!solver.IsConverged(out double x) && solver.Iterations < 300)
+            while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
             {
                 solver.Update(scaled(values, offsets, tMax, x));
             }
