@@ -95,9 +95,16 @@ public readonly struct PricePerHour : IEquatable<PricePerHour>, IComparable<Pric
         {
             throw new ArgumentOutOfRangeException(nameof(throughput), throughput.TokensPerSecond, "Throughput must be greater than zero tokens per second to price a token.");
         }
-        decimal tokensPerHour = (decimal)throughput.TokensPerSecond * 3600m;
-        return new PricePerMillionTokens(price.PerHour * 1_000_000m / tokensPerHour);
+        return price.ForTokensPerHour((decimal)throughput.TokensPerSecond * 3600m);
     }
+
+    /// <summary>
+    /// The typed (decimal) token-cost formula, price x 1,000,000 / tokens per hour, for the vocabulary's operator and
+    /// Power.EnergyModel.CostPerMillionTokens (tokens per hour there include utilisation). Inference.TokenCostKernel holds
+    /// the kernel tier's double form (Money is decimal here; the root namespace cannot call Inference).
+    /// </summary>
+    /// <param name="tokensPerHour">Tokens bought per hour at this price; greater than zero (the caller checks).</param>
+    internal PricePerMillionTokens ForTokensPerHour(decimal tokensPerHour) => new(PerHour * 1_000_000m / tokensPerHour);
 
     /// <summary>Sum of two hourly prices in one currency.</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>

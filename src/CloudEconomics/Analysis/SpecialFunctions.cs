@@ -37,14 +37,24 @@ internal static class SpecialFunctions
         {
             return central;
         }
+        return Vector.ConditionalSelect(inCentre, central, Tail(p, q));
+    }
+
+    /// <summary>
+    /// The tail formula of <see cref="InverseNormal(double)"/> lane by lane, for <paramref name="q"/> = p - 0.5: the near
+    /// ratio, the far one where any lane needs it, and the sign of <paramref name="q"/>. One copy for the vector version
+    /// and the packed tail lanes of the column version.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Tail(Vector<double> p, Vector<double> q)
+    {
         var r = Vector.SquareRoot(-PortableMath.Log(Vector.Min(p, Vector<double>.One - p)));
         var near = TailRatioNear(r - new Vector<double>(1.6));
         var isNear = Vector.LessThanOrEqual(r, new Vector<double>(5.0));
         var value = Vector.EqualsAll(isNear, new Vector<long>(-1L))
             ? near
             : Vector.ConditionalSelect(isNear, near, TailRatioFar(r - new Vector<double>(5.0)));
-        value = Vector.ConditionalSelect(Vector.LessThan(q, Vector<double>.Zero), -value, value);
-        return Vector.ConditionalSelect(inCentre, central, value);
+        return Vector.ConditionalSelect(Vector.LessThan(q, Vector<double>.Zero), -value, value);
     }
 
     /// <summary>
@@ -95,18 +105,11 @@ internal static class SpecialFunctions
             // Pad the packed tail to whole vectors with a harmless tail probability; the padding is not written back.
             int padded = (tails + w - 1) / w * w;
             for (int k = tails; k < padded; k++) tailP[k] = 0.01;
-            var one = Vector<double>.One;
             for (int j = 0; j < padded; j += w)
             {
                 var pv = new Vector<double>(tailP, j);
                 var q = pv - half;
-                var r = Vector.SquareRoot(-PortableMath.Log(Vector.Min(pv, one - pv)));
-                var near = TailRatioNear(r - new Vector<double>(1.6));
-                var isNear = Vector.LessThanOrEqual(r, new Vector<double>(5.0));
-                var value = Vector.EqualsAll(isNear, new Vector<long>(-1L))
-                    ? near
-                    : Vector.ConditionalSelect(isNear, near, TailRatioFar(r - new Vector<double>(5.0)));
-                value = Vector.ConditionalSelect(Vector.LessThan(q, Vector<double>.Zero), -value, value);
+                var value = Tail(pv, q);
                 int count = Math.Min(w, tails - j);
                 for (int k = 0; k < count; k++)
                 {

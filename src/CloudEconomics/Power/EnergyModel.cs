@@ -91,8 +91,7 @@ public static class EnergyModel
         {
             throw new ArgumentOutOfRangeException(nameof(facility), facility.Utilization, "The facility's Utilization must be greater than zero to price a token (an idle accelerator makes none).");
         }
-        decimal tokensPerHour = (decimal)throughputPerAccelerator.TokensPerSecond * 3600m * (decimal)facility.Utilization;
-        return new PricePerMillionTokens(perHour.PerHour * (1_000_000m / tokensPerHour));
+        return perHour.ForTokensPerHour((decimal)throughputPerAccelerator.TokensPerSecond * 3600m * (decimal)facility.Utilization);
     }
 
     internal static void CheckPrice(PricePerEnergy price, string paramName = "price")

@@ -59,47 +59,22 @@ internal static class BoundedInput
     /// <exception cref="DataLoadException">The stream is larger than the limit or holds a NUL byte.</exception>
     internal static byte[] ReadBytes(Stream stream, string name, long maxBytes = MaxDocumentBytes)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek)
+        // One reading loop: the pooled reader, then one copy of exactly the bytes read.
+        var rented = ReadPooled(stream, name, maxBytes, out var length);
+        try
         {
-            long remaining;
-            try
-            {
-                remaining = stream.Length - stream.Position;
-            }
-            catch (NotSupportedException)
-            {
-                remaining = 0;
-            }
-            if (remaining > maxBytes)
-            {
-                throw TooLarge(name, maxBytes, remaining);
-            }
+            return rented.AsSpan(0, length).ToArray();
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[ChunkSize];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        finally
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(name, maxBytes, buffer.Length + read);
-            }
-            var nul = chunk.AsSpan(0, read).IndexOf((byte)0);
-            if (nul >= 0)
-            {
-                throw Refused(name, InputLimit.Binary,
-                    string.Create(CultureInfo.InvariantCulture, $"is not a text file (a NUL byte at offset {buffer.Length + nul}); expected UTF-8 text."));
-            }
-            buffer.Write(chunk, 0, read);
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
-        return buffer.ToArray();
     }
 
     /// <summary>
-    /// <see cref="ReadBytes"/> into an array rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> (return it when
-    /// done): the same limits, checks and messages, without the growing copies and the final copy, which for a document
-    /// above 85 KB land on the large-object heap.
+    /// Reads a whole stream as UTF-8 text bytes into an array rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// (return it when done): at most <paramref name="maxBytes"/>, no NUL byte, without growing copies or a final copy
+    /// (which for a document above 85 KB land on the large-object heap). <see cref="ReadBytes"/> is this plus one copy.
     /// </summary>
     /// <param name="stream">The stream, seekable or not; read from its position, not closed.</param>
     /// <param name="name">The input's name for messages.</param>
@@ -142,7 +117,7 @@ internal static class BoundedInput
                     pool.Return(buffer);
                     buffer = larger;
                 }
-                // At most a chunk per read, as ReadBytes reads, so the sizes named in messages are the same.
+                // At most a chunk per read (64 KiB), whatever room the rented array has.
                 var read = stream.Read(buffer, length, Math.Min(ChunkSize, buffer.Length - length));
                 if (read <= 0)
                 {

@@ -536,13 +536,7 @@ internal static class CatalogFastReader
         }
         if (typeof(T) == typeof(ComputeRate))
         {
-            var compute = f.Unit switch
-            {
-                "FLOPS" or "FLOP/s" => ComputeRate.FromFlopsPerSecond(f.Number),
-                "TFLOPS" => ComputeRate.FromTeraflops(f.Number),
-                "PFLOPS" => ComputeRate.FromPetaflops(f.Number),
-                _ => throw new GiveUp(),
-            };
+            var compute = CatalogJsonReader.TryComputeRate(f.Number, f.Unit, out var parsed) ? parsed : throw new GiveUp();
             return new Figure<T>((T)(object)compute, provenance);
         }
         if (typeof(T) == typeof(PricePerHour) && kind == ValueKind.Price)
