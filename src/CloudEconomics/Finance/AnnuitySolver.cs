@@ -19,27 +19,16 @@ internal static class AnnuitySolver
     /// </summary>
     internal static bool TryNewton(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
     {
-        double r = guess;
-        double previousStep = double.PositiveInfinity;
-        for (int it = 0; it < 100; it++)
+        var search = new NewtonSearch(guess, maxSteps: 100, tolerance: 1e-13, earlyStop: false);
+        while (search.Next(out double r))
         {
             FinanceMath.Growth(r, n, out double a, out double b);
             double f = (pv * a) + (pmt * (1.0 + (r * t)) * b) + fv;
             double db = Math.Abs(r) < 1e-7 ? n * (n - 1.0) / 2.0 : ((n * a / (1.0 + r)) - b) / r;
             double slope = (pv * n * a / (1.0 + r)) + (pmt * t * b) + (pmt * (1.0 + (r * t)) * db);
-            var outcome = Newton.Step(ref r, f, slope, ref previousStep, 1e-13, earlyStop: false);
-            if (outcome == NewtonOutcome.Converged)
-            {
-                rate = r;
-                return true;
-            }
-            if (outcome == NewtonOutcome.Failed)
-            {
-                break;
-            }
+            search.Step(f, slope);
         }
-        rate = 0;
-        return false;
+        return search.TryResult(out rate);
     }
 
     /// <summary>f(r) times a positive factor exp(-max(0, n L)) so that nothing overflows; L = ln(1+r).</summary>

@@ -26,16 +26,34 @@ public static partial class CashFlowMath
         return Finite(PmtCore(rate, periods, presentValue, futureValue, timing), "PMT");
     }
 
+    /// <summary>The payment-timing factor: 1 + rate for payments at the beginning of each period, 1 at the end.</summary>
+    private static double Due(double rate, PaymentTiming timing) => timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
+
+    /// <summary>
+    /// Where (1+r)^n &gt; 1: the discount factor v^n = (1+r)^-n and the present annuity factor (1 - v^n) / r, both from
+    /// n log1p(r) (no overflow of (1+r)^n, no cancellation); false, with both zero, where (1+r)^n &lt;= 1.
+    /// </summary>
+    private static bool TryDiscounted(double rate, double periods, out double discount, out double presentAnnuity)
+    {
+        double exponent = rate == 0.0 ? 0.0 : periods * FinanceMath.Log1P(rate);
+        if (exponent > 0)
+        {
+            discount = Math.Exp(-exponent);
+            presentAnnuity = -FinanceMath.ExpM1(-exponent) / rate;
+            return true;
+        }
+        discount = 0;
+        presentAnnuity = 0;
+        return false;
+    }
+
     // Where (1+r)^n > 1 the equation is divided through by (1+r)^n, so only v^n = (1+r)^-n &lt;= 1 appears: no
     // overflow (infinity / infinity) and no cancellation for high rates over many periods.
     internal static double PmtCore(double rate, double periods, double presentValue, double futureValue, PaymentTiming timing)
     {
-        double due = timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
-        double exponent = rate == 0.0 ? 0.0 : periods * FinanceMath.Log1P(rate);
-        if (exponent > 0)
+        double due = Due(rate, timing);
+        if (TryDiscounted(rate, periods, out double discount, out double presentAnnuity))
         {
-            double discount = Math.Exp(-exponent);
-            double presentAnnuity = -FinanceMath.ExpM1(-exponent) / rate;
             return -(presentValue + (futureValue * discount)) / (due * presentAnnuity);
         }
         FinanceMath.Growth(rate, periods, out double growth, out double annuity);
@@ -155,12 +173,9 @@ public static partial class CashFlowMath
     // and no division of two huge numbers).
     internal static double PvCore(double rate, double periods, double payment, double futureValue, PaymentTiming timing)
     {
-        double due = timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
-        double exponent = rate == 0.0 ? 0.0 : periods * FinanceMath.Log1P(rate);
-        if (exponent > 0)
+        double due = Due(rate, timing);
+        if (TryDiscounted(rate, periods, out double discount, out double presentAnnuity))
         {
-            double discount = Math.Exp(-exponent);
-            double presentAnnuity = -FinanceMath.ExpM1(-exponent) / rate;
             return -((futureValue * discount) + (payment * due * presentAnnuity));
         }
         FinanceMath.Growth(rate, periods, out double growth, out double annuity);
@@ -196,7 +211,7 @@ public static partial class CashFlowMath
     internal static double FvCore(double rate, double periods, double payment, double presentValue, PaymentTiming timing)
     {
         FinanceMath.Growth(rate, periods, out double growth, out double annuity);
-        double due = timing == PaymentTiming.BeginningOfPeriod ? 1.0 + rate : 1.0;
+        double due = Due(rate, timing);
         if (rate <= 0 || growth <= 2.0 || !double.IsFinite(growth))
         {
             return -((presentValue * growth) + (payment * due * annuity));

@@ -25,20 +25,7 @@ internal static class FinanceKernels
         int n = values.Length;
         int full = n & ~3;
         ref double v = ref MemoryMarshal.GetReference(values);
-        double q0 = 0, q1 = 0, q2 = 0;
-        int rem = n - full;
-        if (rem > 0)
-        {
-            q0 = Unsafe.Add(ref v, full);
-            if (rem > 1)
-            {
-                q1 = Unsafe.Add(ref v, full + 1);
-            }
-            if (rem > 2)
-            {
-                q2 = Unsafe.Add(ref v, full + 2);
-            }
-        }
+        Remainder(ref v, full, n - full, out double q0, out double q1, out double q2);
         double q3 = 0;
         double d2 = d * d;
         double y = d2 * d2;
@@ -52,6 +39,18 @@ internal static class FinanceKernels
         return q0 + (d * q1) + (d2 * (q2 + (d * q3)));
     }
 
+    /// <summary>
+    /// The highest coefficients that do not fill a group of four (<paramref name="rem"/> of them, 0 to 3, from index
+    /// <paramref name="full"/>) as the starting values of the first three Horner chains; the rest start at zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Remainder(ref double v, int full, int rem, out double q0, out double q1, out double q2)
+    {
+        q0 = rem > 0 ? Unsafe.Add(ref v, full) : 0;
+        q1 = rem > 1 ? Unsafe.Add(ref v, full + 1) : 0;
+        q2 = rem > 2 ? Unsafe.Add(ref v, full + 2) : 0;
+    }
+
     /// <summary>P(d) and P'(d) = dP/dd in one pass (four value and four derivative chains on y = d^4; with AVX2/FMA, two vector value and two vector derivative chains on y = d^8).</summary>
     internal static void PolynomialWithDerivative(ReadOnlySpan<double> values, double d, out double p, out double dp)
     {
@@ -63,20 +62,8 @@ internal static class FinanceKernels
         int n = values.Length;
         int full = n & ~3;
         ref double v = ref MemoryMarshal.GetReference(values);
-        double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-        int rem = n - full;
-        if (rem > 0)
-        {
-            q0 = Unsafe.Add(ref v, full);
-            if (rem > 1)
-            {
-                q1 = Unsafe.Add(ref v, full + 1);
-            }
-            if (rem > 2)
-            {
-                q2 = Unsafe.Add(ref v, full + 2);
-            }
-        }
+        Remainder(ref v, full, n - full, out double q0, out double q1, out double q2);
+        double q3 = 0;
         double e0 = 0, e1 = 0, e2 = 0, e3 = 0;
         double d2 = d * d;
         double y = d2 * d2;

@@ -56,3 +56,68 @@ internal static class Newton
         return NewtonOutcome.Continue;
     }
 }
+
+/// <summary>
+/// The one Newton iteration of IRR, XIRR and RATE: the caller evaluates f and f' at <see cref="Next"/>'s point and hands
+/// them to <see cref="Step"/>, until the search converges, fails or runs out of steps.
+/// </summary>
+/// <example><code>
+/// var search = new NewtonSearch(guess, maxSteps: 60, tolerance: 1e-13, earlyStop: true);
+/// while (search.Next(out double r)) { search.Step(F(r), Slope(r)); }
+/// return search.TryResult(out rate);
+/// </code></example>
+internal struct NewtonSearch
+{
+    private readonly int maxSteps;
+    private readonly double tolerance;
+    private readonly bool earlyStop;
+    private double rate;
+    private double previousStep;
+    private int steps;
+    private NewtonOutcome outcome;
+
+    /// <summary>Starts at <paramref name="guess"/>.</summary>
+    /// <param name="guess">The first rate.</param>
+    /// <param name="maxSteps">The most steps taken.</param>
+    /// <param name="tolerance">See <see cref="Newton.Step"/>.</param>
+    /// <param name="earlyStop">See <see cref="Newton.Step"/>.</param>
+    internal NewtonSearch(double guess, int maxSteps, double tolerance, bool earlyStop)
+    {
+        this.maxSteps = maxSteps;
+        this.tolerance = tolerance;
+        this.earlyStop = earlyStop;
+        rate = guess;
+        previousStep = double.PositiveInfinity;
+        steps = 0;
+        outcome = NewtonOutcome.Continue;
+    }
+
+    /// <summary>Whether another evaluation is wanted, and at which rate.</summary>
+    /// <param name="point">The rate to evaluate f and f' at.</param>
+    /// <returns>False once the search has converged, failed or taken its steps.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool Next(out double point)
+    {
+        point = rate;
+        return outcome == NewtonOutcome.Continue && steps < maxSteps;
+    }
+
+    /// <summary>One step with f and f' at the point <see cref="Next"/> gave.</summary>
+    /// <param name="value">f(point).</param>
+    /// <param name="slope">f'(point).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Step(double value, double slope)
+    {
+        steps++;
+        outcome = Newton.Step(ref rate, value, slope, ref previousStep, tolerance, earlyStop);
+    }
+
+    /// <summary>The root when the search converged.</summary>
+    /// <param name="root">The root; 0 when the search did not converge.</param>
+    /// <returns>Whether it converged.</returns>
+    internal readonly bool TryResult(out double root)
+    {
+        root = outcome == NewtonOutcome.Converged ? rate : 0;
+        return outcome == NewtonOutcome.Converged;
+    }
+}

@@ -18,25 +18,14 @@ internal static class RateSolver
     /// <summary>Newton for IRR on f(r) = P(1/(1+r)), at most 60 steps; false when a step fails or the steps run out.</summary>
     internal static bool TryIrrNewton(ReadOnlySpan<double> values, double guess, out double rate)
     {
-        double r = guess;
-        double previousStep = double.PositiveInfinity;
-        for (int it = 0; it < NewtonIterations; it++)
+        var search = new NewtonSearch(guess, NewtonIterations, NewtonTolerance, earlyStop: true);
+        while (search.Next(out double r))
         {
             double d = 1.0 / (1.0 + r);
             FinanceKernels.PolynomialWithDerivative(values, d, out double p, out double dp);
-            var outcome = Newton.Step(ref r, p, -d * d * dp, ref previousStep, NewtonTolerance, earlyStop: true);
-            if (outcome == NewtonOutcome.Converged)
-            {
-                rate = r;
-                return true;
-            }
-            if (outcome == NewtonOutcome.Failed)
-            {
-                break;
-            }
+            search.Step(p, -d * d * dp);
         }
-        rate = 0;
-        return false;
+        return search.TryResult(out rate);
     }
 
     /// <summary>XIRR: Newton from the guess, then the bracketing scan.</summary>
@@ -46,24 +35,13 @@ internal static class RateSolver
     /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365), at most 60 steps; false when a step fails or the steps run out.</summary>
     internal static bool TryXirrNewton(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate)
     {
-        double r = guess;
-        double previousStep = double.PositiveInfinity;
-        for (int it = 0; it < NewtonIterations; it++)
+        var search = new NewtonSearch(guess, NewtonIterations, NewtonTolerance, earlyStop: true);
+        while (search.Next(out double r))
         {
             FinanceKernels.DatedSums(values, offsets, maxOffset, r, table, out double f, out double s);
-            var outcome = Newton.Step(ref r, f, -s / (365.0 * (1.0 + r)), ref previousStep, NewtonTolerance, earlyStop: true);
-            if (outcome == NewtonOutcome.Converged)
-            {
-                rate = r;
-                return true;
-            }
-            if (outcome == NewtonOutcome.Failed)
-            {
-                break;
-            }
+            search.Step(f, -s / (365.0 * (1.0 + r)));
         }
-        rate = 0;
-        return false;
+        return search.TryResult(out rate);
     }
 
     /// <summary>The grid of L = ln(1+r) scanned for sign changes: fine near zero, coarse far out.</summary>
