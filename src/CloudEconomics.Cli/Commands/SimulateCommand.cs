@@ -101,7 +101,7 @@ internal sealed class SimulateCommand
         string notReached = result.NotReached?.Meaning ?? "";
         string Stat(double? value) => value is { } v ? Num(v) : notReached;
         bool censored = result.ProbabilityNotReached > 0;
-        table.AddRow(censored ? Markup.Escape($"Mean (draws {notReached} counted as {Num(result.NotReached!.Value)})") : "Mean", Num(result.Mean));
+        table.AddRow(censored ? Markup.Escape($"Mean (counts not reached as {Num(result.NotReached!.Value)})") : "Mean", Num(result.Mean));
         table.AddRow("Standard error of the mean", Num(result.StandardError));
         table.AddRow("Standard deviation", Num(result.StandardDeviation));
         table.AddRow("Minimum", Num(result.Minimum));

@@ -95,7 +95,7 @@ public class CliAnalysisTest
         p.Should().BeInRange(0, 1);
         root.GetProperty("p5").GetDouble().Should().BeLessThanOrEqualTo(root.GetProperty("p50").GetDouble());
         // P95 is "not paid back within 120 months" exactly when at least 5% of draws are not paid back: then it is null,
-        // not 120, and notReached carries the cap, its meaning and the share (the README run has 12% not paid back).
+        // not 120, and notReached carries the cap, its meaning and the share (the README run has 9.3% not paid back).
         var notReached = root.GetProperty("notReached");
         notReached.GetProperty("value").GetDouble().Should().Be(120);
         notReached.GetProperty("meaning").GetString().Should().Be("not paid back within 120 months");
