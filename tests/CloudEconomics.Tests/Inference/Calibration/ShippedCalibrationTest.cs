@@ -131,3 +131,34 @@ public class CalibrationFileLoadTest
             && p.Message.StartsWith("a calibration file must have the fields written by EfficiencyCalibration.ToJson"));
     }
 }
+
+/// <summary>The families file loader.</summary>
+public class AcceleratorFamiliesLoadTest
+{
+    [Fact]
+    public void Default_ReadsTheEightShippedFamilies()
+    {
+        // seeds/calibration/families.json lists nvidia-ampere, nvidia-hopper, nvidia-blackwell, amd-cdna3, amd-cdna4,
+        // aws-neuron, aws-trainium2 and google-tpu; Hopper holds nvidia-h100-sxm and nvidia-h200-sxm.
+        var f = AcceleratorFamilies.Default;
+        f.Families.Select(x => x.Id).Should().Equal("nvidia-ampere", "nvidia-hopper", "nvidia-blackwell", "amd-cdna3", "amd-cdna4", "aws-neuron", "aws-trainium2", "google-tpu");
+        f.FamilyOf("nvidia-h200-sxm")!.Accelerators.Should().Equal("nvidia-h100-sxm", "nvidia-h200-sxm");
+    }
+
+    [Fact]
+    public void Load_BadFile_ListsEveryProblem()
+    {
+        const string json = """
+            { "families": [
+              { "id": "a", "name": "A", "accelerators": ["x"], "source": "s" },
+              { "id": "b", "name": "", "accelerators": ["x"] },
+              null
+            ] }
+            """;
+        var e = FluentActions.Invoking(() => AcceleratorFamilies.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "fam.json"))
+            .Should().Throw<DataLoadException>().Which;
+        e.Problems.Select(p => (p.Path, p.Rule)).Should().Equal(
+            ("$.families[1].name", "Required"), ("$.families[1].source", "Required"), ("$.families[1].accelerators", "DuplicateAccelerator"), ("$.families[2]", "NotAnObject"));
+        e.Problems[2].Message.Should().Be("An accelerator must belong to at most one family; 'x' is in 'a' and 'b'.");
+    }
+}
