@@ -67,7 +67,9 @@ internal sealed class SimulateCommand
 
     internal static SimulateResult ToResult(StandardModel standard, SimulationResult result) => new(
         standard.Name, standard.Description, result.OutputUnit, result.Draws, result.Seed, result.Mean, result.StandardDeviation, result.StandardError,
-        result.Minimum, result.P5, result.P10, result.P50, result.P90, result.P95, result.Maximum,
+        result.Minimum, result.Percentile(0.05).Value, result.Percentile(0.10).Value, result.Percentile(0.50).Value, result.Percentile(0.90).Value,
+        result.Percentile(0.95).Value, result.IsReached(result.Maximum) ? result.Maximum : null,
+        result.NotReached is { } limit ? new SimulateNotReached(limit.Value, limit.Meaning, result.ProbabilityNotReached!.Value) : null,
         result.Conditions.Select(c => new SimulateCondition(c.Condition.Name, c.Count, c.Probability, c.StandardError)).ToList(),
         new SimulateHistogram(result.Histogram.Minimum, result.Histogram.Maximum, result.Histogram.BinWidth, result.Histogram.Counts),
         standard.Assumptions);
@@ -96,16 +98,23 @@ internal sealed class SimulateCommand
         context.Out.WriteLine($"{standard.Name}: {standard.Description}");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Monte Carlo: {result.Draws:N0} draws, seed {result.Seed}; base case {Num(standard.Model.Evaluate())} {result.OutputUnit}"));
         var table = new Table().AddColumn("Statistic").AddColumn(new TableColumn(result.OutputUnit).RightAligned());
-        table.AddRow("Mean", Num(result.Mean));
+        string notReached = result.NotReached?.Meaning ?? "";
+        string Stat(double? value) => value is { } v ? Num(v) : notReached;
+        bool censored = result.ProbabilityNotReached > 0;
+        table.AddRow(censored ? Markup.Escape($"Mean (counts not reached as {Num(result.NotReached!.Value)})") : "Mean", Num(result.Mean));
         table.AddRow("Standard error of the mean", Num(result.StandardError));
         table.AddRow("Standard deviation", Num(result.StandardDeviation));
         table.AddRow("Minimum", Num(result.Minimum));
-        table.AddRow("P5", Num(result.P5));
-        table.AddRow("P10", Num(result.P10));
-        table.AddRow("P50 (median)", Num(result.P50));
-        table.AddRow("P90", Num(result.P90));
-        table.AddRow("P95", Num(result.P95));
-        table.AddRow("Maximum", Num(result.Maximum));
+        table.AddRow("P5", Stat(result.Percentile(0.05).Value));
+        table.AddRow("P10", Stat(result.Percentile(0.10).Value));
+        table.AddRow("P50 (median)", Stat(result.Percentile(0.50).Value));
+        table.AddRow("P90", Stat(result.Percentile(0.90).Value));
+        table.AddRow("P95", Stat(result.Percentile(0.95).Value));
+        table.AddRow("Maximum", Stat(result.IsReached(result.Maximum) ? result.Maximum : null));
+        if (result.NotReached is not null && result.ProbabilityNotReached is { } share)
+        {
+            table.AddRow(Markup.Escape($"P({notReached})"), string.Create(CultureInfo.InvariantCulture, $"{share:0.####}"));
+        }
         foreach (var c in result.Conditions)
         {
             table.AddRow(Markup.Escape($"P({c.Condition.Name})"), string.Create(CultureInfo.InvariantCulture, $"{c.Probability:0.####} (+-{c.StandardError:0.####})"));
@@ -124,22 +133,29 @@ internal sealed class SimulateCommand
 /// <param name="OutputUnit">The output's unit (<c>ratio</c>, <c>months</c>).</param>
 /// <param name="Draws">Draws made.</param>
 /// <param name="Seed">The random seed (same seed, same result on any number of cores).</param>
-/// <param name="Mean">The mean output.</param>
+/// <param name="Mean">The mean output; draws that are not reached (see <paramref name="NotReached"/>) count at the capped value, so it is then a lower bound.</param>
 /// <param name="StandardDeviation">The standard deviation of the output.</param>
 /// <param name="StandardError">The standard error of the mean.</param>
 /// <param name="Minimum">The lowest output drawn.</param>
-/// <param name="P5">The 5th percentile.</param>
-/// <param name="P10">The 10th percentile.</param>
-/// <param name="P50">The median.</param>
-/// <param name="P90">The 90th percentile.</param>
-/// <param name="P95">The 95th percentile.</param>
-/// <param name="Maximum">The highest output drawn.</param>
+/// <param name="P5">The 5th percentile; null when it is not reached (<paramref name="NotReached"/> says what that means).</param>
+/// <param name="P10">The 10th percentile; null when not reached.</param>
+/// <param name="P50">The median; null when not reached.</param>
+/// <param name="P90">The 90th percentile; null when not reached.</param>
+/// <param name="P95">The 95th percentile; null when not reached.</param>
+/// <param name="Maximum">The highest output drawn; null when some draw was not reached.</param>
+/// <param name="NotReached">The model's "not reached" output, its meaning and the share of draws at it; null when the model has none.</param>
 /// <param name="Conditions">The probability of each condition (<c>--within</c>); empty when none.</param>
 /// <param name="Histogram">The histogram of the output.</param>
 /// <param name="Assumptions">Every assumption behind the inputs' distributions, with sources.</param>
 internal sealed record SimulateResult(string Model, string Description, string OutputUnit, int Draws, ulong Seed, double Mean, double StandardDeviation, double StandardError,
-    double Minimum, double P5, double P10, double P50, double P90, double P95, double Maximum, IReadOnlyList<SimulateCondition> Conditions, SimulateHistogram Histogram,
+    double Minimum, double? P5, double? P10, double? P50, double? P90, double? P95, double? Maximum, SimulateNotReached? NotReached, IReadOnlyList<SimulateCondition> Conditions, SimulateHistogram Histogram,
     IReadOnlyList<string> Assumptions);
+
+/// <summary>A model's "not reached" output: the capped value its censored draws carry and what it means.</summary>
+/// <param name="Value">The capped output, e.g. 120 (months) for cluster-payback.</param>
+/// <param name="Meaning">What it means, e.g. <c>not paid back within 120 months</c>.</param>
+/// <param name="Probability">The share of draws at it, 0 to 1.</param>
+internal sealed record SimulateNotReached(double Value, string Meaning, double Probability);
 
 /// <summary>A condition's probability.</summary>
 /// <param name="Condition">The condition, such as <c>output &lt;= 60</c>.</param>

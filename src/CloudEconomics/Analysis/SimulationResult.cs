@@ -40,7 +40,8 @@ public sealed class SimulationResult
     /// <summary>The seed used.</summary>
     public ulong Seed { get; }
 
-    /// <summary>The sample mean.</summary>
+    /// <summary>The sample mean. Draws at the model's "not reached" output count at that value, so with
+    /// <see cref="ProbabilityNotReached"/> above zero the mean is a lower bound (for payback: "at least").</summary>
     public double Mean { get; }
 
     /// <summary>The sample standard deviation (divisor n - 1).</summary>
@@ -67,7 +68,8 @@ public sealed class SimulationResult
     /// <summary>90th percentile (PERCENTILE.INC).</summary>
     public double P90 => _percentiles[3];
 
-    /// <summary>95th percentile (PERCENTILE.INC).</summary>
+    /// <summary>95th percentile (PERCENTILE.INC). Like P5 to P90 it is the raw output, so it equals the "not reached" value
+    /// (<see cref="NotReached"/>) when that many draws are censored; <see cref="Percentiles"/> says "not reached" explicitly.</summary>
     public double P95 => _percentiles[4];
 
     /// <summary>Equal-width histogram from <see cref="Minimum"/> to <see cref="Maximum"/>.</summary>
@@ -88,6 +90,36 @@ public sealed class SimulationResult
     /// </summary>
     public double? ProbabilityNotReached { get; internal init; }
 
+    /// <summary>
+    /// The five percentiles (P5, P10, P50, P90, P95) as explicit results: each has no value (<see cref="SimulatedPercentile.IsReached"/>
+    /// false) when it falls on the model's "not reached" output, e.g. a P95 payback of "not paid back within 120 months"
+    /// rather than 120. Without a "not reached" output every percentile has its value.
+    /// </summary>
+    public IReadOnlyList<SimulatedPercentile> Percentiles =>
+        [.. PercentileProbabilities.Select((p, i) => new SimulatedPercentile(p, IsReached(_percentiles[i]) ? _percentiles[i] : null))];
+
+    /// <summary>One of the five percentiles as an explicit result (see <see cref="Percentiles"/>).</summary>
+    /// <param name="probability">0.05, 0.10, 0.50, 0.90 or 0.95.</param>
+    /// <returns>The percentile, without a value when it falls on the "not reached" output.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is not one of the five computed.</exception>
+    public SimulatedPercentile Percentile(double probability)
+    {
+        int i = Array.IndexOf(PercentileProbabilities, probability);
+        if (i < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability,
+                "Probability must be one of the computed percentiles 0.05, 0.1, 0.5, 0.9 or 0.95.");
+        }
+        return Percentiles[i];
+    }
+
+    /// <summary>Whether an output of this run is a reached value: below <see cref="NotReached"/>, or any value when the model has none.</summary>
+    /// <param name="output">An output in <see cref="OutputUnit"/>, e.g. <see cref="Maximum"/>.</param>
+    /// <returns>False exactly when the output is at (or beyond) the "not reached" value.</returns>
+    public bool IsReached(double output) => NotReached is not { } limit || output < limit.Value;
+
+    private static readonly double[] PercentileProbabilities = [0.05, 0.10, 0.50, 0.90, 0.95];
+
     /// <summary>Every output in draw order when <see cref="SimulationOptions.KeepSamples"/> was set; otherwise empty.</summary>
     public ReadOnlyMemory<double> Samples => _samples;
 
@@ -107,7 +139,8 @@ public sealed class SimulationResult
         var sb = new StringBuilder();
         sb.Append(c, $"{ModelName} ({OutputUnit}), {Draws:N0} draws, seed {Seed}").AppendLine();
         sb.Append(c, $"mean {Mean:G4} (standard error {StandardError:G2}), sd {StandardDeviation:G4}").AppendLine();
-        sb.Append(c, $"P5 {P5:G4}  P10 {P10:G4}  P50 {P50:G4}  P90 {P90:G4}  P95 {P95:G4}").AppendLine();
+        sb.Append(string.Join("  ", Percentiles.Select(p => string.Create(c,
+            $"P{p.Probability * 100:0} {(p.Value is { } v ? v.ToString("G4", c) : NotReached!.Meaning)}")))).AppendLine();
         if (NotReached is { } limit && ProbabilityNotReached is { } share)
         {
             sb.Append(c, $"P({limit.Meaning}) = {share:0.0000} (output {limit.Value:G4})").AppendLine();
@@ -118,6 +151,16 @@ public sealed class SimulationResult
         }
         return sb.ToString();
     }
+}
+
+/// <summary>A percentile of a simulated output, explicit about "not reached".</summary>
+/// <param name="Probability">The percentile's probability, e.g. 0.95 for P95.</param>
+/// <param name="Value">The percentile in the output unit; null exactly when it falls on the model's "not reached" output
+/// (<see cref="SimulationResult.NotReached"/>), so a censored value such as a 120-month cap is never read as a number.</param>
+public readonly record struct SimulatedPercentile(double Probability, double? Value)
+{
+    /// <summary>Whether the percentile was reached; false exactly when <see cref="Value"/> is null.</summary>
+    public bool IsReached => Value is not null;
 }
 
 /// <summary>The estimated probability of one condition.</summary>

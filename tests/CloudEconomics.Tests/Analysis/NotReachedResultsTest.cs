@@ -36,13 +36,40 @@ public class NotReachedResultsTest
     }
 
     [Fact]
+    public void Percentiles_AtTheNotReachedOutput_HaveNoValue()
+    {
+        // x ~ Uniform(0, 1); output x, or the cap 100 when x >= 0.7 (30% of draws). By hand: P5, P10 and P50 of the output
+        // are the Uniform quantiles 0.05, 0.10 and 0.50 (all below 0.7, so reached; +/- 0.01 is over 6 standard errors at
+        // 100,000 draws); P90 and P95 fall in the top 30%, i.e. on the cap: "not reached", not 100. So does the maximum.
+        var b = new ScenarioModelBuilder("capped", "months");
+        var x = b.Input("x", "u", 0.5, Distribution.Uniform(0, 1));
+        var model = b.Build(v => v[x] >= 0.7 ? 100 : v[x], new NotReachedOutput(100, "not reached within the horizon"));
+        var result = model.Simulate(new SimulationOptions { Draws = 100_000, Seed = 7 }, TestContext.Current.CancellationToken);
+        result.Percentiles.Select(p => p.Probability).Should().Equal(0.05, 0.10, 0.50, 0.90, 0.95);
+        result.Percentile(0.05).Value!.Value.Should().BeApproximately(0.05, 0.01);
+        result.Percentile(0.10).Value!.Value.Should().BeApproximately(0.10, 0.01);
+        result.Percentile(0.50).Value!.Value.Should().BeApproximately(0.50, 0.01);
+        result.Percentile(0.90).IsReached.Should().BeFalse();
+        result.Percentile(0.90).Value.Should().BeNull();
+        result.Percentile(0.95).Value.Should().BeNull();
+        result.P95.Should().Be(100, "the raw percentile is the cap; Percentiles is the explicit form");
+        result.IsReached(result.Maximum).Should().BeFalse();
+        result.IsReached(result.Minimum).Should().BeTrue();
+        result.ToString().Should().Contain("P95 not reached within the horizon");
+        FluentActions.Invoking(() => result.Percentile(0.25)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("probability");
+    }
+
+    [Fact]
     public void ModelWithoutCap_HasNoShareNotReached()
     {
         var b = new ScenarioModelBuilder("plain", "u");
         var x = b.Input("x", "u", 0.5, Distribution.Uniform(0, 1));
         var model = b.Build(v => v[x]);
         model.NotReached.Should().BeNull();
-        model.Simulate(new SimulationOptions { Draws = 1_000 }, TestContext.Current.CancellationToken).ProbabilityNotReached.Should().BeNull();
+        var result = model.Simulate(new SimulationOptions { Draws = 1_000 }, TestContext.Current.CancellationToken);
+        result.ProbabilityNotReached.Should().BeNull();
+        result.Percentiles.Should().OnlyContain(p => p.IsReached);
+        result.Percentile(0.95).Value.Should().Be(result.P95);
     }
 
     [Fact]

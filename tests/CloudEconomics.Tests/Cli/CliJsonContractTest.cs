@@ -215,7 +215,10 @@ public class CliJsonContractTest
         r.Histogram.Counts.Sum().Should().Be(2000);
         r.Conditions.Should().ContainSingle();
         Names(json.RootElement).Should().Equal("model", "description", "outputUnit", "draws", "seed", "mean", "standardDeviation", "standardError", "minimum",
-            "p5", "p10", "p50", "p90", "p95", "maximum", "conditions", "histogram", "assumptions");
+            "p5", "p10", "p50", "p90", "p95", "maximum", "notReached", "conditions", "histogram", "assumptions");
+        Names(json.RootElement.GetProperty("notReached")).Should().Equal("value", "meaning", "probability");
+        r.NotReached!.Value.Should().Be(120);
+        r.NotReached.Meaning.Should().Be("not paid back within 120 months");
         Names(json.RootElement.GetProperty("conditions")[0]).Should().Equal("condition", "count", "probability", "standardError");
         Names(json.RootElement.GetProperty("histogram")).Should().Equal("minimum", "maximum", "binWidth", "counts");
     }

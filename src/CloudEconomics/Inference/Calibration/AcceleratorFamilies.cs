@@ -81,24 +81,87 @@ public sealed class AcceleratorFamilies
     public static AcceleratorFamilies Load(Stream json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        // One loader style for every embedded file: bounded read (Utility/BoundedInput) -> deserialise into the DTOs
+        // below -> check every family, collecting every problem -> one DataLoadException listing them.
         byte[] bytes = BoundedJsonInput.Read(json, sourceName);
+        FamiliesFileJson? root;
         try
         {
-            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            var list = new List<AcceleratorFamily>();
-            foreach (var f in doc.RootElement.GetProperty("families").EnumerateArray())
-            {
-                list.Add(new AcceleratorFamily(
-                    f.GetProperty("id").GetString()!, f.GetProperty("name").GetString()!,
-                    f.GetProperty("accelerators").EnumerateArray().Select(a => a.GetString()!).ToArray(),
-                    f.GetProperty("source").GetString()!));
-            }
-            return new AcceleratorFamilies(list);
+            root = JsonSerializer.Deserialize<FamiliesFileJson?>(bytes, ReadOptions);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (JsonException e)
         {
-            throw new DataLoadException(sourceName, "$", $"families must be {{\"families\": [{{\"id\", \"name\", \"accelerators\": [...], \"source\"}}]}} with unique accelerators: {e.Message}", rule: "InvalidJson", innerException: e);
+            throw new DataLoadException(sourceName, e.Path ?? "$", $"families must be {{\"families\": [{{\"id\", \"name\", \"accelerators\": [...], \"source\"}}]}}: {e.Message}", rule: "InvalidJson", innerException: e);
         }
+        var problems = new List<DataLoadProblem>();
+        void Fail(string path, string? id, string rule, string message) => problems.Add(new DataLoadProblem(sourceName, path, id, rule, message));
+        var list = new List<AcceleratorFamily>();
+        if (root?.Families is not { } families)
+        {
+            Fail("$.families", null, "Required", "'families' is required: an array of {\"id\", \"name\", \"accelerators\": [...], \"source\"}.");
+            throw new DataLoadException(problems);
+        }
+        var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < families.Count; i++)
+        {
+            string path = string.Create(CultureInfo.InvariantCulture, $"$.families[{i}]");
+            if (families[i] is not { } f)
+            {
+                Fail(path, null, "NotAnObject", "A family must be a JSON object.");
+                continue;
+            }
+            int before = problems.Count;
+            foreach (var (value, field) in new[] { (f.Id, "id"), (f.Name, "name"), (f.Source, "source") })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    Fail($"{path}.{field}", f.Id, "Required", $"'{field}' is required and must be a non-empty string.");
+                }
+            }
+            if (f.Accelerators is null || f.Accelerators.Any(string.IsNullOrWhiteSpace))
+            {
+                Fail(path + ".accelerators", f.Id, "Required", "'accelerators' is required: an array of catalog accelerator ids.");
+            }
+            else
+            {
+                foreach (var a in f.Accelerators)
+                {
+                    if (!owner.TryAdd(a!, f.Id ?? ""))
+                    {
+                        Fail(path + ".accelerators", f.Id, "DuplicateAccelerator", $"An accelerator must belong to at most one family; '{a}' is in '{owner[a!]}' and '{f.Id}'.");
+                    }
+                }
+            }
+            if (problems.Count == before)
+            {
+                list.Add(new AcceleratorFamily(f.Id!, f.Name!, f.Accelerators!.Select(a => a!).ToArray(), f.Source!));
+            }
+        }
+        return problems.Count > 0 ? throw new DataLoadException(problems) : new AcceleratorFamilies(list);
+    }
+
+    private static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = Utility.BoundedInput.MaxDepth,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    /// <summary>A families file (seeds/calibration/families.json) as the serializer reads it.</summary>
+    private sealed class FamiliesFileJson
+    {
+        public List<FamilyJson?>? Families { get; set; }
+    }
+
+    /// <summary>One family as the serializer reads it.</summary>
+    private sealed class FamilyJson
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public List<string?>? Accelerators { get; set; }
+        public string? Source { get; set; }
     }
 
     /// <summary>Invariant text listing the family ids.</summary>

@@ -268,36 +268,21 @@ public sealed class EfficiencyCalibration
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
+        // One loader style for every embedded file: bounded read (16 MiB, 64 levels, Utility/BoundedInput) -> deserialise
+        // into the DTOs below -> check every field, collecting every problem -> one DataLoadException listing them.
         byte[] bytes = BoundedJsonInput.Read(json, sourceName);
+        CalibrationFileJson? root;
         try
         {
-            using var doc = JsonDocument.Parse(bytes);
-            var root = doc.RootElement;
-            if (root.GetProperty("formatVersion").GetInt32() != 1)
-            {
-                throw new DataLoadException(sourceName, "$", $"'formatVersion' must be 1.");
-            }
-            var baseline = ReadFactors(root.GetProperty("baseline"), EfficiencyFactors.Default, sourceName);
-            var global = ReadFamily(root.GetProperty("global"), baseline, sourceName);
-            var list = root.GetProperty("families").EnumerateArray().Select(f => ReadFamily(f, baseline, sourceName)).ToArray();
-            var skipped = root.GetProperty("skipped").EnumerateArray().Select(s => new SkippedMeasurement(s.GetProperty("id").GetString()!, s.GetProperty("reason").GetString()!)).ToArray();
-            var date = LocalDatePattern.Iso.Parse(root.GetProperty("fitDate").GetString()!);
-            if (!date.Success)
-            {
-                throw new DataLoadException(sourceName, "$", $"'fitDate' must be an ISO date (yyyy-MM-dd).");
-            }
-            return new EfficiencyCalibration(baseline, global, list, families ?? AcceleratorFamilies.Default,
-                Strings(root, "measuredAccelerators"), Strings(root, "publishers"), root.GetProperty("rows").GetInt32(), skipped, Strings(root, "fittedParameters"))
-            {
-                FitDate = date.Value,
-                ClassFits = root.GetProperty("classFits").EnumerateArray().Select(f => ReadFamily(f, baseline, sourceName)).ToArray(),
-                MeasurementSet = root.GetProperty("measurementSet").GetString(),
-            };
+            root = JsonSerializer.Deserialize<CalibrationFileJson?>(bytes, CalibrationReadOptions);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
-            throw new DataLoadException(sourceName, "$", $"a calibration file must have the fields written by EfficiencyCalibration.ToJson: {e.Message}", rule: "InvalidJson", innerException: e);
+            throw new DataLoadException(sourceName, e.Path ?? "$", $"a calibration file must have the fields written by EfficiencyCalibration.ToJson: {e.Message}", rule: "InvalidJson", innerException: e);
         }
+        var reader = new CalibrationFileReader(sourceName);
+        var calibration = reader.Read(root, families ?? AcceleratorFamilies.Default);
+        return reader.Problems.Count > 0 ? throw new DataLoadException(reader.Problems) : calibration!;
     }
 
     /// <summary>Invariant text: the fit's size and the global factors.</summary>
@@ -305,14 +290,20 @@ public sealed class EfficiencyCalibration
     public override string ToString()
         => string.Create(CultureInfo.InvariantCulture, $"calibration of {Rows} measurements from {Publishers.Count} publishers; {Global}");
 
+    private static readonly JsonSerializerOptions CalibrationReadOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        MaxDepth = Utility.BoundedInput.MaxDepth,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
     private static EfficiencyCalibration LoadEmbedded()
     {
         using var stream = typeof(EfficiencyCalibration).Assembly.GetManifestResourceStream(Resource)
             ?? throw new DataLoadException(Resource, "$", "The embedded resource is missing (a packaging defect).", rule: "MissingResource");
         return Load(stream, Resource);
     }
-
-    private static string[] Strings(JsonElement root, string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
@@ -338,41 +329,6 @@ public sealed class EfficiencyCalibration
         w.WriteEndObject();
     }
 
-    private static EfficiencyFactors ReadFactors(JsonElement e, EfficiencyFactors template, string source)
-    {
-        string precisionText = e.GetProperty("activationPrecision").GetString()!;
-        if (!Enum.TryParse<NumericPrecision>(precisionText, true, out var precision) || !Enum.IsDefined(precision))
-        {
-            throw new DataLoadException(source, "$", $"'activationPrecision' must be a NumericPrecision name; it was '{precisionText}'.");
-        }
-        int chunk = e.GetProperty("prefillChunkTokens").GetInt32();
-        if (chunk < 1)
-        {
-            throw new InvalidDataException($"{source}: Prefill chunk must be at least 1 token; it was {chunk.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-        var f = template with
-        {
-            Mfu = e.GetProperty("mfu").GetDouble(),
-            Mbu = e.GetProperty("mbu").GetDouble(),
-            InterconnectEfficiency = e.GetProperty("interconnectEfficiency").GetDouble(),
-            UsableMemoryFraction = e.GetProperty("usableMemoryFraction").GetDouble(),
-            AllReduceLatencySeconds = e.GetProperty("allReduceLatencySeconds").GetDouble(),
-            StepOverheadSeconds = e.GetProperty("stepOverheadSeconds").GetDouble(),
-            PrefillChunkTokens = TokenCount.FromTokens(chunk),
-            ActivationPrecision = precision,
-        };
-        if (InferenceChecks.IsValid(f))
-        {
-            return f;
-        }
-        var result = EfficiencyFactorsValidator.Instance.Validate(f);
-        if (!result.IsValid)
-        {
-            throw new DataLoadException(source, "$", $"{string.Join(" ", result.Errors.Select(x => x.ErrorMessage))}");
-        }
-        return f;
-    }
-
     private static void WriteError(Utf8JsonWriter w, string name, CalibrationError? e)
     {
         if (e is null)
@@ -390,15 +346,6 @@ public sealed class EfficiencyCalibration
         w.WriteEndObject();
     }
 
-    private static CalibrationError? ReadError(JsonElement parent, string name)
-    {
-        var e = parent.GetProperty(name);
-        return e.ValueKind == JsonValueKind.Null
-            ? null
-            : new CalibrationError(e.GetProperty("count").GetInt32(), e.GetProperty("median").GetDouble(), e.GetProperty("p90").GetDouble(),
-                e.GetProperty("ratioP10").GetDouble(), e.GetProperty("ratioP50").GetDouble(), e.GetProperty("ratioP90").GetDouble());
-    }
-
     private static void WriteFamily(Utf8JsonWriter w, FamilyCalibration f)
     {
         w.WriteStartObject();
@@ -414,23 +361,4 @@ public sealed class EfficiencyCalibration
         WriteError(w, "errorAfter", f.ErrorAfter);
         w.WriteEndObject();
     }
-
-    private static FamilyCalibration ReadFamily(JsonElement e, EfficiencyFactors baseline, string source) => new()
-    {
-        Family = e.GetProperty("family").GetString()!,
-        Name = e.GetProperty("name").GetString()!,
-        ModelClass = e.GetProperty("modelClass").GetString() switch
-        {
-            "dense" => ModelClass.Dense,
-            "moe" => ModelClass.MixtureOfExperts,
-            "any" => ModelClass.Any,
-            var other => throw new DataLoadException(source, "$", $"'modelClass' must be any, dense or moe; it was '{other}'."),
-        },
-        Accelerators = Strings(e, "accelerators"),
-        Fitted = e.GetProperty("fitted").GetBoolean(),
-        Rows = e.GetProperty("rows").GetInt32(),
-        Factors = ReadFactors(e.GetProperty("factors"), baseline, source),
-        ErrorBefore = ReadError(e, "errorBefore"),
-        ErrorAfter = ReadError(e, "errorAfter"),
-    };
 }

@@ -85,7 +85,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         }
         foreach (var group in all.GroupBy(m => m.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(Problem(string.Join(", ", names), null, group.Key, "id", $"Measurement ids must be unique; '{group.Key}' appears {group.Count()} times."));
+            problems.Add(Problem(string.Join(", ", names), null, group.Key, "id", "DuplicateId", $"Measurement ids must be unique; '{group.Key}' appears {group.Count()} times."));
         }
         if (problems.Count > 0)
         {
@@ -142,183 +142,180 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
     }
 
     /// <summary>A problem of a measurement file: path <c>$.measurements[row].field</c> (or <c>$.field</c> for a file-level one).</summary>
-    private static DataLoadProblem Problem(string file, int? row, string? id, string field, string rule)
-        => new(file, row is { } r ? string.Create(CultureInfo.InvariantCulture, $"$.measurements[{r}]{(field == "$" ? "" : "." + field)}") : field.StartsWith('$') ? field : "$." + field, id, null, rule);
+    private static DataLoadProblem Problem(string file, int? row, string? id, string field, string rule, string message)
+        => new(file, row is { } r ? string.Create(CultureInfo.InvariantCulture, $"$.measurements[{r}]{(field == "$" ? "" : "." + field)}") : field.StartsWith('$') ? field : "$." + field, id, rule, message);
+
+    // One loader style for every embedded file: bounded read -> deserialise into the DTOs below -> check every row,
+    // collecting every problem -> one DataLoadException listing them (thrown by LoadMany).
+    private static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = Utility.BoundedInput.MaxDepth,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
 
     private static void ParseFile(Stream stream, string file, ModelLibrary models, CloudCatalog catalog, List<ThroughputMeasurement> output, List<DataLoadProblem> problems)
     {
+        // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput).
         byte[] bytes = BoundedJsonInput.Read(stream, file);
-        JsonDocument doc;
+        JsonField<FileJson> parsed;
         try
         {
-            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = BoundedJsonInput.MaxDepth });
+            parsed = JsonSerializer.Deserialize<JsonField<FileJson>>(bytes, ReadOptions);
         }
         catch (JsonException e)
         {
-            problems.Add(Problem(file, null, null, e.Path ?? "$", "The file must be valid JSON: " + e.Message));
+            problems.Add(Problem(file, null, null, e.Path ?? "$", "InvalidJson", "The file must be valid JSON: " + e.Message));
             return;
         }
-        using (doc)
+        if (!parsed.IsValid)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            problems.Add(Problem(file, null, null, "$", "NotAnObject", "The file must be a JSON object with 'formatVersion', 'publisher' and 'measurements'."));
+            return;
+        }
+        var root = parsed.Value;
+        if (!root.FormatVersion.IsValid || root.FormatVersion.Value != 1)
+        {
+            problems.Add(Problem(file, null, null, "formatVersion", "UnsupportedVersion", "'formatVersion' must be 1."));
+        }
+        string? publisher = root.Publisher.IsValid ? root.Publisher.Value : null;
+        if (string.IsNullOrWhiteSpace(publisher))
+        {
+            problems.Add(Problem(file, null, null, "publisher", "Required", "'publisher' is required and must be a non-empty string."));
+        }
+        if (!root.Measurements.IsValid)
+        {
+            problems.Add(Problem(file, null, null, "measurements", "Required", "'measurements' is required and must be an array."));
+            return;
+        }
+        for (int index = 0; index < root.Measurements.Value.Count; index++)
+        {
+            var m = CheckRow(root.Measurements.Value[index], file, index, publisher ?? "", models, catalog, problems);
+            if (m is not null)
             {
-                problems.Add(Problem(file, null, null, "$", "The file must be a JSON object with 'formatVersion', 'publisher' and 'measurements'."));
-                return;
-            }
-            if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v) || v != 1)
-            {
-                problems.Add(Problem(file, null, null, "formatVersion", "'formatVersion' must be 1."));
-            }
-            string? publisher = root.TryGetProperty("publisher", out var pub) && pub.ValueKind == JsonValueKind.String ? pub.GetString() : null;
-            if (string.IsNullOrWhiteSpace(publisher))
-            {
-                problems.Add(Problem(file, null, null, "publisher", "'publisher' is required and must be a non-empty string."));
-            }
-            if (!root.TryGetProperty("measurements", out var rows) || rows.ValueKind != JsonValueKind.Array)
-            {
-                problems.Add(Problem(file, null, null, "measurements", "'measurements' is required and must be an array."));
-                return;
-            }
-            int index = 0;
-            foreach (var row in rows.EnumerateArray())
-            {
-                var m = ParseRow(row, file, index++, publisher ?? "", models, catalog, problems);
-                if (m is not null)
-                {
-                    output.Add(m);
-                }
+                output.Add(m);
             }
         }
     }
 
-    private static ThroughputMeasurement? ParseRow(JsonElement e, string file, int row, string publisher, ModelLibrary models, CloudCatalog catalog, List<DataLoadProblem> problems)
+    private static ThroughputMeasurement? CheckRow(JsonField<RowJson> field, string file, int row, string publisher, ModelLibrary models, CloudCatalog catalog, List<DataLoadProblem> problems)
     {
-        if (e.ValueKind != JsonValueKind.Object)
+        if (!field.IsValid)
         {
-            problems.Add(Problem(file, row, null, "$", "A measurement must be a JSON object."));
+            problems.Add(Problem(file, row, null, "$", "NotAnObject", "A measurement must be a JSON object."));
             return null;
         }
+        var r = field.Value;
         int before = problems.Count;
-        string? id = e.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.String ? idEl.GetString() : null;
-        void Fail(string field, string rule) => problems.Add(Problem(file, row, id, field, rule));
+        string? id = r.Id.IsValid ? r.Id.Value : null;
+        void Fail(string name, string rule, string message) => problems.Add(Problem(file, row, id, name, rule, message));
         if (string.IsNullOrEmpty(id) || !IdPattern.IsMatch(id))
         {
-            Fail("id", $"'id' is required: lowercase letters, digits, dots and hyphens{(id is null ? "" : $"; it was '{id}'")}.");
+            Fail("id", "InvalidId", $"'id' is required: lowercase letters, digits, dots and hyphens{(id is null ? "" : $"; it was '{id}'")}.");
         }
 
-        bool Present(string name, out JsonElement value)
+        bool Present<T>(JsonField<T> value, string name)
         {
-            if (!e.TryGetProperty(name, out value))
+            if (!value.Present)
             {
-                Fail(name, $"'{name}' is required (use null where the format allows unknown).");
+                Fail(name, "Required", $"'{name}' is required (use null where the format allows unknown).");
                 return false;
             }
             return true;
         }
-        string? Str(string name, bool nullable)
+        string? Str(JsonField<string> value, string name, bool nullable)
         {
-            if (!Present(name, out var value))
+            if (!Present(value, name) || (value.State == JsonFieldState.Null && nullable))
             {
                 return null;
             }
-            if (value.ValueKind == JsonValueKind.Null && nullable)
+            if (!value.IsValid || string.IsNullOrWhiteSpace(value.Value))
             {
+                Fail(name, "NotAString", $"'{name}' must be a non-empty string{(nullable ? " or null" : "")}.");
                 return null;
             }
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-            {
-                Fail(name, $"'{name}' must be a non-empty string{(nullable ? " or null" : "")}.");
-                return null;
-            }
-            return value.GetString();
+            return value.Value;
         }
-        int? Int(string name, bool nullable, int min)
+        int? Int(JsonField<int> value, string name, bool nullable, int min)
         {
-            if (!Present(name, out var value))
+            if (!Present(value, name) || (value.State == JsonFieldState.Null && nullable))
             {
                 return null;
             }
-            if (value.ValueKind == JsonValueKind.Null && nullable)
+            if (!value.IsValid || value.Value < min)
             {
+                Fail(name, "NotAWholeNumber", string.Create(CultureInfo.InvariantCulture, $"'{name}' must be a whole number of at least {min}{(nullable ? " or null" : "")}; it was {value.Raw}."));
                 return null;
             }
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int i) || i < min)
-            {
-                Fail(name, string.Create(CultureInfo.InvariantCulture, $"'{name}' must be a whole number of at least {min}{(nullable ? " or null" : "")}; it was {value.GetRawText()}."));
-                return null;
-            }
-            return i;
+            return value.Value;
         }
-        double? Positive(string name, bool nullable)
+        double? Positive(JsonField<double> value, string name, bool nullable)
         {
-            if (!Present(name, out var value))
+            if (!Present(value, name) || (value.State == JsonFieldState.Null && nullable))
             {
                 return null;
             }
-            if (value.ValueKind == JsonValueKind.Null && nullable)
+            if (!value.IsValid || !double.IsFinite(value.Value) || value.Value <= 0)
             {
+                Fail(name, "NotPositive", $"'{name}' must be a number greater than zero{(nullable ? " or null" : "")}; it was {value.Raw}.");
                 return null;
             }
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double d) || !double.IsFinite(d) || d <= 0)
-            {
-                Fail(name, $"'{name}' must be a number greater than zero{(nullable ? " or null" : "")}; it was {value.GetRawText()}.");
-                return null;
-            }
-            return d;
+            return value.Value;
         }
-        NumericPrecision? Precision(string name, bool nullable)
+        NumericPrecision? Precision(JsonField<string> value, string name, bool nullable)
         {
-            string? text = Str(name, nullable);
+            string? text = Str(value, name, nullable);
             if (text is null)
             {
                 return null;
             }
             if (!Enum.TryParse<NumericPrecision>(text, ignoreCase: true, out var p) || !Enum.IsDefined(p) || int.TryParse(text, out _))
             {
-                Fail(name, $"'{name}' must be one of {string.Join(", ", Enum.GetNames<NumericPrecision>().Select(n => n.ToLowerInvariant()))}; it was '{text}'.");
+                Fail(name, "UnknownPrecision", $"'{name}' must be one of {string.Join(", ", Enum.GetNames<NumericPrecision>().Select(n => n.ToLowerInvariant()))}; it was '{text}'.");
                 return null;
             }
             return p;
         }
 
-        string? model = Str("model", false);
+        string? model = Str(r.Model, "model", false);
         if (model is not null && !models.TryGet(model, out _))
         {
-            Fail("model", $"'model' must be a model library id ({string.Join(", ", models.Models.Select(x => x.Id))}); it was '{model}'.");
+            Fail("model", "UnknownModel", $"'model' must be a model library id ({string.Join(", ", models.Models.Select(x => x.Id))}); it was '{model}'.");
         }
-        string? accelerator = Str("accelerator", false);
+        string? accelerator = Str(r.Accelerator, "accelerator", false);
         if (accelerator is not null && catalog.FindAccelerator(accelerator) is null)
         {
-            Fail("accelerator", $"'accelerator' must be a catalog accelerator id; it was '{accelerator}'.");
+            Fail("accelerator", "UnknownAccelerator", $"'accelerator' must be a catalog accelerator id; it was '{accelerator}'.");
         }
-        int? chips = Int("chips", false, 1);
-        int? tp = Int("tensorParallel", false, 1);
-        int? pp = Int("pipelineParallel", false, 1);
+        int? chips = Int(r.Chips, "chips", false, 1);
+        int? tp = Int(r.TensorParallel, "tensorParallel", false, 1);
+        int? pp = Int(r.PipelineParallel, "pipelineParallel", false, 1);
         if (chips is { } c && tp is { } t && pp is { } p2 && c % (t * p2) != 0)
         {
-            Fail("tensorParallel", string.Create(CultureInfo.InvariantCulture, $"Tensor x pipeline parallelism must divide the chip count; {c} chips is not a multiple of {t} x {p2}."));
+            Fail("tensorParallel", "ParallelismDoesNotDivideChips", string.Create(CultureInfo.InvariantCulture, $"Tensor x pipeline parallelism must divide the chip count; {c} chips is not a multiple of {t} x {p2}."));
         }
-        var precision = Precision("precision", false);
-        var kvPrecision = Precision("kvCachePrecision", true);
+        var precision = Precision(r.Precision, "precision", false);
+        var kvPrecision = Precision(r.KvCachePrecision, "kvCachePrecision", true);
         bool weightOnly = false;
-        if (Present("weightOnlyQuantization", out var wo))
+        if (Present(r.WeightOnlyQuantization, "weightOnlyQuantization"))
         {
-            if (wo.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            if (r.WeightOnlyQuantization.IsValid)
             {
-                weightOnly = wo.GetBoolean();
+                weightOnly = r.WeightOnlyQuantization.Value;
             }
             else
             {
-                Fail("weightOnlyQuantization", "'weightOnlyQuantization' must be true or false.");
+                Fail("weightOnlyQuantization", "NotABoolean", "'weightOnlyQuantization' must be true or false.");
             }
         }
-        string? engine = Str("engine", false);
-        string? engineVersion = Str("engineVersion", true);
-        int? prompt = Int("promptTokens", false, 1);
-        int? output = Int("outputTokens", false, 1);
+        string? engine = Str(r.Engine, "engine", false);
+        string? engineVersion = Str(r.EngineVersion, "engineVersion", true);
+        int? prompt = Int(r.PromptTokens, "promptTokens", false, 1);
+        int? output = Int(r.OutputTokens, "outputTokens", false, 1);
         MeasurementMode? mode = null;
-        string? modeText = Str("mode", false);
+        string? modeText = Str(r.Mode, "mode", false);
         if (modeText is not null)
         {
             mode = modeText switch
@@ -329,36 +326,36 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
             };
             if (mode is null)
             {
-                Fail("mode", $"'mode' must be \"offline\" or \"concurrency\"; it was '{modeText}'.");
+                Fail("mode", "UnknownMode", $"'mode' must be \"offline\" or \"concurrency\"; it was '{modeText}'.");
             }
         }
-        int? concurrency = Int("concurrency", true, 1);
+        int? concurrency = Int(r.Concurrency, "concurrency", true, 1);
         if (mode == MeasurementMode.Concurrency && concurrency is null && !problems.Skip(before).Any(x => x.Path.EndsWith(".concurrency", StringComparison.Ordinal)))
         {
-            Fail("concurrency", "'concurrency' is required (at least 1) when 'mode' is \"concurrency\".");
+            Fail("concurrency", "Required", "'concurrency' is required (at least 1) when 'mode' is \"concurrency\".");
         }
-        double? throughput = Positive("outputTokensPerSecond", false);
+        double? throughput = Positive(r.OutputTokensPerSecond, "outputTokensPerSecond", false);
         string? reportedMetric = null;
         double? reportedValue = null;
-        if (Present("reported", out var reported))
+        if (Present(r.Reported, "reported"))
         {
-            if (reported.ValueKind != JsonValueKind.Object
-                || !reported.TryGetProperty("metric", out var metric) || metric.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(metric.GetString())
-                || !reported.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double rv) || !double.IsFinite(rv))
+            var reported = r.Reported.Value;
+            if (!r.Reported.IsValid || !reported.Metric.IsValid || string.IsNullOrWhiteSpace(reported.Metric.Value)
+                || !reported.Value.IsValid || !double.IsFinite(reported.Value.Value))
             {
-                Fail("reported", "'reported' must be an object with a non-empty string 'metric' and a number 'value'.");
+                Fail("reported", "InvalidReported", "'reported' must be an object with a non-empty string 'metric' and a number 'value'.");
             }
             else
             {
-                reportedMetric = metric.GetString();
-                reportedValue = rv;
+                reportedMetric = reported.Metric.Value;
+                reportedValue = reported.Value.Value;
             }
         }
-        double? ttft = Positive("timeToFirstTokenMs", true);
-        double? tpot = Positive("timePerOutputTokenMs", true);
-        string? source = Str("source", false);
+        double? ttft = Positive(r.TimeToFirstTokenMs, "timeToFirstTokenMs", true);
+        double? tpot = Positive(r.TimePerOutputTokenMs, "timePerOutputTokenMs", true);
+        string? source = Str(r.Source, "source", false);
         LocalDate? asOf = null;
-        string? asOfText = Str("asOf", false);
+        string? asOfText = Str(r.AsOf, "asOf", false);
         if (asOfText is not null)
         {
             var parsed = LocalDatePattern.Iso.Parse(asOfText);
@@ -368,19 +365,19 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
             }
             else
             {
-                Fail("asOf", $"'asOf' must be an ISO date (yyyy-MM-dd); it was '{asOfText}'.");
+                Fail("asOf", "InvalidDate", $"'asOf' must be an ISO date (yyyy-MM-dd); it was '{asOfText}'.");
             }
         }
         string? note = null;
-        if (e.TryGetProperty("note", out var noteEl) && noteEl.ValueKind != JsonValueKind.Null)
+        if (r.Note.Present && r.Note.State != JsonFieldState.Null)
         {
-            if (noteEl.ValueKind == JsonValueKind.String)
+            if (r.Note.IsValid)
             {
-                note = noteEl.GetString();
+                note = r.Note.Value;
             }
             else
             {
-                Fail("note", "'note' must be a string or null when present.");
+                Fail("note", "NotAString", "'note' must be a string or null when present.");
             }
         }
 
@@ -397,5 +394,47 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
             ReportedValue = reportedValue!.Value, TimeToFirstTokenMilliseconds = ttft, TimePerOutputTokenMilliseconds = tpot, Source = source!,
             AsOf = asOf!.Value, Note = note,
         };
+    }
+
+    /// <summary>A measurement file (seeds/measurements/*.json) as the serializer reads it; checked by <see cref="ParseFile"/>.</summary>
+    private sealed class FileJson
+    {
+        public JsonField<int> FormatVersion { get; set; }
+        public JsonField<string> Publisher { get; set; }
+        public JsonField<List<JsonField<RowJson>>> Measurements { get; set; }
+    }
+
+    /// <summary>One measurement row as the serializer reads it; checked by <see cref="CheckRow"/>.</summary>
+    private sealed class RowJson
+    {
+        public JsonField<string> Id { get; set; }
+        public JsonField<string> Model { get; set; }
+        public JsonField<string> Accelerator { get; set; }
+        public JsonField<int> Chips { get; set; }
+        public JsonField<int> TensorParallel { get; set; }
+        public JsonField<int> PipelineParallel { get; set; }
+        public JsonField<string> Precision { get; set; }
+        public JsonField<string> KvCachePrecision { get; set; }
+        public JsonField<bool> WeightOnlyQuantization { get; set; }
+        public JsonField<string> Engine { get; set; }
+        public JsonField<string> EngineVersion { get; set; }
+        public JsonField<int> PromptTokens { get; set; }
+        public JsonField<int> OutputTokens { get; set; }
+        public JsonField<string> Mode { get; set; }
+        public JsonField<int> Concurrency { get; set; }
+        public JsonField<double> OutputTokensPerSecond { get; set; }
+        public JsonField<ReportedJson> Reported { get; set; }
+        public JsonField<double> TimeToFirstTokenMs { get; set; }
+        public JsonField<double> TimePerOutputTokenMs { get; set; }
+        public JsonField<string> Source { get; set; }
+        public JsonField<string> AsOf { get; set; }
+        public JsonField<string> Note { get; set; }
+    }
+
+    /// <summary>A row's "reported" object.</summary>
+    private sealed class ReportedJson
+    {
+        public JsonField<string> Metric { get; set; }
+        public JsonField<double> Value { get; set; }
     }
 }

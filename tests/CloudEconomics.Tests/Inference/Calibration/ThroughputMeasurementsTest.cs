@@ -80,8 +80,8 @@ public class ThroughputMeasurementsTest
         row.Remove("source");
         var e = Fails(row);
         e.Problems.Should().ContainSingle();
-        e.Problems[0].Should().Be(new DataLoadProblem("bad.json", "$.measurements[0].source", "t-h200-70b-fp8", null, "'source' is required (use null where the format allows unknown)."));
-        e.Message.Should().Be("bad.json: $.measurements[0].source [t-h200-70b-fp8]: 'source' is required (use null where the format allows unknown).");
+        e.Problems[0].Should().Be(new DataLoadProblem("bad.json", "$.measurements[0].source", "t-h200-70b-fp8", "Required", "'source' is required (use null where the format allows unknown)."));
+        e.Message.Should().Be("bad.json: $.measurements[0].source [t-h200-70b-fp8]: Required: 'source' is required (use null where the format allows unknown).");
     }
 
     [Fact]
@@ -142,7 +142,56 @@ public class ThroughputMeasurementsTest
         c["mode"] = "concurrency";
         var e = Fails(a, Row("fine"), b, c);
         e.Problems.Select(p => (Row(p), Field(p))).Should().Equal((0, "chips"), (2, "precision"), (3, "concurrency"));
-        e.Message.Should().StartWith("bad.json not loaded: 3 problems." + Environment.NewLine + " - bad.json: $.measurements[0].chips [a]:");
+        e.Message.Should().StartWith("bad.json not loaded: 3 problems." + Environment.NewLine + " - bad.json: $.measurements[0].chips [a]: NotAWholeNumber: 'chips' must be a whole number of at least 1; it was 0.");
+    }
+
+    [Fact]
+    public void Load_WrongTypes_EveryFieldListedWithItsRawValue()
+    {
+        // The serializer reads the row; a value of the wrong JSON type is a problem of that field, not the end of the file.
+        var row = Row();
+        row["chips"] = "two";
+        row["outputTokensPerSecond"] = "fast";
+        row["weightOnlyQuantization"] = 1;
+        row["reported"] = null;
+        row["note"] = 5;
+        var e = Fails(row, Row("fine"), new JsonObject { ["id"] = 7 });
+        e.Problems.Where(p => Row(p) == 0).Select(p => (Field(p), p.Rule)).Should().Equal(
+            ("chips", "NotAWholeNumber"), ("weightOnlyQuantization", "NotABoolean"), ("outputTokensPerSecond", "NotPositive"),
+            ("reported", "InvalidReported"), ("note", "NotAString"));
+        e.Problems[0].Message.Should().Be("'chips' must be a whole number of at least 1; it was \"two\".");
+        e.Problems[2].Message.Should().Be("'outputTokensPerSecond' must be a number greater than zero; it was \"fast\".");
+        e.Problems.Where(p => Row(p) == 2).Should().Contain(p => Field(p) == "id" && p.Rule == "InvalidId")
+            .And.Contain(p => Field(p) == "model" && p.Message == "'model' is required (use null where the format allows unknown).");
+    }
+
+    [Fact]
+    public void Load_NotAnObject_RootAndRow()
+    {
+        FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream("[1]"u8.ToArray()), "x.json")).Should().Throw<DataLoadException>()
+            .Which.Problems.Should().ContainSingle().Which.Message.Should().Be("The file must be a JSON object with 'formatVersion', 'publisher' and 'measurements'.");
+        var e = FluentActions.Invoking(() => ThroughputMeasurements.Load(new MemoryStream("{\"formatVersion\":2,\"publisher\":\"\",\"measurements\":[3]}"u8.ToArray()), "x.json"))
+            .Should().Throw<DataLoadException>().Which;
+        e.Problems.Select(p => (p.Path, p.Rule)).Should().Equal(("$.formatVersion", "UnsupportedVersion"), ("$.publisher", "Required"), ("$.measurements[0]", "NotAnObject"));
+    }
+
+    [Fact]
+    public void Default_LoadsTheDocumentedCounts()
+    {
+        // seeds/measurements/README.md, "Counts (443 rows, 4 publishers)": NVIDIA 270, dstack 108, AWS Neuron 33, AMD 32;
+        // per model llama-3.1-70b 141, deepseek-v3 108, mixtral-8x7b 99, llama-3.1-405b 45, llama-3.1-8b 38, llama-2-70b 12;
+        // modes 333 offline, 110 concurrency; 78 rows carry TTFT and TPOT.
+        var set = ThroughputMeasurements.Default;
+        set.Count.Should().Be(443);
+        set.GroupBy(m => m.Publisher.Split(' ')[0]).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(
+            new Dictionary<string, int> { ["NVIDIA"] = 270, ["dstack"] = 108, ["AWS"] = 33, ["AMD"] = 32 });
+        set.GroupBy(m => m.Model).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
+        {
+            ["llama-3.1-70b"] = 141, ["deepseek-v3"] = 108, ["mixtral-8x7b"] = 99, ["llama-3.1-405b"] = 45, ["llama-3.1-8b"] = 38, ["llama-2-70b"] = 12,
+        });
+        set.Count(m => m.Mode == MeasurementMode.Offline).Should().Be(333);
+        set.Count(m => m.Mode == MeasurementMode.Concurrency).Should().Be(110);
+        set.Count(m => m.TimeToFirstTokenMilliseconds is not null && m.TimePerOutputTokenMilliseconds is not null).Should().Be(78);
     }
 
     [Fact]
