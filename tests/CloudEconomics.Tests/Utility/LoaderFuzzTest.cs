@@ -163,6 +163,29 @@ public class LoaderFuzzTest
             new MemoryStream(streams[0]), new MemoryStream(streams[1]), new MemoryStream(streams[2]), new MemoryStream(streams[3])));
     }
 
+    [Property(MaxTest = 200)]
+    public void Measurements_LoadOrThrowDataLoadException(int kind, int seed, PositiveInt file)
+    {
+        var files = Directory.GetFiles(RepositoryPaths.Of("seeds/measurements"), "*.json")
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var bytes = Mutate(File.ReadAllBytes(files[file.Get % files.Length]), kind, seed);
+        LoadsOrRefuses<DataLoadException>(() => ThroughputMeasurements.Load(new MemoryStream(bytes), "fuzz.json"));
+    }
+
+    [Property(MaxTest = 200)]
+    public void Calibration_LoadsOrThrowsDataLoadException(int kind, int seed)
+    {
+        var bytes = Mutate(File.ReadAllBytes(RepositoryPaths.Of("seeds/calibration/efficiency.json")), kind, seed);
+        LoadsOrRefuses<DataLoadException>(() => EfficiencyCalibration.Load(new MemoryStream(bytes), "fuzz.json"));
+    }
+
+    [Property(MaxTest = 200)]
+    public void AcceleratorFamilies_LoadOrThrowDataLoadException(int kind, int seed)
+    {
+        var bytes = Mutate(File.ReadAllBytes(RepositoryPaths.Of("seeds/calibration/families.json")), kind, seed);
+        LoadsOrRefuses<DataLoadException>(() => AcceleratorFamilies.Load(new MemoryStream(bytes), "fuzz.json"));
+    }
+
     [Fact]
     public void EveryMutationKind_ReachesBothOutcomes_ForTheCatalog()
     {
