@@ -56,21 +56,26 @@ public sealed class SimulationResult
     /// <summary>The largest output drawn.</summary>
     public double Maximum { get; }
 
-    /// <summary>5th percentile (PERCENTILE.INC).</summary>
-    public double P5 => _percentiles[0];
+    /// <summary>5th percentile (PERCENTILE.INC); null when it falls on the model's "not reached" output (<see cref="NotReached"/>).</summary>
+    public double? P5 => At(0);
 
-    /// <summary>10th percentile (PERCENTILE.INC).</summary>
-    public double P10 => _percentiles[1];
+    /// <summary>10th percentile (PERCENTILE.INC); null when it falls on the "not reached" output.</summary>
+    public double? P10 => At(1);
 
-    /// <summary>Median (PERCENTILE.INC at 0.5).</summary>
-    public double P50 => _percentiles[2];
+    /// <summary>Median (PERCENTILE.INC at 0.5); null when it falls on the "not reached" output.</summary>
+    public double? P50 => At(2);
 
-    /// <summary>90th percentile (PERCENTILE.INC).</summary>
-    public double P90 => _percentiles[3];
+    /// <summary>90th percentile (PERCENTILE.INC); null when it falls on the "not reached" output.</summary>
+    public double? P90 => At(3);
 
-    /// <summary>95th percentile (PERCENTILE.INC). Like P5 to P90 it is the raw output, so it equals the "not reached" value
-    /// (<see cref="NotReached"/>) when that many draws are censored; <see cref="Percentiles"/> says "not reached" explicitly.</summary>
-    public double P95 => _percentiles[4];
+    /// <summary>
+    /// 95th percentile (PERCENTILE.INC); null when it falls on the model's "not reached" output, e.g. a cluster that has
+    /// not paid back within the horizon for more than 5% of the draws (<see cref="ProbabilityNotReached"/>). A model
+    /// without a "not reached" output always has a value.
+    /// </summary>
+    public double? P95 => At(4);
+
+    private double? At(int index) => IsReached(_percentiles[index]) ? _percentiles[index] : null;
 
     /// <summary>Equal-width histogram from <see cref="Minimum"/> to <see cref="Maximum"/>.</summary>
     public Histogram Histogram { get; }
@@ -96,7 +101,7 @@ public sealed class SimulationResult
     /// rather than 120. Without a "not reached" output every percentile has its value.
     /// </summary>
     public IReadOnlyList<SimulatedPercentile> Percentiles =>
-        [.. PercentileProbabilities.Select((p, i) => new SimulatedPercentile(p, IsReached(_percentiles[i]) ? _percentiles[i] : null))];
+        [.. PercentileProbabilities.Select((p, i) => new SimulatedPercentile(p, At(i)))];
 
     /// <summary>One of the five percentiles as an explicit result (see <see cref="Percentiles"/>).</summary>
     /// <param name="probability">0.05, 0.10, 0.50, 0.90 or 0.95.</param>

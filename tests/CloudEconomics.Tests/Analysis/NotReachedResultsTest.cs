@@ -52,7 +52,7 @@ public class NotReachedResultsTest
         result.Percentile(0.90).IsReached.Should().BeFalse();
         result.Percentile(0.90).Value.Should().BeNull();
         result.Percentile(0.95).Value.Should().BeNull();
-        result.P95.Should().Be(100, "the raw percentile is the cap; Percentiles is the explicit form");
+        result.P95.Should().BeNull("the 95th percentile falls on the cap of 100, which means \"not reached\"");
         result.IsReached(result.Maximum).Should().BeFalse();
         result.IsReached(result.Minimum).Should().BeTrue();
         result.ToString().Should().Contain("P95 not reached within the horizon");
