@@ -113,7 +113,7 @@ public class CatalogFastPathTest
         {
             var (section, record) = records[random.Next(records.Count)];
             var node = JsonNode.Parse(record.GetRawText())!;
-            var leaves = Leaves(node).ToList();
+            var leaves = JsonSlots.All(node).ToList();
             var (parent, key) = leaves[random.Next(leaves.Count)];
             var replacement = random.Next(4) == 0 ? null : replacements[random.Next(replacements.Length)]?.DeepClone();
             if (parent is JsonObject o && (replacement is null && random.Next(2) == 0))
@@ -140,39 +140,6 @@ public class CatalogFastPathTest
         refused.Should().BePositive();
         invalid.Should().BePositive();
         valid.Should().BePositive();
-    }
-
-    private static IEnumerable<(JsonNode Parent, object Key)> Leaves(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, child) in o.ToList())
-                {
-                    yield return (o, name);
-                    if (child is not null)
-                    {
-                        foreach (var leaf in Leaves(child))
-                        {
-                            yield return leaf;
-                        }
-                    }
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    yield return (a, i);
-                    if (a[i] is { } child)
-                    {
-                        foreach (var leaf in Leaves(child))
-                        {
-                            yield return leaf;
-                        }
-                    }
-                }
-                break;
-        }
     }
 
     [Theory]

@@ -57,7 +57,7 @@ public class CatalogFastReaderTest
         {
             var (section, json) = records[random.Next(records.Count)];
             var node = JsonNode.Parse(json)!;
-            var leaves = Leaves(node).ToList();
+            var leaves = JsonSlots.All(node).ToList();
             var (parent, key) = leaves[random.Next(leaves.Count)];
             switch (random.Next(6))
             {
@@ -159,38 +159,5 @@ public class CatalogFastReaderTest
         Add(parts.Instances);
         Add(parts.Offers);
         return text.ToString();
-    }
-
-    private static IEnumerable<(JsonNode Parent, object Key)> Leaves(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, child) in o.ToList())
-                {
-                    yield return (o, name);
-                    if (child is not null)
-                    {
-                        foreach (var leaf in Leaves(child))
-                        {
-                            yield return leaf;
-                        }
-                    }
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    yield return (a, i);
-                    if (a[i] is { } child)
-                    {
-                        foreach (var leaf in Leaves(child))
-                        {
-                            yield return leaf;
-                        }
-                    }
-                }
-                break;
-        }
     }
 }

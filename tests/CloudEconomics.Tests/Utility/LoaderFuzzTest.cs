@@ -66,7 +66,7 @@ public class LoaderFuzzTest
             default: // a JSON value replaced or removed
             {
                 var node = JsonNode.Parse(bytes)!;
-                var all = Walk(node).ToList();
+                var all = JsonSlots.All(node).ToList();
                 var (parent, key) = all[random.Next(all.Count)];
                 JsonNode?[] values = [null, 0, -1, 1e300, -1e-300, "", "x", true, new JsonObject(), new JsonArray(), new JsonArray(1, 2), "2025-02-30", "USD", int.MaxValue, long.MinValue];
                 var value = values[random.Next(values.Length)]?.DeepClone();
@@ -86,32 +86,6 @@ public class LoaderFuzzTest
                     a[(int)key] = value;
                 }
                 return Encoding.UTF8.GetBytes(node.ToJsonString());
-            }
-        }
-    }
-
-    private static IEnumerable<(JsonNode Parent, object Key)> Walk(JsonNode node)
-    {
-        if (node is JsonObject o)
-        {
-            foreach (var (name, child) in o.ToList())
-            {
-                yield return (o, name);
-                foreach (var inner in child is null ? [] : Walk(child))
-                {
-                    yield return inner;
-                }
-            }
-        }
-        else if (node is JsonArray a)
-        {
-            for (var i = 0; i < a.Count; i++)
-            {
-                yield return (a, i);
-                foreach (var inner in a[i] is { } child ? Walk(child) : [])
-                {
-                    yield return inner;
-                }
             }
         }
     }
