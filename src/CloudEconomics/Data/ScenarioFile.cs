@@ -123,10 +123,17 @@ public sealed record ScenarioFile
         // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput); a
         // refusal is already a DataLoadException naming the file, the limit and the rule.
         bytes = Utility.BoundedInput.ReadBytes(json, file);
-        CheckDepth(bytes, file);
+        // A clean document is read in one pass without serializer metadata (ScenarioFastReader, nesting at most 16 deep);
+        // anything else is depth-checked and read with the serializer, which accepts the same documents and words every
+        // problem with its path.
+        scenario = ScenarioFastReader.TryRead(bytes);
+        if (scenario is null)
+        {
+            CheckDepth(bytes, file);
+        }
         try
         {
-            scenario = JsonSerializer.Deserialize<ScenarioFile>(bytes, ReadOptions);
+            scenario ??= JsonSerializer.Deserialize<ScenarioFile>(bytes, ReadOptions);
         }
         catch (JsonException e)
         {
@@ -176,7 +183,9 @@ public sealed record ScenarioFile
     public string ToJson() => JsonSerializer.Serialize(this, ReadOptions);
 
     /// <summary>The JSON options used to read and write scenario files.</summary>
-    internal static JsonSerializerOptions ReadOptions { get; } = CreateReadOptions();
+    internal static JsonSerializerOptions ReadOptions => LazyReadOptions.Value;
+
+    private static readonly Lazy<JsonSerializerOptions> LazyReadOptions = new(CreateReadOptions);
 
     private static JsonSerializerOptions CreateReadOptions()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using CloudEconomics.Catalog.Validation;
 using CloudEconomics.Serialization;
+using static CloudEconomics.Serialization.FastJsonReading;
 using NodaTime;
 using UnitsNet;
 
@@ -21,9 +22,6 @@ namespace CloudEconomics.Catalog.Serialization;
 /// </summary>
 internal static class CatalogFastReader
 {
-    /// <summary>Thrown inside this reader to give up on a document; never escapes <see cref="TryRead"/>.</summary>
-    private sealed class GiveUp : Exception;
-
     private enum ValueKind
     {
         Int,
@@ -53,7 +51,7 @@ internal static class CatalogFastReader
             {
                 return false;
             }
-            var strings = new StringCache(utf8);
+            var strings = new JsonStrings(utf8);
             while (Next(ref r) == JsonTokenType.PropertyName)
             {
                 if (r.ValueTextEquals("$schema"u8))
@@ -104,9 +102,9 @@ internal static class CatalogFastReader
         return true;
     }
 
-    private delegate T RecordReader<out T>(ref Utf8JsonReader r, StringCache strings);
+    private delegate T RecordReader<out T>(ref Utf8JsonReader r, JsonStrings strings);
 
-    private static void ReadSection<T>(ref Utf8JsonReader r, string file, string section, List<Located<T>> into, RecordReader<T> read, Func<T, bool> check, StringCache strings)
+    private static void ReadSection<T>(ref Utf8JsonReader r, string file, string section, List<Located<T>> into, RecordReader<T> read, Func<T, bool> check, JsonStrings strings)
         where T : class
     {
         Expect(ref r, JsonTokenType.StartArray);
@@ -137,7 +135,7 @@ internal static class CatalogFastReader
         _ => throw new GiveUp(),
     };
 
-    private static Provider ReadProvider(ref Utf8JsonReader r, StringCache strings)
+    private static Provider ReadProvider(ref Utf8JsonReader r, JsonStrings strings)
     {
         string? id = null, name = null;
         IReadOnlyList<Region> regions = [];
@@ -155,7 +153,7 @@ internal static class CatalogFastReader
         return new Provider { Id = id!, Name = name!, Regions = regions, Positioning = positioning };
     }
 
-    private static List<Region> Regions(ref Utf8JsonReader r, StringCache strings)
+    private static List<Region> Regions(ref Utf8JsonReader r, JsonStrings strings)
     {
         Expect(ref r, JsonTokenType.StartArray);
         var result = new List<Region>();
@@ -175,7 +173,7 @@ internal static class CatalogFastReader
         return r.TokenType == JsonTokenType.EndArray ? result : throw new GiveUp();
     }
 
-    private static CompetitivePositioning? Positioning(ref Utf8JsonReader r, StringCache strings)
+    private static CompetitivePositioning? Positioning(ref Utf8JsonReader r, JsonStrings strings)
     {
         if (Next(ref r) == JsonTokenType.Null)
         {
@@ -221,7 +219,7 @@ internal static class CatalogFastReader
         };
     }
 
-    private static Accelerator ReadAccelerator(ref Utf8JsonReader r, StringCache strings)
+    private static Accelerator ReadAccelerator(ref Utf8JsonReader r, JsonStrings strings)
     {
         string? id = null, name = null, vendor = null, family = null, generation = null;
         AcceleratorKind kind = default;
@@ -263,7 +261,7 @@ internal static class CatalogFastReader
         };
     }
 
-    private static InstanceType ReadInstance(ref Utf8JsonReader r, StringCache strings)
+    private static InstanceType ReadInstance(ref Utf8JsonReader r, JsonStrings strings)
     {
         string? id = null, provider = null, name = null, display = null, acceleratorId = null;
         var billing = BillingUnit.PerInstance;
@@ -296,7 +294,7 @@ internal static class CatalogFastReader
         };
     }
 
-    private static PriceOffer ReadOffer(ref Utf8JsonReader r, StringCache strings)
+    private static PriceOffer ReadOffer(ref Utf8JsonReader r, JsonStrings strings)
     {
         string? id = null, instanceId = null, acceleratorId = null, region = null;
         PurchaseOption? option = null;
@@ -325,7 +323,7 @@ internal static class CatalogFastReader
         };
     }
 
-    private static PurchaseOption? Option(ref Utf8JsonReader r, StringCache strings)
+    private static PurchaseOption? Option(ref Utf8JsonReader r, JsonStrings strings)
     {
         if (Next(ref r) == JsonTokenType.Null)
         {
@@ -366,7 +364,7 @@ internal static class CatalogFastReader
         return new PurchaseOption { Kind = kind, TermMonths = term, Payment = payment, Tier = tier, Program = program };
     }
 
-    private static Dictionary<NumericPrecision, Figure<ComputeRate>> PrecisionMap(ref Utf8JsonReader r, StringCache strings)
+    private static Dictionary<NumericPrecision, Figure<ComputeRate>> PrecisionMap(ref Utf8JsonReader r, JsonStrings strings)
     {
         Expect(ref r, JsonTokenType.StartObject);
         var result = new Dictionary<NumericPrecision, Figure<ComputeRate>>();
@@ -422,11 +420,11 @@ internal static class CatalogFastReader
         public decimal Amount;
         public bool HasValue, ValueIsNull, HasUnit, HasAmount, HasCurrency, HasPer;
 
-        public readonly Provenance ProvenanceFrom(StringCache strings) => strings.Provenance(Source, AsOf, Confidence, Note, DerivedFrom);
+        public readonly Provenance ProvenanceFrom(JsonStrings strings) => strings.Provenance(Source, AsOf, Confidence, Note, DerivedFrom);
     }
 
     /// <summary>Reads a figure object's fields; false for JSON null. <paramref name="kind"/> null is a text figure.</summary>
-    private static bool ReadFields(ref Utf8JsonReader r, ValueKind? kind, StringCache strings, out FigureFields f)
+    private static bool ReadFields(ref Utf8JsonReader r, ValueKind? kind, JsonStrings strings, out FigureFields f)
     {
         f = default;
         if (Next(ref r) == JsonTokenType.Null)
@@ -505,13 +503,13 @@ internal static class CatalogFastReader
         return valid ? true : throw new GiveUp();
     }
 
-    private static TextFigure? ReadText(ref Utf8JsonReader r, StringCache strings)
+    private static TextFigure? ReadText(ref Utf8JsonReader r, JsonStrings strings)
         => ReadFields(ref r, null, strings, out var f) ? new TextFigure(f.ValueIsNull ? null : f.Text, f.ProvenanceFrom(strings)) : null;
 
-    private static Figure<int>? IntFigure(ref Utf8JsonReader r, StringCache strings)
+    private static Figure<int>? IntFigure(ref Utf8JsonReader r, JsonStrings strings)
         => ReadFields(ref r, ValueKind.Int, strings, out var f) ? new Figure<int>(f.ValueIsNull ? null : f.Integer, f.ProvenanceFrom(strings)) : null;
 
-    private static Figure<T>? ReadFigure<T>(ref Utf8JsonReader r, ValueKind kind, StringCache strings) where T : struct
+    private static Figure<T>? ReadFigure<T>(ref Utf8JsonReader r, ValueKind kind, JsonStrings strings) where T : struct
     {
         if (!ReadFields(ref r, kind, strings, out var f))
         {
@@ -553,168 +551,4 @@ internal static class CatalogFastReader
     private static Money ReadMoney(in FigureFields f)
         => global::CloudEconomics.Currency.TryFromCode(f.Currency!, out var currency) ? new Money(f.Amount, currency) : throw new GiveUp();
 
-    private static Confidence? ReadConfidence(ref Utf8JsonReader r) => Next(ref r) switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.String when r.ValueTextEquals("vendor"u8) => global::CloudEconomics.Confidence.Vendor,
-        JsonTokenType.String when r.ValueTextEquals("curatedDataset"u8) => global::CloudEconomics.Confidence.CuratedDataset,
-        JsonTokenType.String when r.ValueTextEquals("secondary"u8) => global::CloudEconomics.Confidence.Secondary,
-        JsonTokenType.String when r.ValueTextEquals("estimate"u8) => global::CloudEconomics.Confidence.Estimate,
-        _ => throw new GiveUp(),
-    };
-
-    private static LocalDate? Date(ref Utf8JsonReader r) => Next(ref r) switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.String when IsoDateJsonConverter.TryParse(r.GetString()!, out var date) => date,
-        _ => throw new GiveUp(),
-    };
-
-    /// <summary>An enum by number or by name, as <see cref="CatalogJsonReader"/> reads it.</summary>
-    private static TEnum ReadEnum<TEnum>(ref Utf8JsonReader r) where TEnum : struct, Enum
-    {
-        Next(ref r);
-        return CurrentEnum<TEnum>(ref r);
-    }
-
-    private static TEnum CurrentEnum<TEnum>(ref Utf8JsonReader r) where TEnum : struct, Enum
-    {
-        var token = r.TokenType;
-        if (token == JsonTokenType.Number && r.TryGetInt32(out var number))
-        {
-            return (TEnum)(object)number;
-        }
-        if (token == JsonTokenType.String)
-        {
-            // The camelCase name of a member: what Enum.TryParse (ignoring case) gives for it. Other spellings, which the walk
-            // also accepts, give up here (and avoid JIT-compiling Enum.TryParse for every enum in a new process).
-            foreach (var (name, value) in EnumNames<TEnum>.Table)
-            {
-                if (r.ValueTextEquals(name))
-                {
-                    return (TEnum)(object)value;
-                }
-            }
-        }
-        throw new GiveUp();
-    }
-
-    private static class EnumNames<TEnum> where TEnum : struct, Enum
-    {
-        internal static readonly (byte[] Name, int Value)[] Table = Create();
-
-        private static (byte[] Name, int Value)[] Create()
-        {
-            var names = System.Enum.GetNames(typeof(TEnum));
-            var values = System.Enum.GetValuesAsUnderlyingType(typeof(TEnum));
-            var table = new (byte[], int)[names.Length];
-            for (var i = 0; i < names.Length; i++)
-            {
-                table[i] = (System.Text.Encoding.UTF8.GetBytes(char.ToLowerInvariant(names[i][0]) + names[i][1..]), Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture));
-            }
-            return table;
-        }
-    }
-
-    private static string? ReadString(ref Utf8JsonReader r, StringCache strings) => Next(ref r) switch
-    {
-        JsonTokenType.String => strings.Get(ref r),
-        JsonTokenType.Null => null,
-        _ => throw new GiveUp(),
-    };
-
-    private static JsonTokenType Next(ref Utf8JsonReader r) => r.Read() ? r.TokenType : throw new GiveUp();
-
-    private static ref Utf8JsonReader Expect(ref Utf8JsonReader r, JsonTokenType token)
-    {
-        if (Next(ref r) != token)
-        {
-            throw new GiveUp();
-        }
-        return ref r;
-    }
-
-    private static void Once(ref int seen, int bit)
-    {
-        if ((seen & bit) != 0)
-        {
-            throw new GiveUp();
-        }
-        seen |= bit;
-    }
-
-    private static void Require(int seen, int required)
-    {
-        if ((seen & required) != required)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    /// <summary>
-    /// Strings and provenances read from one document, shared when repeated: the seeds repeat each source, as-of date and
-    /// note across many figures, so one string per distinct unescaped text (and one <see cref="Provenance"/> per run of
-    /// figures with the same fields) saves most of the load's allocations. Keys are offsets into the document.
-    /// </summary>
-    private sealed class StringCache(ReadOnlyMemory<byte> document)
-    {
-        private const int Slots = 256;
-        private readonly int[] starts = new int[Slots];
-        private readonly int[] lengths = new int[Slots];
-        private readonly string?[] values = new string[Slots];
-        private readonly Provenance?[] provenances = new Provenance[4];
-        private int nextProvenance;
-
-        internal string Get(ref Utf8JsonReader r)
-        {
-            if (r.ValueIsEscaped || r.HasValueSequence || r.TokenType != JsonTokenType.String)
-            {
-                return r.GetString()!;
-            }
-            var span = r.ValueSpan;
-            var slot = (int)((uint)(span.Length * 31 + (span.Length > 0 ? span[^1] * 7 + span[span.Length / 2] : 0)) % Slots);
-            if (values[slot] is { } cached && lengths[slot] == span.Length && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
-            {
-                return cached;
-            }
-            var text = r.GetString()!;
-            starts[slot] = (int)r.TokenStartIndex + 1; // after the opening quote
-            lengths[slot] = span.Length;
-            values[slot] = text;
-            return text;
-        }
-
-        internal Provenance Provenance(string? source, string? asOfText, Confidence? confidence, string? note, List<string>? derivedFrom)
-        {
-            // The as-of must be an ISO date; anything else is left to the element walk, which reports it.
-            LocalDate? asOf = null;
-            if (asOfText is not null)
-            {
-                if (!global::CloudEconomics.Serialization.IsoDateJsonConverter.TryParse(asOfText, out var date))
-                {
-                    throw new GiveUp();
-                }
-                asOf = date;
-            }
-            if (derivedFrom is null)
-            {
-                foreach (var p in provenances)
-                {
-                    if (p is not null && ReferenceEquals(p.Source, source) && p.AsOf == asOf && p.Confidence == confidence
-                        && ReferenceEquals(p.Note, note) && p.DerivedFrom.Count == 0)
-                    {
-                        return p;
-                    }
-                }
-            }
-            // Helper note for merges: the one place the fast reader builds a Provenance from its JSON fields.
-            var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = derivedFrom is null ? [] : derivedFrom };
-            if (derivedFrom is null)
-            {
-                provenances[nextProvenance] = created;
-                nextProvenance = (nextProvenance + 1) % provenances.Length;
-            }
-            return created;
-        }
-    }
 }

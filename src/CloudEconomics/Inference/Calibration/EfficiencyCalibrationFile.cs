@@ -28,10 +28,9 @@ internal sealed class CalibrationFileReader(string file)
         NodaTime.LocalDate? fitDate = null;
         if (Need(root.FitDate, "$.fitDate") is { } dateText)
         {
-            var date = LocalDatePattern.Iso.Parse(dateText);
-            if (date.Success)
+            if (Serialization.IsoDateJsonConverter.TryParse(dateText, out var date))
             {
-                fitDate = date.Value;
+                fitDate = date;
             }
             else
             {

@@ -358,10 +358,9 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         string? asOfText = Str(r.AsOf, "asOf", false);
         if (asOfText is not null)
         {
-            var parsed = LocalDatePattern.Iso.Parse(asOfText);
-            if (parsed.Success)
+            if (Serialization.IsoDateJsonConverter.TryParse(asOfText, out var parsed))
             {
-                asOf = parsed.Value;
+                asOf = parsed;
             }
             else
             {

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+
+namespace CloudEconomics.Serialization;
+
+/// <summary>
+/// The primitives of the one-pass <see cref="Utf8JsonReader"/> readers (the catalog's <c>CatalogFastReader</c>, the
+/// scenario's <c>ScenarioFastReader</c>): each reads only clean documents (exact camelCase names, each once, values of the
+/// expected JSON kind) and gives up on anything else by throwing <see cref="GiveUp"/>, which never leaves the reader; the
+/// caller then reads the document the slow way, which reports every problem in its own words.
+/// </summary>
+internal static class FastJsonReading
+{
+    /// <summary>Thrown inside a fast reader to give up on a document; never escapes the reader's <c>TryRead</c>.</summary>
+    internal sealed class GiveUp : Exception;
+
+    internal static Confidence? ReadConfidence(ref Utf8JsonReader r) => Next(ref r) switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String when r.ValueTextEquals("vendor"u8) => global::CloudEconomics.Confidence.Vendor,
+        JsonTokenType.String when r.ValueTextEquals("curatedDataset"u8) => global::CloudEconomics.Confidence.CuratedDataset,
+        JsonTokenType.String when r.ValueTextEquals("secondary"u8) => global::CloudEconomics.Confidence.Secondary,
+        JsonTokenType.String when r.ValueTextEquals("estimate"u8) => global::CloudEconomics.Confidence.Estimate,
+        _ => throw new GiveUp(),
+    };
+
+    internal static LocalDate? Date(ref Utf8JsonReader r) => Next(ref r) switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String when IsoDateJsonConverter.TryParse(r.GetString()!, out var date) => date,
+        _ => throw new GiveUp(),
+    };
+
+    /// <summary>An enum by number or by name, as the catalog's element walk reads it.</summary>
+    internal static TEnum ReadEnum<TEnum>(ref Utf8JsonReader r) where TEnum : struct, Enum
+    {
+        Next(ref r);
+        return CurrentEnum<TEnum>(ref r);
+    }
+
+    internal static TEnum CurrentEnum<TEnum>(ref Utf8JsonReader r) where TEnum : struct, Enum
+    {
+        var token = r.TokenType;
+        if (token == JsonTokenType.Number && r.TryGetInt32(out var number))
+        {
+            return (TEnum)(object)number;
+        }
+        if (token == JsonTokenType.String)
+        {
+            // The camelCase name of a member: what Enum.TryParse (ignoring case) gives for it. Other spellings, which the walk
+            // also accepts, give up here (and avoid JIT-compiling Enum.TryParse for every enum in a new process).
+            foreach (var (name, value) in EnumNames<TEnum>.Table)
+            {
+                if (r.ValueTextEquals(name))
+                {
+                    return (TEnum)(object)value;
+                }
+            }
+        }
+        throw new GiveUp();
+    }
+
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        internal static readonly (byte[] Name, int Value)[] Table = Create();
+
+        private static (byte[] Name, int Value)[] Create()
+        {
+            var names = System.Enum.GetNames(typeof(TEnum));
+            var values = System.Enum.GetValuesAsUnderlyingType(typeof(TEnum));
+            var table = new (byte[], int)[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                table[i] = (System.Text.Encoding.UTF8.GetBytes(char.ToLowerInvariant(names[i][0]) + names[i][1..]), Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture));
+            }
+            return table;
+        }
+    }
+
+    internal static string? ReadString(ref Utf8JsonReader r, JsonStrings strings) => Next(ref r) switch
+    {
+        JsonTokenType.String => strings.Get(ref r),
+        JsonTokenType.Null => null,
+        _ => throw new GiveUp(),
+    };
+
+    internal static JsonTokenType Next(ref Utf8JsonReader r) => r.Read() ? r.TokenType : throw new GiveUp();
+
+    internal static ref Utf8JsonReader Expect(ref Utf8JsonReader r, JsonTokenType token)
+    {
+        if (Next(ref r) != token)
+        {
+            throw new GiveUp();
+        }
+        return ref r;
+    }
+
+    internal static void Once(ref int seen, int bit)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw new GiveUp();
+        }
+        seen |= bit;
+    }
+
+    internal static void Require(int seen, int required)
+    {
+        if ((seen & required) != required)
+        {
+            throw new GiveUp();
+        }
+    }
+
+    /// <summary>
+    /// Strings and provenances read from one document, shared when repeated: the seeds repeat each source, as-of date and
+    /// note across many figures, so one string per distinct unescaped text (and one <see cref="Provenance"/> per run of
+    /// figures with the same fields) saves most of the load's allocations. Keys are offsets into the document.
+    /// </summary>
+    internal sealed class JsonStrings(ReadOnlyMemory<byte> document)
+    {
+        private const int Slots = 256;
+        private readonly int[] starts = new int[Slots];
+        private readonly int[] lengths = new int[Slots];
+        private readonly string?[] values = new string[Slots];
+        private readonly Provenance?[] provenances = new Provenance[4];
+        private int nextProvenance;
+
+        internal string Get(ref Utf8JsonReader r)
+        {
+            if (r.ValueIsEscaped || r.HasValueSequence || r.TokenType != JsonTokenType.String)
+            {
+                return r.GetString()!;
+            }
+            var span = r.ValueSpan;
+            var slot = (int)((uint)(span.Length * 31 + (span.Length > 0 ? span[^1] * 7 + span[span.Length / 2] : 0)) % Slots);
+            if (values[slot] is { } cached && lengths[slot] == span.Length && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
+            {
+                return cached;
+            }
+            var text = r.GetString()!;
+            starts[slot] = (int)r.TokenStartIndex + 1; // after the opening quote
+            lengths[slot] = span.Length;
+            values[slot] = text;
+            return text;
+        }
+
+        internal Provenance Provenance(string? source, string? asOfText, Confidence? confidence, string? note, List<string>? derivedFrom)
+        {
+            // The as-of must be an ISO date; anything else is left to the element walk, which reports it.
+            LocalDate? asOf = null;
+            if (asOfText is not null)
+            {
+                if (!global::CloudEconomics.Serialization.IsoDateJsonConverter.TryParse(asOfText, out var date))
+                {
+                    throw new GiveUp();
+                }
+                asOf = date;
+            }
+            if (derivedFrom is null)
+            {
+                foreach (var p in provenances)
+                {
+                    if (p is not null && ReferenceEquals(p.Source, source) && p.AsOf == asOf && p.Confidence == confidence
+                        && ReferenceEquals(p.Note, note) && p.DerivedFrom.Count == 0)
+                    {
+                        return p;
+                    }
+                }
+            }
+            // Helper note for merges: the one place the fast reader builds a Provenance from its JSON fields.
+            var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = derivedFrom is null ? [] : derivedFrom };
+            if (derivedFrom is null)
+            {
+                provenances[nextProvenance] = created;
+                nextProvenance = (nextProvenance + 1) % provenances.Length;
+            }
+            return created;
+        }
+    }
+}
