@@ -124,7 +124,7 @@ internal static class Commands
     internal static string Num(double v) => v.ToString(Math.Abs(v) >= 1000 ? "#,0.##" : "0.####", CultureInfo.InvariantCulture);
 
     internal static string Describe(PaybackResult payback) => payback.IsReached
-        ? string.Create(CultureInfo.InvariantCulture, $"{payback.Date:uuuu-MM-dd} ({payback.Years:0.##} years)")
+        ? string.Create(CultureInfo.InvariantCulture, $"{CloudEconomics.Serialization.IsoDate.Format(payback.Date)} ({payback.Years:0.##} years)")
         : "not reached";
 
     /// <summary>The purchase option named on the command line (<c>on-demand</c>, ...), or a usage error naming the option.</summary>
@@ -182,7 +182,7 @@ internal static class Commands
 
     /// <summary>An as-of date as ISO text ("2026-07-20"), null when undated: the form of every <c>asOf</c> field of the JSON output.</summary>
     internal static string? IsoDate(LocalDate? date) =>
-        date is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : null;
+        date is { } d ? CloudEconomics.Serialization.IsoDate.Format(d) : null;
 
     /// <summary>A source short enough for a table column: the repository path's file and commit, or the URL's host and path, cut to 48 characters.</summary>
     internal static string ShortSource(string? source)

@@ -16,7 +16,7 @@ internal static class ReportRenderer
         var capital = report.Capital;
         var console = context.Console;
         console.Write(new Rule($"[bold]{Markup.Escape(report.Title)}[/]").LeftJustified());
-        context.Out.WriteLine($"Scenario {report.ScenarioId}: {capital.Company} / {capital.SegmentName}, quarter {capital.Quarter}, data as of {IsoDateJsonConverter.Format(capital.AsOf)}; prices as of {IsoDateJsonConverter.Format(report.PriceAsOf)}.");
+        context.Out.WriteLine($"Scenario {report.ScenarioId}: {capital.Company} / {capital.SegmentName}, quarter {capital.Quarter}, data as of {IsoDate.Format(capital.AsOf)}; prices as of {IsoDate.Format(report.PriceAsOf)}.");
         context.Out.WriteLine();
 
         Figures(console, $"1. {capital.SegmentName} growth and margin", [
@@ -79,7 +79,7 @@ internal static class ReportRenderer
         var table = new Table().Title(Markup.Escape(title)).AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("How");
         foreach (var f in figures)
         {
-            var how = f.Formula ?? (f.Sources.Count > 0 ? "reported" + (f.Sources[0].AsOf is { } d ? $" ({IsoDateJsonConverter.Format(d)})" : "") : "");
+            var how = f.Formula ?? (f.Sources.Count > 0 ? "reported" + (f.Sources[0].AsOf is { } d ? $" ({IsoDate.Format(d)})" : "") : "");
             if (!f.IsKnown && f.Note is not null)
             {
                 how = f.Note;

@@ -96,5 +96,5 @@ public sealed record Provenance
 
     /// <summary>The as-of date as <c>uuuu-MM-dd</c>, or <c>"undated"</c>.</summary>
     [JsonIgnore]
-    public string AsOfText => AsOf is { } d ? Serialization.IsoDateJsonConverter.Format(d) : "undated";
+    public string AsOfText => AsOf is { } d ? Serialization.IsoDate.Format(d) : "undated";
 }

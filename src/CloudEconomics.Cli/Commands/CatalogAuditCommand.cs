@@ -52,7 +52,7 @@ internal sealed class CatalogAuditCommand
         }
         var shown = settings.All ? audit.Findings
             : audit.Findings.Where(f => f.Kind == CatalogRecordKind.Price).Concat(audit.Findings.Where(f => f.Kind != CatalogRecordKind.Price).Take(40)).ToList();
-        var table = new Table().Title($"Catalog audit as of {date:uuuu-MM-dd}: figures to refresh (stale after {settings.StaleAfterDays} days)")
+        var table = new Table().Title($"Catalog audit as of {CloudEconomics.Serialization.IsoDate.Format(date)}: figures to refresh (stale after {settings.StaleAfterDays} days)")
             .AddColumn("Record").AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Confidence").AddColumn("As of").AddColumn(new TableColumn("Age (d)").RightAligned()).AddColumn("Why");
         foreach (var f in shown)
         {

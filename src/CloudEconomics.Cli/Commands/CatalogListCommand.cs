@@ -38,7 +38,7 @@ internal sealed class CatalogListCommand
             context.WriteJson(result);
             return ExitCodes.Success;
         }
-        var table = new Table().Title($"Catalog as of {(result.Date is { } date ? CloudEconomics.Serialization.IsoDateJsonConverter.Format(date) : "")}")
+        var table = new Table().Title($"Catalog as of {(result.Date is { } date ? CloudEconomics.Serialization.IsoDate.Format(date) : "")}")
             .AddColumn("Instance").AddColumn("Provider").AddColumn("Accelerators").AddColumn("Offer").AddColumn(new TableColumn("USD/h").RightAligned()).AddColumn("Confidence, as of").AddColumn("Source");
         foreach (var r in result.Instances)
         {

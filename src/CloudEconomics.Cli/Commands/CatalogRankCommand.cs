@@ -87,7 +87,7 @@ internal sealed class CatalogRankCommand
             context.WriteJson(result);
             return ExitCodes.Success;
         }
-        var table = new Table().Title($"Price per {ranking.Unit}, as of {catalog.Date:uuuu-MM-dd}")
+        var table = new Table().Title($"Price per {ranking.Unit}, as of {CloudEconomics.Serialization.IsoDate.Format(catalog.Date)}")
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Instance").AddColumn("Accelerators").AddColumn("Offer")
             .AddColumn(new TableColumn("USD/h").RightAligned()).AddColumn(new TableColumn($"USD per {ranking.Unit}").RightAligned()).AddColumn("Price source");
         foreach (var r in ranking.Ranked)

@@ -81,7 +81,7 @@ internal sealed class PaybackCommand
             return ExitCodes.Success;
         }
         var table = new Table().AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("How");
-        table.AddRow("Flows", schedule.Count.ToString(CultureInfo.InvariantCulture), $"{schedule.StartDate:uuuu-MM-dd} to {schedule.EndDate:uuuu-MM-dd}");
+        table.AddRow("Flows", schedule.Count.ToString(CultureInfo.InvariantCulture), $"{CloudEconomics.Serialization.IsoDate.Format(schedule.StartDate)} to {CloudEconomics.Serialization.IsoDate.Format(schedule.EndDate)}");
         table.AddRow("Total", Markup.Escape(schedule.Total.ToString()), "sum of flows");
         table.AddRow("Payback", Markup.Escape(Commands.Describe(result.Payback)), "linear inside the recovering period; years = days / 365");
         if (result.DiscountedPayback is { } discounted)
@@ -91,7 +91,7 @@ internal sealed class PaybackCommand
         table.AddRow("IRR (annual)", result.Irr is { } i ? Commands.Percent(i) : "no rate exists", "XIRR, actual/365");
         if (result.Npv is { } n)
         {
-            table.AddRow("NPV", Markup.Escape(n.Round(MidpointRounding.ToEven).ToString()), $"XNPV at {Commands.Percent(result.AnnualRate!.Value)} to {schedule.StartDate:uuuu-MM-dd}");
+            table.AddRow("NPV", Markup.Escape(n.Round(MidpointRounding.ToEven).ToString()), $"XNPV at {Commands.Percent(result.AnnualRate!.Value)} to {CloudEconomics.Serialization.IsoDate.Format(schedule.StartDate)}");
         }
         context.Console.Write(table);
         return ExitCodes.Success;
@@ -151,7 +151,7 @@ internal sealed class PaybackCommand
         {
             points.Insert(0, new ChartPoint(0, 0));
         }
-        var marker = payback.IsReached ? new ChartMarker(payback.Years!.Value, 0, string.Create(CultureInfo.InvariantCulture, $"payback {payback.Date:uuuu-MM-dd} ({payback.Years:0.##} y)")) : null;
+        var marker = payback.IsReached ? new ChartMarker(payback.Years!.Value, 0, string.Create(CultureInfo.InvariantCulture, $"payback {CloudEconomics.Serialization.IsoDate.Format(payback.Date)} ({payback.Years:0.##} y)")) : null;
         var svg = SvgCharts.LineChart(points, new ChartOptions("Cumulative cash flow", "Years from the first flow", $"Cumulative cash ({schedule.Currency.Code})"), marker);
         File.WriteAllText(file.FullName, svg);
     }

@@ -170,7 +170,7 @@ internal sealed class TcoCommand
                 new("PUE", pueValue.ToString("0.###", CultureInfo.InvariantCulture), "", pueSource),
                 new("electricity", kwh.ToString("0.####", CultureInfo.InvariantCulture), "USD/kWh", kwhSource),
                 new("utilisation", cluster.Facility.Utilization.ToString("0.###", CultureInfo.InvariantCulture), "of accelerator-hours", A(utilization)),
-                new("commissioning", commissioning.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), "", parse.GetValue(start) is null ? "the catalog's price date" : "--start"),
+                new("commissioning", CloudEconomics.Serialization.IsoDate.Format(commissioning), "", parse.GetValue(start) is null ? "the catalog's price date" : "--start"),
                 new("horizon", (cluster.HorizonMonths / 12).ToString(CultureInfo.InvariantCulture), "years", parse.GetValue(horizon) is null ? "the useful life" : "--horizon"),
             ]);
         }
@@ -199,7 +199,7 @@ internal sealed class TcoCommand
         // The cheapest region's offer (us-east-1 first on a tie: the curated AWS price history is kept there).
         var offer = catalog.OffersFor(rentInstance, settings.RentKind).Where(o => o.Currency == cluster.Currency && o.HourlyPrice.Value is not null)
                 .OrderBy(o => o.Price.PerHour.Amount).ThenBy(o => o.Region == "us-east-1" ? 0 : 1).ThenBy(o => o.Region, StringComparer.Ordinal).FirstOrDefault()
-            ?? throw new InvalidDataException($"The catalog has no {settings.RentOptionText} {cluster.Currency.Code} offer for {rentInstance.Name} valid on {date:uuuu-MM-dd}.");
+            ?? throw new InvalidDataException($"The catalog has no {settings.RentOptionText} {cluster.Currency.Code} offer for {rentInstance.Name} valid on {CloudEconomics.Serialization.IsoDate.Format(date)}.");
         var versus = tco.CompareWithOffer(offer, catalog);
 
         // Renting the cluster out.
@@ -244,7 +244,7 @@ internal sealed class TcoCommand
 
         string M(Money m, string format = "#,0") => m.Amount.ToString(format, CultureInfo.InvariantCulture);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"TCO of {cluster.Facility.Accelerators.Count:#,0} x {cluster.Facility.Accelerators.Name} in {cluster.ServerCount:#,0} servers from {cluster.CommissioningDate:uuuu-MM-dd}, {cluster.HorizonMonths} months; capex {M(tco.Capex.Total)} {cluster.Currency.Code} (servers {M(tco.Capex.Servers)}, networking {M(tco.Capex.Networking)}, facility {M(tco.Capex.Facility)})"));
+            $"TCO of {cluster.Facility.Accelerators.Count:#,0} x {cluster.Facility.Accelerators.Name} in {cluster.ServerCount:#,0} servers from {CloudEconomics.Serialization.IsoDate.Format(cluster.CommissioningDate)}, {cluster.HorizonMonths} months; capex {M(tco.Capex.Total)} {cluster.Currency.Code} (servers {M(tco.Capex.Servers)}, networking {M(tco.Capex.Networking)}, facility {M(tco.Capex.Facility)})"));
         var inputTable = new Table().Title("Inputs").AddColumn("Input").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Unit").AddColumn("Source");
         foreach (var i in inputs)
         {

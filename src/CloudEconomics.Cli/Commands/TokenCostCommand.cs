@@ -124,7 +124,7 @@ internal sealed class TokenCostCommand
             .ToList();
         if (offers.Count == 0)
         {
-            throw new InvalidDataException($"No {(kind is null ? "" : settings.OptionText + " ")}offer in USD is valid on {date:uuuu-MM-dd}{(wanted.Count == 0 ? "" : " for " + string.Join(", ", wanted))}.");
+            throw new InvalidDataException($"No {(kind is null ? "" : settings.OptionText + " ")}offer in USD is valid on {CloudEconomics.Serialization.IsoDate.Format(date)}{(wanted.Count == 0 ? "" : " for " + string.Join(", ", wanted))}.");
         }
         ranking = OfferRanking.Rank(profile, workload, offers);
         var ranked = ranking.Where(r => r.Rank is not null).ToList();
@@ -151,7 +151,7 @@ internal sealed class TokenCostCommand
         if (settings.Chart is { } chartFile)
         {
             var bars = ranked.Select(r => new BarItem($"{r.Offer.InstanceType} {r.Offer.PurchaseOption}", (double)r.Cost!.Blended.PerMillionTokens.Amount)).ToList();
-            File.WriteAllText(chartFile.FullName, SvgCharts.BarChart(bars, new ChartOptions($"{profile.Name}: blended USD per million tokens ({date:uuuu-MM-dd})", "Offer", "USD per million tokens")));
+            File.WriteAllText(chartFile.FullName, SvgCharts.BarChart(bars, new ChartOptions($"{profile.Name}: blended USD per million tokens ({CloudEconomics.Serialization.IsoDate.Format(date)})", "Offer", "USD per million tokens")));
         }
         if (settings.Json)
         {
@@ -160,7 +160,7 @@ internal sealed class TokenCostCommand
         }
         var excluded = ranking.Where(r => r.Rank is null).ToList();
         var table = new Table().Title(string.Create(CultureInfo.InvariantCulture,
-                $"{profile.Name}: {workload.PromptTokens.Tokens:0} prompt + {workload.OutputTokens.Tokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {date:uuuu-MM-dd}"))
+                $"{profile.Name}: {workload.PromptTokens.Tokens:0} prompt + {workload.OutputTokens.Tokens:0} output tokens, batch {workload.BatchSize}, utilisation {workload.Utilization:0.##}; prices valid {CloudEconomics.Serialization.IsoDate.Format(date)}"))
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Instance").AddColumn(new TableColumn("Offer").NoWrap()).AddColumn(new TableColumn("USD/h").RightAligned())
             .AddColumn(new TableColumn("Chips/TP").NoWrap()).AddColumn(new TableColumn("Bound").NoWrap())
             .AddColumn(new TableColumn("USD/1M tok").RightAligned()).AddColumn(new TableColumn("Price source").NoWrap());

@@ -137,7 +137,7 @@ public sealed class BacklogContractValidator : AbstractValidator<BacklogContract
         });
     }
 
-    private static string D(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string D(LocalDate d) => CloudEconomics.Serialization.IsoDate.Format(d);
 }
 
 /// <summary>A book of contracts: total, recognition by quarter and weighted-average remaining life.</summary>

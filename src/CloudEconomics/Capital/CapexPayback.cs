@@ -115,7 +115,7 @@ public static class CapexPayback
         if (foreignIndex >= 0)
         {
             var foreign = list[foreignIndex];
-            throw new ArgumentException($"Every return must be in the program's currency {program.Currency.Code}; the return of {foreign.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} is in {foreign.Amount.Currency.Code}.", nameof(returns));
+            throw new ArgumentException($"Every return must be in the program's currency {program.Currency.Code}; the return of {CloudEconomics.Serialization.IsoDate.Format(foreign.Date)} is in {foreign.Amount.Currency.Code}.", nameof(returns));
         }
         var flows = program.Tranches.Select(t => new CashFlow(t.InService, -t.Cost)).Concat(list);
         var schedule = new CashFlowSchedule(flows);

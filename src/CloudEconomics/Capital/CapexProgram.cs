@@ -29,7 +29,7 @@ public sealed class CapexProgram
         {
             if (t.Cost.Amount <= 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(tranches), t.Cost, $"Every tranche's cost must be positive; the tranche of {t.InService.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} was {t.Cost}.");
+                throw new ArgumentOutOfRangeException(nameof(tranches), t.Cost, $"Every tranche's cost must be positive; the tranche of {CloudEconomics.Serialization.IsoDate.Format(t.InService)} was {t.Cost}.");
             }
             if (t.Cost.Currency != list[0].Cost.Currency)
             {

@@ -122,5 +122,5 @@ public sealed class DepreciationPolicy
     /// <summary>The useful life in force on <paramref name="date"/>, in months.</summary>
     internal int UsefulLifeMonthsOn(LocalDate date) => Changes.LastOrDefault(c => c.EffectiveDate <= date)?.UsefulLifeMonths ?? UsefulLifeChange.LifeMonths(InitialUsefulLifeYears, "date");
 
-    private static string Format(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string Format(LocalDate d) => CloudEconomics.Serialization.IsoDate.Format(d);
 }

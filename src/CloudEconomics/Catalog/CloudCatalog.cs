@@ -321,7 +321,7 @@ public sealed class CloudCatalog
                 if (user.ValidTo is { } userTo && (piece.ValidTo is null || piece.ValidTo.Value > userTo))
                 {
                     var after = userTo.PlusDays(1);
-                    next.Add(piece with { Id = piece.Id + "/from-" + after.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ValidFrom = after });
+                    next.Add(piece with { Id = piece.Id + "/from-" + CloudEconomics.Serialization.IsoDate.Format(after), ValidFrom = after });
                 }
             }
             pieces = next;
@@ -497,7 +497,7 @@ public sealed class CloudCatalog
             if (!matched)
             {
                 unranked.Add(new UnrankedOffer(instance, null, "no " + (options.Option is { } k ? new PurchaseOption { Kind = k } + " " : "") + options.Currency.Code + " price known"
-                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " on " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")));
+                    + (options.Region is null ? "" : " in " + options.Region) + (Date is { } d ? " on " + CloudEconomics.Serialization.IsoDate.Format(d) : "")));
             }
         }
         var order = Enumerable.Range(0, keys.Count).ToArray();
@@ -546,7 +546,7 @@ public sealed class CloudCatalog
     /// <summary>Counts, such as <c>"CloudCatalog: 3 providers, 21 accelerators, 19 instances, 40 offers"</c>.</summary>
     /// <returns>Invariant text.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"CloudCatalog{(Date is { } d ? " as of " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "")}: {Providers.Count} providers, {Accelerators.Count} accelerators, {Instances.Count} instances, {Offers.Count} offers");
+        $"CloudCatalog{(Date is { } d ? " as of " + CloudEconomics.Serialization.IsoDate.Format(d) : "")}: {Providers.Count} providers, {Accelerators.Count} accelerators, {Instances.Count} instances, {Offers.Count} offers");
 
     /// <summary>Reads the embedded seeds into a new catalog (what <see cref="Default"/> does once); internal for benchmarks.</summary>
     internal static CloudCatalog LoadEmbedded()

@@ -86,5 +86,5 @@ public sealed record PriceOffer
     /// <summary>Readable text: id, price and validity.</summary>
     /// <returns>Invariant text.</returns>
     public override string ToString()
-        => $"{Id}: {(HourlyPrice.Value is { } p ? p.ToString() : "no price")} ({EffectiveFrom?.ToString("uuuu-MM-dd", null) ?? "…"}..{ValidTo?.ToString("uuuu-MM-dd", null) ?? "…"})";
+        => $"{Id}: {(HourlyPrice.Value is { } p ? p.ToString() : "no price")} ({(EffectiveFrom is { } from ? CloudEconomics.Serialization.IsoDate.Format(from) : "…")}..{(ValidTo is { } to ? CloudEconomics.Serialization.IsoDate.Format(to) : "…")})";
 }

@@ -259,5 +259,5 @@ public sealed class ScenarioFileValidator : AbstractValidator<ScenarioFile>
         }
     }
 
-    private static string D(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string D(LocalDate d) => CloudEconomics.Serialization.IsoDate.Format(d);
 }

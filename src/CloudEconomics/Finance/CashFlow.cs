@@ -11,5 +11,5 @@ public readonly record struct CashFlow(LocalDate Date, Money Amount)
     /// <summary>Formats invariantly, such as <c>"2026-01-01: -1,000,000.00 USD"</c>.</summary>
     /// <returns>The date in ISO form, a colon and the amount.</returns>
     public override string ToString() =>
-        $"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {Amount}";
+        $"{CloudEconomics.Serialization.IsoDate.Format(Date)}: {Amount}";
 }

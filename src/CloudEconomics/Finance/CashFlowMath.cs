@@ -350,7 +350,7 @@ public static partial class CashFlowMath
     }
 
     private static ArgumentException DatePrecedesFirst(ReadOnlySpan<LocalDate> dates, int i) => new(
-        $"No date may precede the first date ({dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
+        $"No date may precede the first date ({CloudEconomics.Serialization.IsoDate.Format(dates[0])}); the date at index {i.ToString(CultureInfo.InvariantCulture)} was {CloudEconomics.Serialization.IsoDate.Format(dates[i])}.",
         "dates");
 
     /// <summary>

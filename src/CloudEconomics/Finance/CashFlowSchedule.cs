@@ -248,5 +248,5 @@ public sealed class CashFlowSchedule : IReadOnlyList<CashFlow>
     public override string ToString() =>
         $"{Count.ToString(CultureInfo.InvariantCulture)} flows {Iso(StartDate)} to {Iso(EndDate)}, total {Total}";
 
-    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(LocalDate date) => CloudEconomics.Serialization.IsoDate.Format(date);
 }

@@ -116,7 +116,7 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
             if (change.UsefulLifeMonths <= elapsed)
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"A useful life of {change.UsefulLifeMonths} months effective {change.EffectiveDate:yyyy-MM-dd} leaves no life remaining: {elapsed:0.##} months have already elapsed."),
+                    string.Create(CultureInfo.InvariantCulture, $"A useful life of {change.UsefulLifeMonths} months effective {CloudEconomics.Serialization.IsoDate.Format(change.EffectiveDate)} leaves no life remaining: {elapsed:0.##} months have already elapsed."),
                     nameof(plan));
             }
             double bookValue = cost - current.Accumulated(elapsed, cost);
@@ -181,7 +181,7 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
     {
         if (to < from)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"End date must not be earlier than the start date; {to:yyyy-MM-dd} is before {from:yyyy-MM-dd}."), nameof(to));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"End date must not be earlier than the start date; {CloudEconomics.Serialization.IsoDate.Format(to)} is before {CloudEconomics.Serialization.IsoDate.Format(from)}."), nameof(to));
         }
         return new Money(Accumulated(to) - Accumulated(from), _currency);
     }

@@ -50,6 +50,6 @@ public sealed record PaybackResult
     /// <summary>Formats invariantly: <c>"reached 2027-03-15 (1.20 years)"</c> or <c>"not reached"</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => IsReached
-        ? $"reached {Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({Years!.Value.ToString("0.00", CultureInfo.InvariantCulture)} years)"
+        ? $"reached {CloudEconomics.Serialization.IsoDate.Format(Date!.Value)} ({Years!.Value.ToString("0.00", CultureInfo.InvariantCulture)} years)"
         : "not reached";
 }

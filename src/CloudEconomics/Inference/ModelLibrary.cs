@@ -267,7 +267,7 @@ public sealed class ModelLibrary
         LocalDate? asOf = null;
         if (!string.IsNullOrEmpty(asOfText))
         {
-            if (Serialization.IsoDateJsonConverter.TryParse(asOfText, out var date))
+            if (Serialization.IsoDate.TryParse(asOfText, out var date))
             {
                 asOf = date;
             }

@@ -276,7 +276,7 @@ public static class OfferRanking
 
     internal static string PriceProvenance(InferenceOffer offer)
         => string.Create(CultureInfo.InvariantCulture,
-            $"{offer.Price} {offer.PurchaseOption}{(offer.Region is null ? "" : " " + offer.Region)} ({offer.PriceSource ?? "entered by hand"}{(offer.PriceAsOf is { } d ? ", as of " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")})");
+            $"{offer.Price} {offer.PurchaseOption}{(offer.Region is null ? "" : " " + offer.Region)} ({offer.PriceSource ?? "entered by hand"}{(offer.PriceAsOf is { } d ? ", as of " + CloudEconomics.Serialization.IsoDate.Format(d) : "")})");
 
     /// <summary>Formats a ranking as a Markdown table (rank, offer, chips, TP, batch, bounds, prices, J/token).</summary>
     /// <param name="ranking">The ranking.</param>

@@ -164,5 +164,5 @@ public sealed record OwnedCluster
     /// <summary>Invariant summary.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{Name}: {Facility.Accelerators.Count:#,0} x {Facility.Accelerators.Name} in {ServerCount:#,0} servers from {CommissioningDate:uuuu-MM-dd}");
+        => string.Create(CultureInfo.InvariantCulture, $"{Name}: {Facility.Accelerators.Count:#,0} x {Facility.Accelerators.Name} in {ServerCount:#,0} servers from {CloudEconomics.Serialization.IsoDate.Format(CommissioningDate)}");
 }

@@ -51,13 +51,13 @@ public sealed class OwnedClusterValidator : AbstractValidator<OwnedCluster>
             .WithMessage(x => $"SalvageFraction must be between 0 and 1 inclusive; it was {F(x.SalvageFraction)}.");
         RuleFor(x => x.UsefulLifeChange!.EffectiveDate).Must((x, d) => d > x.CommissioningDate)
             .When(x => x.UsefulLifeChange is not null).OverridePropertyName("UsefulLifeChange.EffectiveDate")
-            .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"UsefulLifeChange.EffectiveDate must be after the commissioning date {x.CommissioningDate:uuuu-MM-dd}; it was {x.UsefulLifeChange!.EffectiveDate:uuuu-MM-dd}."));
+            .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"UsefulLifeChange.EffectiveDate must be after the commissioning date {CloudEconomics.Serialization.IsoDate.Format(x.CommissioningDate)}; it was {CloudEconomics.Serialization.IsoDate.Format(x.UsefulLifeChange!.EffectiveDate)}."));
         RuleFor(x => x.UsefulLifeChange!.UsefulLifeMonths).Must((x, months) => months > x.MonthsBeforeChange())
             .When(x => x.UsefulLifeChange is not null && x.UsefulLifeChange.EffectiveDate > x.CommissioningDate).OverridePropertyName("UsefulLifeChange.UsefulLifeMonths")
             .WithMessage(x => $"UsefulLifeChange.UsefulLifeMonths must be longer than the {x.MonthsBeforeChange()} months already elapsed at the change; it was {x.UsefulLifeChange!.UsefulLifeMonths} months.");
         RuleFor(x => x.UsefulLifeChange!.EffectiveDate).Must((x, d) => x.MonthsBeforeChange() < x.UsefulLifeYears * 12)
             .When(x => x.UsefulLifeChange is not null && x.UsefulLifeChange.EffectiveDate > x.CommissioningDate && x.UsefulLifeYears > 0).OverridePropertyName("UsefulLifeChange.EffectiveDate")
-            .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"UsefulLifeChange.EffectiveDate must fall within the original useful life of {x.UsefulLifeYears} years; it was {x.UsefulLifeChange!.EffectiveDate:uuuu-MM-dd}."));
+            .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"UsefulLifeChange.EffectiveDate must fall within the original useful life of {x.UsefulLifeYears} years; it was {CloudEconomics.Serialization.IsoDate.Format(x.UsefulLifeChange!.EffectiveDate)}."));
         RuleFor(x => x.Financing).NotNull().WithMessage("Financing must be given.");
         RuleFor(x => x.Financing.CostOfCapital).Must(r => double.IsFinite(r) && r > -1)
             .When(x => x.Financing is not null).OverridePropertyName("Financing.CostOfCapital")

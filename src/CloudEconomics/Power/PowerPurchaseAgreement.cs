@@ -96,7 +96,7 @@ public sealed record PowerPurchaseAgreement
     {
         if (date < Start)
         {
-            throw new ArgumentOutOfRangeException(nameof(date), date, string.Create(CultureInfo.InvariantCulture, $"The contract price is defined from the start date {Start:uuuu-MM-dd}; the date was {date:uuuu-MM-dd}."));
+            throw new ArgumentOutOfRangeException(nameof(date), date, string.Create(CultureInfo.InvariantCulture, $"The contract price is defined from the start date {CloudEconomics.Serialization.IsoDate.Format(Start)}; the date was {CloudEconomics.Serialization.IsoDate.Format(date)}."));
         }
         int years = Period.Between(Start, date, PeriodUnits.Years).Years;
         decimal factor = 1m;
@@ -122,7 +122,7 @@ public sealed record PowerPurchaseAgreement
     /// <summary>Invariant summary such as <c>"Talen Energy nuclear 1,920 MW 2025-06-11..2042-12-31"</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"{Counterparty} {Source} {ContractedCapacity.ToMegawatts():#,0.###} MW {Start:uuuu-MM-dd}..{End:uuuu-MM-dd} at {Price}");
+        => string.Create(CultureInfo.InvariantCulture, $"{Counterparty} {Source} {ContractedCapacity.ToMegawatts():#,0.###} MW {CloudEconomics.Serialization.IsoDate.Format(Start)}..{CloudEconomics.Serialization.IsoDate.Format(End)} at {Price}");
 }
 
 /// <summary>Hours of calendar months, optionally clipped to an inclusive date range.</summary>

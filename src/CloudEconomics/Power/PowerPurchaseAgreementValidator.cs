@@ -36,7 +36,7 @@ public sealed class PowerPurchaseAgreementValidator : AbstractValidator<PowerPur
             .WithMessage(x => $"AnnualEscalator must be a finite fraction of at least -1 (-100% a year); it was {F(x.AnnualEscalator)}.");
         RuleFor(x => x.End)
             .Must((x, end) => end >= x.Start)
-            .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"End date must not be earlier than the start date; End was {x.End:uuuu-MM-dd}, Start {x.Start:uuuu-MM-dd}."));
+            .WithMessage(x => string.Create(CultureInfo.InvariantCulture, $"End date must not be earlier than the start date; End was {CloudEconomics.Serialization.IsoDate.Format(x.End)}, Start {CloudEconomics.Serialization.IsoDate.Format(x.Start)}."));
         RuleFor(x => x.CapacityFactor)
             .Must(InUnitInterval)
             .WithMessage(x => $"CapacityFactor must be between 0 and 1 inclusive; it was {F(x.CapacityFactor)}.");

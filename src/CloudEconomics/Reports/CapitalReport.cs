@@ -436,7 +436,7 @@ public sealed record CapitalReport
                     Sources = inForce >= 0 ? [p.Changes[inForce].ToYears.Provenance] : [],
                     Note = p.Note,
                 };
-                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Serialization.IsoDateJsonConverter.Format(c.Effective)}: {(double)c.FromYears.Value!.Value.Amount} -> {(double)c.ToYears.Value!.Value.Amount} years")).ToList();
+                var changes = p.Changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Serialization.IsoDate.Format(c.Effective)}: {(double)c.FromYears.Value!.Value.Amount} -> {(double)c.ToYears.Value!.Value.Amount} years")).ToList();
                 return new DepreciationPolicySummary(p.Id, p.AssetClass, life, changes, p.Note);
             }).ToList();
 

@@ -172,7 +172,7 @@ public sealed record SeedReport
         var tokenAssumptions = scenario.Assumptions?.TokenCost;
         var modelId = tokenAssumptions?.ModelId ?? "llama-3.1-70b";
         var region = tokenAssumptions?.Region ?? "us-east-1";
-        var basis = $"AWS on-demand offers valid on {Serialization.IsoDateJsonConverter.Format(date)} in {region} (vendor prices, like for like)";
+        var basis = $"AWS on-demand offers valid on {Serialization.IsoDate.Format(date)} in {region} (vendor prices, like for like)";
         const decimal claim = 0.6m; // "reduced inference costs by approximately 40%" (seed article)
         var workload = options.Workload;
         if (tokenAssumptions?.Utilization?.Value is { } u)

@@ -177,7 +177,7 @@ public static class StandardModels
 
         var assumptions = new List<string>
         {
-            $"basis: AWS on-demand offers valid on {date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} in {region}, the seed report's like-for-like comparison",
+            $"basis: AWS on-demand offers valid on {CloudEconomics.Serialization.IsoDate.Format(date)} in {region}, the seed report's like-for-like comparison",
             $"custom silicon: {custom.Offer.InstanceType} as {customDeployment}; price {OfferRanking.PriceProvenance(custom.Offer)}",
             $"GPU: {gpu.Offer.InstanceType} as {gpuDeployment}; price {OfferRanking.PriceProvenance(gpu.Offer)}",
             $"model {llm.Id}; workload {workload}; throughput: roofline estimate from data-sheet peaks at each side's MFU and MBU (layouts fixed at the base case)",
@@ -221,7 +221,7 @@ public static class StandardModels
             .OrderBy(o => o.ValidFrom)
             .ToList();
         var current = history.LastOrDefault(o => o.ValidTo is null || o.ValidTo >= date)
-            ?? throw new ArgumentException($"The catalog has no USD on-demand price for {instanceName} in {region} valid on {date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.", nameof(catalog));
+            ?? throw new ArgumentException($"The catalog has no USD on-demand price for {instanceName} in {region} valid on {CloudEconomics.Serialization.IsoDate.Format(date)}.", nameof(catalog));
         double rental = (double)current.HourlyPrice.Value!.Value.PerHour.Amount / perInstance;
         var first = history[0];
         double days = Period.Between(first.ValidFrom!.Value, date, PeriodUnits.Days).Days;
@@ -229,7 +229,7 @@ public static class StandardModels
         // Annualised decline from the first listed price to the price on the date: 1 - (p1 / p0)^(365.25 / days).
         double decline = days >= 365 && rental < firstPrice ? 1 - Math.Pow(rental / firstPrice, 365.25 / days) : 0.15;
         string declineSource = days >= 365 && rental < firstPrice
-            ? string.Create(CultureInfo.InvariantCulture, $"derived: {instanceName} on-demand {firstPrice * perInstance:0.##} USD/h from {first.ValidFrom:uuuu-MM-dd} to {rental * perInstance:0.##} on {date:uuuu-MM-dd}, 1 - ({rental * perInstance:0.##} / {firstPrice * perInstance:0.##})^(365.25 / {days:0}) = {decline:0.####} a year")
+            ? string.Create(CultureInfo.InvariantCulture, $"derived: {instanceName} on-demand {firstPrice * perInstance:0.##} USD/h from {CloudEconomics.Serialization.IsoDate.Format(first.ValidFrom)} to {rental * perInstance:0.##} on {CloudEconomics.Serialization.IsoDate.Format(date)}, 1 - ({rental * perInstance:0.##} / {firstPrice * perInstance:0.##})^(365.25 / {days:0}) = {decline:0.####} a year")
             : "ASSUMPTION 0.15 a year (the catalog has no price history to derive it from)";
 
         var h100 = catalog.FindAccelerator(H100AcceleratorId)
@@ -297,5 +297,5 @@ public static class StandardModels
     }
 
     private static string OfferSource(PriceOffer offer)
-        => string.Create(CultureInfo.InvariantCulture, $"{offer.HourlyPrice.Value} from {offer.ValidFrom:uuuu-MM-dd} ({offer.HourlyPrice.Provenance.Source})");
+        => string.Create(CultureInfo.InvariantCulture, $"{offer.HourlyPrice.Value} from {CloudEconomics.Serialization.IsoDate.Format(offer.ValidFrom)} ({offer.HourlyPrice.Provenance.Source})");
 }

@@ -28,7 +28,7 @@ internal static class FastJsonReading
     internal static LocalDate? Date(ref Utf8JsonReader r) => Next(ref r) switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String when IsoDateJsonConverter.TryParse(r.GetString()!, out var date) => date,
+        JsonTokenType.String when IsoDate.TryParse(r.GetString()!, out var date) => date,
         _ => throw new GiveUp(),
     };
 
@@ -152,7 +152,7 @@ internal static class FastJsonReading
             LocalDate? asOf = null;
             if (asOfText is not null)
             {
-                if (!global::CloudEconomics.Serialization.IsoDateJsonConverter.TryParse(asOfText, out var date))
+                if (!CloudEconomics.Serialization.IsoDate.TryParse(asOfText, out var date))
                 {
                     throw new GiveUp();
                 }

@@ -185,7 +185,7 @@ internal static class ProvenanceJson
         }
         if (provenance.AsOf is not null)
         {
-            writer.WriteString("asOf", IsoDateJsonConverter.Format(provenance.AsOf.Value));
+            writer.WriteString("asOf", IsoDate.Format(provenance.AsOf.Value));
         }
         if (provenance.Confidence is { } confidence)
         {
@@ -237,7 +237,7 @@ internal static class ProvenanceJson
         {
             return null;
         }
-        return IsoDateJsonConverter.TryParse(text, out var date)
+        return IsoDate.TryParse(text, out var date)
             ? date
             : throw new JsonException($"\"asOf\" must be an ISO date (uuuu-MM-dd) such as \"2025-06-01\"; it was \"{text}\". Put any words about the date in \"note\".");
     }

@@ -102,7 +102,7 @@ public sealed class FiscalCalendarJsonConverter : JsonConverter<FiscalCalendar>
 
 internal static class FiscalPeriodJson
 {
-    internal static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(LocalDate date) => CloudEconomics.Serialization.IsoDate.Format(date);
 
     internal static T Guard<T>(Func<T> create)
     {

@@ -22,7 +22,7 @@ internal sealed class ImportBuilder
     {
         this.settings = settings;
         map = settings.Map ?? AcceleratorNameMap.Default;
-        asOf = settings.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        asOf = CloudEconomics.Serialization.IsoDate.Format(settings.AsOf);
     }
 
     internal string ProviderId => settings.Provider;

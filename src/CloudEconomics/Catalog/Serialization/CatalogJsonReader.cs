@@ -477,7 +477,7 @@ internal static class CatalogJsonReader
             return null;
         }
         var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Error(path, "A date must be a JSON string such as \"2025-06-01\".");
-        if (IsoDateJsonConverter.TryParse(text, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }

@@ -28,7 +28,7 @@ internal sealed class CalibrationFileReader(string file)
         NodaTime.LocalDate? fitDate = null;
         if (Need(root.FitDate, "$.fitDate") is { } dateText)
         {
-            if (Serialization.IsoDateJsonConverter.TryParse(dateText, out var date))
+            if (Serialization.IsoDate.TryParse(dateText, out var date))
             {
                 fitDate = date;
             }

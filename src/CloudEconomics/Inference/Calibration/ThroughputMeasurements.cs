@@ -358,7 +358,7 @@ public sealed class ThroughputMeasurements : IReadOnlyList<ThroughputMeasurement
         string? asOfText = Str(r.AsOf, "asOf", false);
         if (asOfText is not null)
         {
-            if (Serialization.IsoDateJsonConverter.TryParse(asOfText, out var parsed))
+            if (Serialization.IsoDate.TryParse(asOfText, out var parsed))
             {
                 asOf = parsed;
             }
