@@ -36,6 +36,32 @@ public class CliCatalogImportTest
     }
 
     [Fact]
+    public void Import_AwsPriceList_P4dExcerpt_RanksAmongTheEmbeddedAwsOffersOnItsDate()
+    {
+        var output = TempFile();
+        try
+        {
+            var result = CliRunner.Run("catalog", "import", "--format", "aws-price-list", "--provider", "aws", "--as-of", "2024-05-28",
+                "--source", "github:opencost/opencost/pkg/cloud/aws/testdata/pricing-us-east-1.json@9dcbc978d77ac84519f6e8c8a6a81747cf2cd7bc",
+                Data("aws-price-list-p4d-us-east-1-2024.json"), "--out", output);
+            result.ExitCode.Should().Be(0, result.Error);
+            // Two products: p4d.24xlarge on demand (imported) and its capacity-block twin (not an offer).
+            result.Out.Should().StartWith("aws: 1 instances, 1 offers in 1 regions from 2 rows (0 not imported");
+
+            var ranked = CliRunner.Run("catalog", "--catalog", output, "--as-of", "2024-06-01", "rank", "--metric", "accelerator-hour", "--provider", "aws", "--option", "on-demand", "--format", "json");
+            ranked.ExitCode.Should().Be(0, ranked.Error);
+            using var json = JsonDocument.Parse(ranked.Out);
+            // 32.7726 USD/h / 8 A100 = 4.096575 USD per accelerator-hour, from the imported file (vendor, as of 2024-05-28)
+            var p4d = json.RootElement.GetProperty("ranked").EnumerateArray().Single(r => r.GetProperty("instance").GetString() == "p4d.24xlarge");
+            p4d.GetProperty("value").GetProperty("amount").GetDecimal().Should().Be(4.096575m);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
     public void Import_UnmappedRows_AreListedOnStderr()
     {
         var output = TempFile();

@@ -242,6 +242,39 @@ public class CatalogImporterTest
     }
 
     [Fact]
+    public void AwsPriceList_DefaultTable_ImportsTheP4dOnDemandProductAndSkipsItsCapacityBlockProduct()
+    {
+        var result = Import(ImportFormat.AwsPriceList, "aws-price-list-p4d-us-east-1-2024.json", "aws", null, Confidence.Vendor);
+
+        // Product H7NGEAC6UEHNTKSJ: p4d.24xlarge, US East (N. Virginia), Linux, Shared, marketoption OnDemand,
+        // vcpu "96", memory "1152 GiB", gpu "8"; the accelerator-name table maps the p4d. family to the A100 40GB SXM.
+        var instance = result.Instances.Should().ContainSingle().Subject;
+        instance.Id.Should().Be("aws-p4d.24xlarge");
+        instance.Name.Should().Be("p4d.24xlarge");
+        instance.AcceleratorId.Should().Be("nvidia-a100-40gb-sxm");
+        instance.AcceleratorCount.Value.Should().Be(8);
+        instance.AcceleratorCount.Provenance.Note.Should().Be("the product's 'gpu' attribute");
+        instance.Vcpus.Value.Should().Be(96);
+        instance.Memory.Value!.Value.Gibibytes.Should().Be(1152);
+
+        // Its on-demand term H7NGEAC6UEHNTKSJ.JRTCKXETXF: "$32.7726 per On Demand Linux p4d.24xlarge Instance Hour",
+        // pricePerUnit USD "32.7726000000", effectiveDate 2024-05-01. Product YSXJGN78QTXNVGDQ (same instance,
+        // marketoption CapacityBlock, operation RunInstances:CB, "$0.00 per Capacity Block ...") is not an offer.
+        var offer = result.Offers.Should().ContainSingle().Subject;
+        offer.Id.Should().Be("aws-p4d.24xlarge/onDemand/us-east-1/2026-12-05");
+        offer.Region.Should().Be("us-east-1");
+        offer.Option.Kind.Should().Be(PurchaseOptionKind.OnDemand);
+        offer.Price.PerHour.Amount.Should().Be(32.7726m);
+        offer.Price.PerHour.Currency.Code.Should().Be("USD");
+        offer.Upfront.Should().BeNull();
+        offer.Provenance.Confidence.Should().Be(Confidence.Vendor);
+        offer.Provenance.Note.Should().Be("offer term JRTCKXETXF, effective 2024-05-01T00:00:00Z");
+        result.Provider.Regions.Select(r => r.Id).Should().Equal("us-east-1");
+        result.RowsRead.Should().Be(2, "two products, both p4d.24xlarge");
+        result.Unmapped.Should().BeEmpty("the capacity-block product is a known market option, left out like Windows or dedicated tenancy");
+    }
+
+    [Fact]
     public void AzureRetail_ReadsConsumptionAndReservationTotalsAsHourlyRates()
     {
         var result = Import(ImportFormat.AzureRetail, "azure-retail-d8v4-westeurope.json", "azure", TestMap("azure", "Standard_D8_v4", count: 1), Confidence.Vendor);
