@@ -275,6 +275,46 @@ public class CatalogImporterTest
     }
 
     [Fact]
+    public void AzureRetail_NdPage_ImportsTheH100ReservationsAsOneAndThreeYearVendorRates()
+    {
+        var result = Import(ImportFormat.AzureRetail, "azure-retail-nd-eastus-2026-07-27.json", "azure", null, Confidence.Vendor);
+
+        // Items 1-3, Standard_ND96isr_H100_v5 in eastus (meter ND96isrH100v5, "Virtual Machines NDsr H100 v5 Series"):
+        // Consumption 98.32 per hour; Reservation "1 Year" 551221.0 for the term: 551221 / 8760 h = 62.9247716895 ->
+        // 62.924772; "3 Years" 1134310.0: 1134310 / 26280 h = 43.1624809741 -> 43.162481.
+        var h100 = result.Offers.Where(o => o.InstanceId == "azure-nd96isr-h100-v5").ToDictionary(o => o.Option.ToString(), o => o.Price.PerHour.Amount);
+        h100.Should().Equal(new Dictionary<string, decimal>
+        {
+            ["on-demand"] = 98.32m,
+            ["reserved 1y"] = 62.924772m,
+            ["reserved 3y"] = 43.162481m,
+        });
+        var oneYear = result.Offers.Single(o => o.InstanceId == "azure-nd96isr-h100-v5" && o.Option.TermMonths == 12);
+        oneYear.Option.Kind.Should().Be(PurchaseOptionKind.Reserved);
+        oneYear.Option.Payment.Should().BeNull("an Azure reservation item names no payment option");
+        oneYear.Region.Should().Be("eastus");
+        oneYear.Provenance.Confidence.Should().Be(Confidence.Vendor);
+        oneYear.Provenance.Note.Should().Be("meter 'ND96isrH100v5', effective 2023-12-01T00:00:00Z; Azure quotes 551221.0 USD for the 1-year term, spread over 8760 hours");
+        result.Offers.Single(o => o.InstanceId == "azure-nd96isr-h100-v5" && o.Option.TermMonths == 36).Id
+            .Should().Be("azure-nd96isr-h100-v5/reserved-36m/eastus/2026-12-05");
+
+        // Item 9: "ND96asr_A100_v4 Spot", Consumption, Linux product, 5.98334. Items 4, 5 and 8 (Low Priority), 6 and 7
+        // (Windows products; 5 and 7 DevTestConsumption) are not offers.
+        var a100 = result.Offers.Where(o => o.InstanceId == "azure-nd96asr-v4").Should().ContainSingle().Subject;
+        a100.Option.Kind.Should().Be(PurchaseOptionKind.Spot);
+        a100.Price.PerHour.Amount.Should().Be(5.98334m);
+        result.Offers.Should().HaveCount(4);
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().Equal(
+            ("Standard_ND96isr_H100_v5", "nvidia-h100-sxm", (int?)8), ("Standard_ND96asr_v4", "nvidia-a100-40gb-sxm", 8));
+
+        // Item 10, Standard_ND96is_H100_v5 (88.488 per hour), is an N-series (GPU) SKU the table does not map: reported.
+        var unmapped = result.Unmapped.Should().ContainSingle().Subject;
+        unmapped.Line.Should().Be(10);
+        unmapped.Key.Should().Be("Standard_ND96is_H100_v5");
+        result.RowsRead.Should().Be(10);
+    }
+
+    [Fact]
     public void AzureRetail_ReadsConsumptionAndReservationTotalsAsHourlyRates()
     {
         var result = Import(ImportFormat.AzureRetail, "azure-retail-d8v4-westeurope.json", "azure", TestMap("azure", "Standard_D8_v4", count: 1), Confidence.Vendor);
