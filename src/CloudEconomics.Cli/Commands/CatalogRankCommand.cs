@@ -75,7 +75,7 @@ internal sealed class CatalogRankCommand
         var result = Run(catalog, settings, out var ranking);
         if (settings.Chart is { } chartFile)
         {
-            var bars = ranking.Ranked.Select(r => new BarItem($"{r.Instance.Name} ({r.Offer.Option.Kind})", r.Value.ToDouble())).ToList();
+            var bars = ranking.Ranked.Select(r => new BarItem($"{r.Instance.Name} ({OptionLabel(r.Offer.Option)})", r.Value.ToDouble())).ToList();
             if (bars.Count == 0)
             {
                 throw new InvalidDataException("Nothing to chart: no offer could be ranked with these filters.");
@@ -95,7 +95,7 @@ internal sealed class CatalogRankCommand
             table.AddRow(
                 r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Instance.Name),
                 Markup.Escape($"{r.Instance.Accelerator?.Name ?? r.Instance.AcceleratorId} x{CatalogMetrics.AcceleratorsPerBillingUnit(r.Offer, r.Instance)}"),
-                Markup.Escape($"{r.Offer.Option.Kind} {r.Offer.Region}"),
+                Markup.Escape($"{OptionLabel(r.Offer.Option)} {r.Offer.Region}"),
                 r.Offer.Price.PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture),
                 r.Value.Amount.ToString("#,0.00##", CultureInfo.InvariantCulture),
                 Markup.Escape(Commands.ShortProvenance(r.Offer.Provenance)));
@@ -106,6 +106,21 @@ internal sealed class CatalogRankCommand
             context.Out.WriteLine($"not ranked: {u.Instance.Name}: {u.Reason}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The option's kind with its term and payment when it has them ("Reserved 3y", "SavingsPlan 1y no upfront"), so that a table tells a ranking's 1- and 3-year rows apart.</summary>
+    internal static string OptionLabel(PurchaseOption option)
+    {
+        var label = option.Kind.ToString();
+        if (option.TermMonths is { } months)
+        {
+            label += " " + (months % 12 == 0 ? (months / 12).ToString(CultureInfo.InvariantCulture) + "y" : months.ToString(CultureInfo.InvariantCulture) + "mo");
+        }
+        if (option.Payment is { } payment)
+        {
+            label += payment switch { PaymentOption.NoUpfront => " no upfront", PaymentOption.PartialUpfront => " partial upfront", _ => " all upfront" };
+        }
+        return label;
     }
 }
 

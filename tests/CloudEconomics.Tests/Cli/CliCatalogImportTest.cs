@@ -36,6 +36,65 @@ public class CliCatalogImportTest
     }
 
     [Fact]
+    public void Import_AwsPriceList_P4dExcerpt_RanksAmongTheEmbeddedAwsOffersOnItsDate()
+    {
+        var output = TempFile();
+        try
+        {
+            var result = CliRunner.Run("catalog", "import", "--format", "aws-price-list", "--provider", "aws", "--as-of", "2024-05-28",
+                "--source", "github:opencost/opencost/pkg/cloud/aws/testdata/pricing-us-east-1.json@9dcbc978d77ac84519f6e8c8a6a81747cf2cd7bc",
+                Data("aws-price-list-p4d-us-east-1-2024.json"), "--out", output);
+            result.ExitCode.Should().Be(0, result.Error);
+            // Two products: p4d.24xlarge on demand (imported) and its capacity-block twin (not an offer).
+            result.Out.Should().StartWith("aws: 1 instances, 1 offers in 1 regions from 2 rows (0 not imported");
+
+            var ranked = CliRunner.Run("catalog", "--catalog", output, "--as-of", "2024-06-01", "rank", "--metric", "accelerator-hour", "--provider", "aws", "--option", "on-demand", "--format", "json");
+            ranked.ExitCode.Should().Be(0, ranked.Error);
+            using var json = JsonDocument.Parse(ranked.Out);
+            // 32.7726 USD/h / 8 A100 = 4.096575 USD per accelerator-hour, from the imported file (vendor, as of 2024-05-28)
+            var p4d = json.RootElement.GetProperty("ranked").EnumerateArray().Single(r => r.GetProperty("instance").GetString() == "p4d.24xlarge");
+            p4d.GetProperty("value").GetProperty("amount").GetDecimal().Should().Be(4.096575m);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Import_AzureRetail_NdPage_RanksTheH100ReservationsAsVendorOneAndThreeYearOffers()
+    {
+        var output = TempFile();
+        try
+        {
+            var result = CliRunner.Run("catalog", "import", "--format", "azure-retail", "--provider", "azure", "--as-of", "2026-07-27",
+                "--source", "github:mrmonroe90/compute-price-tracker/tests/fixtures/azure_retail_eastus_nd_2026-07-27.json@bacf91ddc8a127e8c696ffaf1a9269fee2a675d8",
+                Data("azure-retail-nd-eastus-2026-07-27.json"), "--out", output);
+            result.ExitCode.Should().Be(0, result.Error);
+            result.Out.Should().StartWith("azure: 2 instances, 4 offers in 1 regions from 10 rows (1 not imported");
+            result.Error.Should().Contain("cloudecon: not imported: line 10: Standard_ND96is_H100_v5");
+
+            var ranked = CliRunner.Run("catalog", "--catalog", output, "--as-of", "2026-12-05", "rank", "--metric", "accelerator-hour", "--provider", "azure", "--option", "reserved", "--format", "json");
+            ranked.ExitCode.Should().Be(0, ranked.Error);
+            using var json = JsonDocument.Parse(ranked.Out);
+            var h100 = json.RootElement.GetProperty("ranked").EnumerateArray()
+                .Where(r => r.GetProperty("instance").GetString() == "Standard_ND96isr_H100_v5" && r.GetProperty("region").GetString() == "eastus").ToList();
+            // 1 Year 551221 / 8760 h = 62.924772 per VM-hour / 8 H100 = 7.8655965; 3 Years 1134310 / 26280 h = 43.162481 / 8 = 5.395310125
+            h100.Select(r => r.GetProperty("value").GetProperty("amount").GetDecimal()).Should().BeEquivalentTo(new[] { 5.395310125m, 7.8655965m });
+            h100.Should().OnlyContain(r => r.GetProperty("confidence").GetString() == "Vendor" && r.GetProperty("asOf").GetString() == "2026-07-27");
+
+            // The table names the term, so the 1- and 3-year rows of one instance and region can be told apart.
+            var table = CliRunner.Run("catalog", "--catalog", output, "--as-of", "2026-12-05", "rank", "--metric", "accelerator-hour", "--provider", "azure", "--option", "reserved");
+            table.ExitCode.Should().Be(0, table.Error);
+            table.Out.Should().Contain("│ Reserved 1y eastus │ 62.9248 │").And.Contain("│ Reserved 3y eastus │ 43.1625 │");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
     public void Import_UnmappedRows_AreListedOnStderr()
     {
         var output = TempFile();

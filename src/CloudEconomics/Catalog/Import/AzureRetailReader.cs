@@ -6,7 +6,8 @@ namespace CloudEconomics.Catalog.Import;
 /// <summary>
 /// Reads an Azure Retail Prices API page (<c>https://prices.azure.com/api/retail/prices</c>: a JSON object with an
 /// <c>Items</c> array), item by item. Kept: Virtual Machines items priced per hour that the accelerator-name table maps
-/// (by ARM SKU); Windows and low-priority meters are left out. Consumption items are on-demand, or spot when the meter
+/// (by ARM SKU); Windows, low-priority and dev/test meters are left out; an N-series (GPU) SKU the table does not map is
+/// reported. Consumption items are on-demand, or spot when the meter
 /// or SKU name says "Spot"; reservation items carry the price of the whole term (<c>reservationTerm</c> "1 Year" or
 /// "3 Years"), turned into an hourly rate over 8,760 hours a year (Azure's 730 hours a month), the total kept as a note.
 /// </summary>
@@ -51,6 +52,13 @@ internal static class AzureRetailReader
         }
     }
 
+    /// <summary>
+    /// Whether an ARM SKU is of Azure's N-series, its GPU-accelerated family (NC, ND, NG, NV: "Standard_N..."): an
+    /// N-series SKU the accelerator-name table does not map is reported; other SKUs (CPU sizes) are skipped silently.
+    /// </summary>
+    private static bool IsGpuSeries(string sku)
+        => sku.Length > "Standard_N".Length && sku.StartsWith("Standard_N", StringComparison.OrdinalIgnoreCase) && char.IsAsciiLetterUpper(sku["Standard_N".Length]);
+
     private static string? Text(JsonElement item, string name)
         => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
@@ -70,7 +78,7 @@ internal static class AzureRetailReader
         {
             return;
         }
-        var rule = builder.Resolve(number, sku, null, reportUnknown: false);
+        var rule = builder.Resolve(number, sku, null, reportUnknown: IsGpuSeries(sku));
         if (rule is null)
         {
             return;

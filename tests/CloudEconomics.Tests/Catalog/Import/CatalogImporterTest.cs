@@ -242,6 +242,79 @@ public class CatalogImporterTest
     }
 
     [Fact]
+    public void AwsPriceList_DefaultTable_ImportsTheP4dOnDemandProductAndSkipsItsCapacityBlockProduct()
+    {
+        var result = Import(ImportFormat.AwsPriceList, "aws-price-list-p4d-us-east-1-2024.json", "aws", null, Confidence.Vendor);
+
+        // Product H7NGEAC6UEHNTKSJ: p4d.24xlarge, US East (N. Virginia), Linux, Shared, marketoption OnDemand,
+        // vcpu "96", memory "1152 GiB", gpu "8"; the accelerator-name table maps the p4d. family to the A100 40GB SXM.
+        var instance = result.Instances.Should().ContainSingle().Subject;
+        instance.Id.Should().Be("aws-p4d.24xlarge");
+        instance.Name.Should().Be("p4d.24xlarge");
+        instance.AcceleratorId.Should().Be("nvidia-a100-40gb-sxm");
+        instance.AcceleratorCount.Value.Should().Be(8);
+        instance.AcceleratorCount.Provenance.Note.Should().Be("the product's 'gpu' attribute");
+        instance.Vcpus.Value.Should().Be(96);
+        instance.Memory.Value!.Value.Gibibytes.Should().Be(1152);
+
+        // Its on-demand term H7NGEAC6UEHNTKSJ.JRTCKXETXF: "$32.7726 per On Demand Linux p4d.24xlarge Instance Hour",
+        // pricePerUnit USD "32.7726000000", effectiveDate 2024-05-01. Product YSXJGN78QTXNVGDQ (same instance,
+        // marketoption CapacityBlock, operation RunInstances:CB, "$0.00 per Capacity Block ...") is not an offer.
+        var offer = result.Offers.Should().ContainSingle().Subject;
+        offer.Id.Should().Be("aws-p4d.24xlarge/onDemand/us-east-1/2026-12-05");
+        offer.Region.Should().Be("us-east-1");
+        offer.Option.Kind.Should().Be(PurchaseOptionKind.OnDemand);
+        offer.Price.PerHour.Amount.Should().Be(32.7726m);
+        offer.Price.PerHour.Currency.Code.Should().Be("USD");
+        offer.Upfront.Should().BeNull();
+        offer.Provenance.Confidence.Should().Be(Confidence.Vendor);
+        offer.Provenance.Note.Should().Be("offer term JRTCKXETXF, effective 2024-05-01T00:00:00Z");
+        result.Provider.Regions.Select(r => r.Id).Should().Equal("us-east-1");
+        result.RowsRead.Should().Be(2, "two products, both p4d.24xlarge");
+        result.Unmapped.Should().BeEmpty("the capacity-block product is a known market option, left out like Windows or dedicated tenancy");
+    }
+
+    [Fact]
+    public void AzureRetail_NdPage_ImportsTheH100ReservationsAsOneAndThreeYearVendorRates()
+    {
+        var result = Import(ImportFormat.AzureRetail, "azure-retail-nd-eastus-2026-07-27.json", "azure", null, Confidence.Vendor);
+
+        // Items 1-3, Standard_ND96isr_H100_v5 in eastus (meter ND96isrH100v5, "Virtual Machines NDsr H100 v5 Series"):
+        // Consumption 98.32 per hour; Reservation "1 Year" 551221.0 for the term: 551221 / 8760 h = 62.9247716895 ->
+        // 62.924772; "3 Years" 1134310.0: 1134310 / 26280 h = 43.1624809741 -> 43.162481.
+        var h100 = result.Offers.Where(o => o.InstanceId == "azure-nd96isr-h100-v5").ToDictionary(o => o.Option.ToString(), o => o.Price.PerHour.Amount);
+        h100.Should().Equal(new Dictionary<string, decimal>
+        {
+            ["on-demand"] = 98.32m,
+            ["reserved 1y"] = 62.924772m,
+            ["reserved 3y"] = 43.162481m,
+        });
+        var oneYear = result.Offers.Single(o => o.InstanceId == "azure-nd96isr-h100-v5" && o.Option.TermMonths == 12);
+        oneYear.Option.Kind.Should().Be(PurchaseOptionKind.Reserved);
+        oneYear.Option.Payment.Should().BeNull("an Azure reservation item names no payment option");
+        oneYear.Region.Should().Be("eastus");
+        oneYear.Provenance.Confidence.Should().Be(Confidence.Vendor);
+        oneYear.Provenance.Note.Should().Be("meter 'ND96isrH100v5', effective 2023-12-01T00:00:00Z; Azure quotes 551221.0 USD for the 1-year term, spread over 8760 hours");
+        result.Offers.Single(o => o.InstanceId == "azure-nd96isr-h100-v5" && o.Option.TermMonths == 36).Id
+            .Should().Be("azure-nd96isr-h100-v5/reserved-36m/eastus/2026-12-05");
+
+        // Item 9: "ND96asr_A100_v4 Spot", Consumption, Linux product, 5.98334. Items 4, 5 and 8 (Low Priority), 6 and 7
+        // (Windows products; 5 and 7 DevTestConsumption) are not offers.
+        var a100 = result.Offers.Where(o => o.InstanceId == "azure-nd96asr-v4").Should().ContainSingle().Subject;
+        a100.Option.Kind.Should().Be(PurchaseOptionKind.Spot);
+        a100.Price.PerHour.Amount.Should().Be(5.98334m);
+        result.Offers.Should().HaveCount(4);
+        result.Instances.Select(i => (i.Name, i.AcceleratorId, i.AcceleratorCount.Value)).Should().Equal(
+            ("Standard_ND96isr_H100_v5", "nvidia-h100-sxm", (int?)8), ("Standard_ND96asr_v4", "nvidia-a100-40gb-sxm", 8));
+
+        // Item 10, Standard_ND96is_H100_v5 (88.488 per hour), is an N-series (GPU) SKU the table does not map: reported.
+        var unmapped = result.Unmapped.Should().ContainSingle().Subject;
+        unmapped.Line.Should().Be(10);
+        unmapped.Key.Should().Be("Standard_ND96is_H100_v5");
+        result.RowsRead.Should().Be(10);
+    }
+
+    [Fact]
     public void AzureRetail_ReadsConsumptionAndReservationTotalsAsHourlyRates()
     {
         var result = Import(ImportFormat.AzureRetail, "azure-retail-d8v4-westeurope.json", "azure", TestMap("azure", "Standard_D8_v4", count: 1), Confidence.Vendor);
