@@ -46,7 +46,7 @@ internal static class ReportRenderer
         var claims = new Table().Title("5. The article's figures, checked").AddColumn("Claim").AddColumn("Verdict").AddColumn("What the data say");
         foreach (var claim in capital.ArticleClaims)
         {
-            claims.AddRow(Markup.Escape(claim.Text), claim.Verdict.ToString(), Markup.Escape(claim.Explanation));
+            claims.AddRow(Cells(claim.Text, claim.Verdict.ToString(), claim.Explanation));
         }
         console.Write(claims);
         context.Out.WriteLine();
@@ -57,7 +57,7 @@ internal static class ReportRenderer
         var depreciation = new Table().Title("8. Depreciation policies in force").AddColumn("Asset class").AddColumn("Useful life").AddColumn("Changes");
         foreach (var d in capital.Depreciation)
         {
-            depreciation.AddRow(Markup.Escape(d.AssetClass), Markup.Escape(d.UsefulLifeAtQuarterEnd.FormatValue(0)), Markup.Escape(string.Join("; ", d.Changes)));
+            depreciation.AddRow(Cells(d.AssetClass, d.UsefulLifeAtQuarterEnd.FormatValue(0), string.Join("; ", d.Changes)));
         }
         console.Write(depreciation);
         context.Out.WriteLine();
@@ -84,7 +84,7 @@ internal static class ReportRenderer
             {
                 how = f.Note;
             }
-            table.AddRow(Markup.Escape(f.Label), Markup.Escape(f.FormatValue(f.Unit == FigureUnit.Ratio ? 2 : 1)), Markup.Escape(Shorten(how, 70)));
+            table.AddRow(Cells(f.Label, f.FormatValue(f.Unit == FigureUnit.Ratio ? 2 : 1), Shorten(how, 70)));
         }
         console.Write(table);
         console.WriteLine();
@@ -104,9 +104,9 @@ internal static class ReportRenderer
             .AddColumn(new TableColumn("USD / 1M tokens (blended)").RightAligned()).AddColumn("Decode bound");
         foreach (var (side, line) in new[] { ("custom silicon", section.CustomSilicon!), ("GPU", section.Gpu!) })
         {
-            table.AddRow(side, Markup.Escape(line.Instance), Markup.Escape(line.Accelerators),
+            table.AddRow(Cells(side, line.Instance, line.Accelerators,
                 line.PricePerHour.PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture),
-                line.Blended.PerMillionTokens.Amount.ToString("0.0000", CultureInfo.InvariantCulture), line.DecodeBound);
+                line.Blended.PerMillionTokens.Amount.ToString("0.0000", CultureInfo.InvariantCulture), line.DecodeBound));
         }
         console.Write(table);
         var ratio = section.Ratio!.Value;
@@ -141,18 +141,21 @@ internal static class ReportRenderer
             .AddColumn(new TableColumn("USD/h").RightAligned()).AddColumn(new TableColumn("Breakeven").RightAligned()).AddColumn("Answer");
         foreach (var c in checks)
         {
-            table.AddRow(
-                Markup.Escape(c.Instance),
-                c.OnDemand is { } od ? od.PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture) + (c.OnDemandSource is null ? "" : $"\n({Markup.Escape(c.OnDemandSource)})") : "none",
-                c.CommitmentKind is null ? "none" : Markup.Escape($"{c.CommitmentKind} {c.CommitmentRegion}\n({c.CommitmentSource})"),
+            table.AddRow(Cells(
+                c.Instance,
+                c.OnDemand is { } od ? od.PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture) + (c.OnDemandSource is null ? "" : $"\n({c.OnDemandSource})") : "none",
+                c.CommitmentKind is null ? "none" : $"{c.CommitmentKind} {c.CommitmentRegion}\n({c.CommitmentSource})",
                 c.Commitment is { } cm ? cm.PerHour.Amount.ToString("#,0.####", CultureInfo.InvariantCulture) : "",
                 c.BreakevenUtilization is { } b ? b.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a",
-                Markup.Escape(c.Verdict));
+                c.Verdict));
         }
         context.Console.Write(table);
         context.Out.WriteLine("   Trainium3/Trainium4 (the article's advice) have no published price in the data: no answer for them.");
         context.Out.WriteLine();
     }
+
+    /// <summary>Table cells as plain text (no markup parsing: the report's cells carry no styles).</summary>
+    private static Text[] Cells(params string[] texts) => Array.ConvertAll(texts, t => new Text(t));
 
     private static string Ratio(decimal? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 

@@ -71,12 +71,27 @@ public abstract class CatalogStartupBenchmarks
 }
 
 /// <summary>
-/// Issue 15's start-up goal, cold: the first load of a catalog document in a fresh process against a bare
-/// <see cref="JsonDocument"/> parse of the same bytes, also first in a fresh process (5 processes each). Sizes: the
-/// seeds (21 accelerators, 19 instances, 40 offers) and ten times as many.
+/// Issue 15's start-up goal, cold, as the issue states it: "the first <c>CloudCatalog</c> load within 5x a bare parse of
+/// the same files in the same process". Each measurement is one invocation in a fresh process (5 processes each):
+/// <see cref="CatalogStartupBenchmarks.BareParse"/> is the first JSON parse of the process, paying System.Text.Json's own
+/// start-up; <see cref="CatalogStartupBenchmarks.Load"/> is the first catalog load of a process in which that bare parse
+/// of the same bytes has just run (unmeasured, in the iteration set-up), as in an application that reads JSON before it
+/// touches the catalog. Sizes: the seeds and ten times as many records.
 /// </summary>
 [SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class CatalogStartupColdBenchmarks : CatalogStartupBenchmarks
+{
+    /// <summary>The bare parse that precedes the first load in the same process (not measured).</summary>
+    [IterationSetup(Target = nameof(Load))]
+    public void ParseFirstInTheSameProcess() => BareParse();
+}
+
+/// <summary>
+/// The stricter cold comparison: the first catalog load in a fresh process with nothing before it (it pays the JIT of
+/// the catalog reader, System.Text.Json's and UnitsNet's first use) against the bare parse, also first in its process.
+/// </summary>
+[SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
+public class CatalogStartupColdAloneBenchmarks : CatalogStartupBenchmarks
 {
 }
 

@@ -65,7 +65,7 @@ internal sealed class ReportCommand
                     Out = new AnsiConsoleOutput(TextWriter.Null),
                 });
                 scratch.Write(new Rule("warm-up"));
-                scratch.Write(new Table().Title("warm-up").AddColumn("a").AddColumn(new TableColumn("b").RightAligned()).AddRow(Markup.Escape("x [y]"), "1,234.5"));
+                scratch.Write(new Table().Title("warm-up").AddColumn("a").AddColumn(new TableColumn("b").RightAligned()).AddRow(new Text("x [y]"), new Text("1,234.5")));
             }
             catch (Exception)
             {
