@@ -104,7 +104,7 @@ public sealed class ModelLibrary
 
     // One loader style for every embedded file: bounded read -> deserialise -> validate collecting every problem ->
     // DataLoadException listing them.
-    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -122,9 +122,12 @@ public sealed class ModelLibrary
         try
         {
             Utility.BoundedInput.CheckJson(bytes, file);
-            records = isArray
-                ? JsonSerializer.Deserialize<List<ModelJson?>>(bytes, ReadOptions) ?? []
-                : [JsonSerializer.Deserialize<ModelJson?>(bytes, ReadOptions)];
+            // The element walk reads what the serializer reads without its reflection metadata (start-up); anything it is
+            // not sure of (a value of another JSON kind) goes to the serializer, which words the problem with its path.
+            records = ModelJson.TryReadAll(bytes, isArray)
+                ?? (isArray
+                    ? JsonSerializer.Deserialize<List<ModelJson?>>(bytes, ReadOptions) ?? []
+                    : [JsonSerializer.Deserialize<ModelJson?>(bytes, ReadOptions)]);
         }
         catch (JsonException e)
         {
@@ -334,7 +337,7 @@ public sealed class ModelLibrary
     }
 
     /// <summary>The model file format (seeds/models/*.json), as the serializer reads it; checked by <see cref="Validate"/>.</summary>
-    private sealed class ModelJson
+    internal sealed class ModelJson
     {
         public string? Id { get; set; }
         public string? Name { get; set; }
@@ -360,6 +363,128 @@ public sealed class ModelLibrary
         public string? Confidence { get; set; }
         public string? Notes { get; set; }
         public Dictionary<string, JsonElement>? FieldSources { get; set; }
+
+        private sealed class GiveUp : Exception;
+
+        /// <summary>
+        /// The records as the serializer reads them with <see cref="ReadOptions"/> (web defaults: property names matched
+        /// ignoring case, the last of repeated names wins, unknown names ignored, numbers strict), read from a
+        /// <see cref="JsonDocument"/>; null when a value is of a kind the serializer would refuse or convert.
+        /// </summary>
+        internal static List<ModelJson?>? TryReadAll(byte[] bytes, bool isArray)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Utility.BoundedInput.MaxDepth });
+                var root = document.RootElement;
+                if (!isArray)
+                {
+                    return [Read(root)];
+                }
+                if (root.ValueKind == JsonValueKind.Null)
+                {
+                    return [];
+                }
+                if (root.ValueKind != JsonValueKind.Array)
+                {
+                    return null;
+                }
+                var records = new List<ModelJson?>(root.GetArrayLength());
+                foreach (var item in root.EnumerateArray())
+                {
+                    records.Add(Read(item));
+                }
+                return records;
+            }
+            catch (Exception e) when (e is GiveUp or JsonException or InvalidOperationException or FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static ModelJson? Read(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                throw new GiveUp();
+            }
+            var m = new ModelJson();
+            foreach (var p in e.EnumerateObject())
+            {
+                var v = p.Value;
+                switch (p.Name.ToLowerInvariant())
+                {
+                    case "id": m.Id = Text(v); break;
+                    case "name": m.Name = Text(v); break;
+                    case "totalparameters": m.TotalParameters = Number(v); break;
+                    case "activeparameters": m.ActiveParameters = Number(v); break;
+                    case "layers": m.Layers = Integer(v); break;
+                    case "hiddensize": m.HiddenSize = Integer(v); break;
+                    case "attentionheads": m.AttentionHeads = Integer(v); break;
+                    case "keyvalueheads": m.KeyValueHeads = Integer(v); break;
+                    case "headdimension": m.HeadDimension = Integer(v); break;
+                    case "kvcacheelementspertokenperlayer": m.KvCacheElementsPerTokenPerLayer = Integer(v); break;
+                    case "latentattention": m.LatentAttention = v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, JsonValueKind.Null => null, _ => throw new GiveUp() }; break;
+                    case "expertcount": m.ExpertCount = Integer(v); break;
+                    case "expertspertoken": m.ExpertsPerToken = Integer(v); break;
+                    case "routedexpertparameters": m.RoutedExpertParameters = Number(v); break;
+                    case "sharedexpertparameters": m.SharedExpertParameters = Number(v); break;
+                    case "weightprecision": m.WeightPrecision = Text(v); break;
+                    case "activationprecision": m.ActivationPrecision = Text(v); break;
+                    case "kvcacheprecision": m.KvCachePrecision = Text(v); break;
+                    case "maxcontexttokens": m.MaxContextTokens = Integer(v); break;
+                    case "source": m.Source = Text(v); break;
+                    case "asof": m.AsOf = Text(v); break;
+                    case "confidence": m.Confidence = Text(v); break;
+                    case "notes": m.Notes = Text(v); break;
+                    case "fieldsources":
+                        if (v.ValueKind == JsonValueKind.Null)
+                        {
+                            m.FieldSources = null;
+                            break;
+                        }
+                        if (v.ValueKind != JsonValueKind.Object)
+                        {
+                            throw new GiveUp();
+                        }
+                        var sources = new Dictionary<string, JsonElement>();
+                        foreach (var field in v.EnumerateObject())
+                        {
+                            sources[field.Name] = field.Value.Clone();
+                        }
+                        m.FieldSources = sources;
+                        break;
+                    default:
+                        break; // unknown names are ignored, as by the serializer (Validate reports what is missing)
+                }
+            }
+            return m;
+        }
+
+        private static string? Text(JsonElement v) => v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Null => null,
+            _ => throw new GiveUp(),
+        };
+
+        private static double? Number(JsonElement v) => v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
+            JsonValueKind.Null => null,
+            _ => throw new GiveUp(),
+        };
+
+        private static int? Integer(JsonElement v) => v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetInt32(out var i) => i,
+            JsonValueKind.Null => null,
+            _ => throw new GiveUp(),
+        };
     }
 
     /// <summary>Invariant text listing the ids.</summary>
