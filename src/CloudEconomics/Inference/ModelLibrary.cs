@@ -3,6 +3,9 @@ using System.Reflection;
 using System.Text.Json;
 using NodaTime;
 
+using CloudEconomics.Serialization;
+using static CloudEconomics.Serialization.FastJsonReading;
+
 namespace CloudEconomics.Inference;
 
 /// <summary>
@@ -364,8 +367,6 @@ public sealed class ModelLibrary
         public string? Notes { get; set; }
         public Dictionary<string, JsonElement>? FieldSources { get; set; }
 
-        private sealed class GiveUp : Exception;
-
         /// <summary>
         /// The records as the serializer reads them with <see cref="ReadOptions"/> (web defaults: property names matched
         /// ignoring case, the last of repeated names wins, unknown names ignored, numbers strict), read from a
@@ -396,7 +397,7 @@ public sealed class ModelLibrary
                 }
                 return records;
             }
-            catch (Exception e) when (e is GiveUp or JsonException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is FastJsonReading.GiveUp or JsonException or InvalidOperationException or FormatException)
             {
                 return null;
             }
@@ -418,29 +419,29 @@ public sealed class ModelLibrary
                 var v = p.Value;
                 switch (p.Name.ToLowerInvariant())
                 {
-                    case "id": m.Id = Text(v); break;
-                    case "name": m.Name = Text(v); break;
-                    case "totalparameters": m.TotalParameters = Number(v); break;
-                    case "activeparameters": m.ActiveParameters = Number(v); break;
-                    case "layers": m.Layers = Integer(v); break;
-                    case "hiddensize": m.HiddenSize = Integer(v); break;
-                    case "attentionheads": m.AttentionHeads = Integer(v); break;
-                    case "keyvalueheads": m.KeyValueHeads = Integer(v); break;
-                    case "headdimension": m.HeadDimension = Integer(v); break;
-                    case "kvcacheelementspertokenperlayer": m.KvCacheElementsPerTokenPerLayer = Integer(v); break;
-                    case "latentattention": m.LatentAttention = v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, JsonValueKind.Null => null, _ => throw new GiveUp() }; break;
-                    case "expertcount": m.ExpertCount = Integer(v); break;
-                    case "expertspertoken": m.ExpertsPerToken = Integer(v); break;
-                    case "routedexpertparameters": m.RoutedExpertParameters = Number(v); break;
-                    case "sharedexpertparameters": m.SharedExpertParameters = Number(v); break;
-                    case "weightprecision": m.WeightPrecision = Text(v); break;
-                    case "activationprecision": m.ActivationPrecision = Text(v); break;
-                    case "kvcacheprecision": m.KvCachePrecision = Text(v); break;
-                    case "maxcontexttokens": m.MaxContextTokens = Integer(v); break;
-                    case "source": m.Source = Text(v); break;
-                    case "asof": m.AsOf = Text(v); break;
-                    case "confidence": m.Confidence = Text(v); break;
-                    case "notes": m.Notes = Text(v); break;
+                    case "id": m.Id = ElementText(v); break;
+                    case "name": m.Name = ElementText(v); break;
+                    case "totalparameters": m.TotalParameters = ElementNumber(v); break;
+                    case "activeparameters": m.ActiveParameters = ElementNumber(v); break;
+                    case "layers": m.Layers = ElementInteger(v); break;
+                    case "hiddensize": m.HiddenSize = ElementInteger(v); break;
+                    case "attentionheads": m.AttentionHeads = ElementInteger(v); break;
+                    case "keyvalueheads": m.KeyValueHeads = ElementInteger(v); break;
+                    case "headdimension": m.HeadDimension = ElementInteger(v); break;
+                    case "kvcacheelementspertokenperlayer": m.KvCacheElementsPerTokenPerLayer = ElementInteger(v); break;
+                    case "latentattention": m.LatentAttention = ElementBool(v); break;
+                    case "expertcount": m.ExpertCount = ElementInteger(v); break;
+                    case "expertspertoken": m.ExpertsPerToken = ElementInteger(v); break;
+                    case "routedexpertparameters": m.RoutedExpertParameters = ElementNumber(v); break;
+                    case "sharedexpertparameters": m.SharedExpertParameters = ElementNumber(v); break;
+                    case "weightprecision": m.WeightPrecision = ElementText(v); break;
+                    case "activationprecision": m.ActivationPrecision = ElementText(v); break;
+                    case "kvcacheprecision": m.KvCachePrecision = ElementText(v); break;
+                    case "maxcontexttokens": m.MaxContextTokens = ElementInteger(v); break;
+                    case "source": m.Source = ElementText(v); break;
+                    case "asof": m.AsOf = ElementText(v); break;
+                    case "confidence": m.Confidence = ElementText(v); break;
+                    case "notes": m.Notes = ElementText(v); break;
                     case "fieldsources":
                         if (v.ValueKind == JsonValueKind.Null)
                         {
@@ -464,27 +465,6 @@ public sealed class ModelLibrary
             }
             return m;
         }
-
-        private static string? Text(JsonElement v) => v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Null => null,
-            _ => throw new GiveUp(),
-        };
-
-        private static double? Number(JsonElement v) => v.ValueKind switch
-        {
-            JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
-            JsonValueKind.Null => null,
-            _ => throw new GiveUp(),
-        };
-
-        private static int? Integer(JsonElement v) => v.ValueKind switch
-        {
-            JsonValueKind.Number when v.TryGetInt32(out var i) => i,
-            JsonValueKind.Null => null,
-            _ => throw new GiveUp(),
-        };
     }
 
     /// <summary>Invariant text listing the ids.</summary>

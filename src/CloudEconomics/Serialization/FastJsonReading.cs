@@ -179,4 +179,87 @@ internal static class FastJsonReading
             return created;
         }
     }
+
+    // The element walks' value readers (a JsonElement where a serializer DTO property would be): the value the serializer
+    // gives for a JSON value of the expected kind, and a give-up for any other kind, which the serializer would refuse or
+    // convert (and then word with its path).
+
+    /// <summary>A string or null; gives up on other kinds.</summary>
+    internal static string? ElementText(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString(),
+        JsonValueKind.Null => null,
+        _ => throw new GiveUp(),
+    };
+
+    /// <summary>A finite double or null; gives up on other kinds and on numbers outside double's range.</summary>
+    internal static double? ElementNumber(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
+        JsonValueKind.Null => null,
+        _ => throw new GiveUp(),
+    };
+
+    /// <summary>An int or null; gives up on other kinds and on numbers that are not 32-bit integers.</summary>
+    internal static int? ElementInteger(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Number when v.TryGetInt32(out var i) => i,
+        JsonValueKind.Null => null,
+        _ => throw new GiveUp(),
+    };
+
+    /// <summary>A bool or null; gives up on other kinds.</summary>
+    internal static bool? ElementBool(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Null => null,
+        _ => throw new GiveUp(),
+    };
+
+    /// <summary>A list of strings (elements may be null) or null; gives up on other kinds.</summary>
+    internal static List<string?>? ElementTexts(JsonElement v)
+    {
+        if (v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            throw new GiveUp();
+        }
+        var list = new List<string?>(v.GetArrayLength());
+        foreach (var item in v.EnumerateArray())
+        {
+            list.Add(ElementText(item));
+        }
+        return list;
+    }
+
+    /// <summary>A list of records read by <paramref name="read"/> (null elements kept as null) or null; gives up on other kinds.</summary>
+    internal static List<T?>? ElementList<T>(JsonElement v, Func<JsonElement, T?> read) where T : class
+    {
+        if (v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            throw new GiveUp();
+        }
+        var list = new List<T?>(v.GetArrayLength());
+        foreach (var item in v.EnumerateArray())
+        {
+            list.Add(item.ValueKind == JsonValueKind.Null ? null : read(item));
+        }
+        return list;
+    }
+
+    /// <summary>The properties of an object, or null for JSON null; gives up on other kinds.</summary>
+    internal static JsonElement.ObjectEnumerator? ElementObject(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Object => v.EnumerateObject(),
+        JsonValueKind.Null => null,
+        _ => throw new GiveUp(),
+    };
 }

@@ -274,7 +274,13 @@ public sealed class EfficiencyCalibration
         CalibrationFileJson? root;
         try
         {
-            root = JsonSerializer.Deserialize<CalibrationFileJson?>(bytes, CalibrationReadOptions);
+            // The element walk reads what the serializer reads, without its reflection metadata; anything it is not sure
+            // of goes to the serializer, which words the problem with its path.
+            root = CalibrationFileJson.TryRead(bytes, out var documentIsNull);
+            if (root is null && !documentIsNull)
+            {
+                root = JsonSerializer.Deserialize<CalibrationFileJson?>(bytes, CalibrationReadOptions);
+            }
         }
         catch (JsonException e)
         {
@@ -290,7 +296,7 @@ public sealed class EfficiencyCalibration
     public override string ToString()
         => string.Create(CultureInfo.InvariantCulture, $"calibration of {Rows} measurements from {Publishers.Count} publishers; {Global}");
 
-    private static readonly JsonSerializerOptions CalibrationReadOptions = new()
+    internal static readonly JsonSerializerOptions CalibrationReadOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,

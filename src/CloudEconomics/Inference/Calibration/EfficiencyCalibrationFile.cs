@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using NodaTime.Text;
+
+using static CloudEconomics.Serialization.FastJsonReading;
 
 namespace CloudEconomics.Inference;
 
@@ -255,6 +258,65 @@ internal sealed class CalibrationFileJson
         public string? Id { get; set; }
         public string? Reason { get; set; }
     }
+
+    /// <summary>
+    /// The file as the serializer reads it with the calibration options (exact camelCase names, the last of repeated
+    /// names wins, unknown names ignored, numbers strict, no comments), read from a <see cref="JsonDocument"/> without the
+    /// serializer's reflection metadata (start-up); null when a value is of a kind the serializer would refuse, so that it
+    /// words the problem. A JSON <c>null</c> document gives null with <paramref name="documentIsNull"/> set.
+    /// </summary>
+    internal static CalibrationFileJson? TryRead(byte[] bytes, out bool documentIsNull)
+    {
+        documentIsNull = false;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = Utility.BoundedInput.MaxDepth });
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Null)
+            {
+                documentIsNull = true;
+                return null;
+            }
+            var file = new CalibrationFileJson();
+            foreach (var p in ElementObject(root) ?? throw new GiveUp())
+            {
+                var v = p.Value;
+                switch (p.Name)
+                {
+                    case "formatVersion": file.FormatVersion = ElementInteger(v); break;
+                    case "fitDate": file.FitDate = ElementText(v); break;
+                    case "measurementSet": file.MeasurementSet = ElementText(v); break;
+                    case "rows": file.Rows = ElementInteger(v); break;
+                    case "publishers": file.Publishers = ElementTexts(v); break;
+                    case "measuredAccelerators": file.MeasuredAccelerators = ElementTexts(v); break;
+                    case "fittedParameters": file.FittedParameters = ElementTexts(v); break;
+                    case "baseline": file.Baseline = ElementObject(v) is { } b ? CalibrationFactorsJson.Read(b) : null; break;
+                    case "global": file.Global = ElementObject(v) is { } g ? CalibrationFamilyJson.Read(g) : null; break;
+                    case "families": file.Families = ElementList(v, e => CalibrationFamilyJson.Read(ElementObject(e)!.Value)); break;
+                    case "classFits": file.ClassFits = ElementList(v, e => CalibrationFamilyJson.Read(ElementObject(e)!.Value)); break;
+                    case "skipped":
+                        file.Skipped = ElementList(v, e =>
+                        {
+                            var skipped = new SkippedJson();
+                            foreach (var q in ElementObject(e)!.Value)
+                            {
+                                if (q.Name == "id") skipped.Id = ElementText(q.Value);
+                                else if (q.Name == "reason") skipped.Reason = ElementText(q.Value);
+                            }
+                            return skipped;
+                        });
+                        break;
+                    default:
+                        break; // unknown names are ignored, as by the serializer
+                }
+            }
+            return file;
+        }
+        catch (Exception e) when (e is GiveUp or JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>A family's (or the global) fit in a calibration file.</summary>
@@ -269,6 +331,30 @@ internal sealed class CalibrationFamilyJson
     public CalibrationFactorsJson? Factors { get; set; }
     public CalibrationErrorJson? ErrorBefore { get; set; }
     public CalibrationErrorJson? ErrorAfter { get; set; }
+
+    /// <summary>The family's fields from a JSON object (see <see cref="CalibrationFileJson.TryRead"/>).</summary>
+    internal static CalibrationFamilyJson Read(JsonElement.ObjectEnumerator properties)
+    {
+        var f = new CalibrationFamilyJson();
+        foreach (var p in properties)
+        {
+            var v = p.Value;
+            switch (p.Name)
+            {
+                case "family": f.Family = ElementText(v); break;
+                case "name": f.Name = ElementText(v); break;
+                case "modelClass": f.ModelClass = ElementText(v); break;
+                case "accelerators": f.Accelerators = ElementTexts(v); break;
+                case "fitted": f.Fitted = ElementBool(v); break;
+                case "rows": f.Rows = ElementInteger(v); break;
+                case "factors": f.Factors = ElementObject(v) is { } factors ? CalibrationFactorsJson.Read(factors) : null; break;
+                case "errorBefore": f.ErrorBefore = ElementObject(v) is { } before ? CalibrationErrorJson.Read(before) : null; break;
+                case "errorAfter": f.ErrorAfter = ElementObject(v) is { } after ? CalibrationErrorJson.Read(after) : null; break;
+                default: break;
+            }
+        }
+        return f;
+    }
 }
 
 /// <summary>Efficiency factors in a calibration file.</summary>
@@ -282,6 +368,29 @@ internal sealed class CalibrationFactorsJson
     public double? StepOverheadSeconds { get; set; }
     public int? PrefillChunkTokens { get; set; }
     public string? ActivationPrecision { get; set; }
+
+    /// <summary>The factors from a JSON object (see <see cref="CalibrationFileJson.TryRead"/>).</summary>
+    internal static CalibrationFactorsJson Read(JsonElement.ObjectEnumerator properties)
+    {
+        var f = new CalibrationFactorsJson();
+        foreach (var p in properties)
+        {
+            var v = p.Value;
+            switch (p.Name)
+            {
+                case "mfu": f.Mfu = ElementNumber(v); break;
+                case "mbu": f.Mbu = ElementNumber(v); break;
+                case "interconnectEfficiency": f.InterconnectEfficiency = ElementNumber(v); break;
+                case "usableMemoryFraction": f.UsableMemoryFraction = ElementNumber(v); break;
+                case "allReduceLatencySeconds": f.AllReduceLatencySeconds = ElementNumber(v); break;
+                case "stepOverheadSeconds": f.StepOverheadSeconds = ElementNumber(v); break;
+                case "prefillChunkTokens": f.PrefillChunkTokens = ElementInteger(v); break;
+                case "activationPrecision": f.ActivationPrecision = ElementText(v); break;
+                default: break;
+            }
+        }
+        return f;
+    }
 }
 
 /// <summary>A fit's error in a calibration file (null in the file when the fit has no rows).</summary>
@@ -293,4 +402,25 @@ internal sealed class CalibrationErrorJson
     public double? RatioP10 { get; set; }
     public double? RatioP50 { get; set; }
     public double? RatioP90 { get; set; }
+
+    /// <summary>The error from a JSON object (see <see cref="CalibrationFileJson.TryRead"/>).</summary>
+    internal static CalibrationErrorJson Read(JsonElement.ObjectEnumerator properties)
+    {
+        var e = new CalibrationErrorJson();
+        foreach (var p in properties)
+        {
+            var v = p.Value;
+            switch (p.Name)
+            {
+                case "count": e.Count = ElementInteger(v); break;
+                case "median": e.Median = ElementNumber(v); break;
+                case "p90": e.P90 = ElementNumber(v); break;
+                case "ratioP10": e.RatioP10 = ElementNumber(v); break;
+                case "ratioP50": e.RatioP50 = ElementNumber(v); break;
+                case "ratioP90": e.RatioP90 = ElementNumber(v); break;
+                default: break;
+            }
+        }
+        return e;
+    }
 }
