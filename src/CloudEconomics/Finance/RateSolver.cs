@@ -104,25 +104,14 @@ internal static class RateSolver
             rate = 0;
             return false;
         }
-        double root;
-        if (bestFlo == 0)
+        // A zero at an end of the bracket is Brent's answer at once (its first IsConverged returns that end), and Brent
+        // never leaves the bracket, so the root is within [-30, 30] and the rate finite and above -100%.
+        var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
+        while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
         {
-            root = bestLo;
+            solver.Update(scaled(values, offsets, tMax, x));
         }
-        else if (bestFhi == 0)
-        {
-            root = bestHi;
-        }
-        else
-        {
-            var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
-            while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
-            {
-                solver.Update(scaled(values, offsets, tMax, x));
-            }
-            root = solver.Root;
-        }
-        rate = FinanceMath.ExpM1(root);
-        return rate > -1.0 && double.IsFinite(rate);
+        rate = FinanceMath.ExpM1(solver.Root);
+        return true;
     }
 }
