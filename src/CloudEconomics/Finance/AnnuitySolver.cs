@@ -18,6 +18,10 @@ internal static class AnnuitySolver
     /// 100 steps; false when a step fails (see <see cref="Newton.Step"/>) or the steps run out.
     /// </summary>
     internal static bool TryNewton(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
+        => TryNewton(n, pmt, pv, fv, t, guess, out rate, out _);
+
+    /// <summary><see cref="TryNewton(double, double, double, double, double, double, out double)"/>, with the number of steps taken.</summary>
+    internal static bool TryNewton(double n, double pmt, double pv, double fv, double t, double guess, out double rate, out int steps)
     {
         var search = new NewtonSearch(guess, maxSteps: 100, tolerance: 1e-13, earlyStop: false);
         while (search.Next(out double r))
@@ -28,6 +32,7 @@ internal static class AnnuitySolver
             double slope = (pv * n * a / (1.0 + r)) + (pmt * t * b) + (pmt * (1.0 + (r * t)) * db);
             search.Step(f, slope);
         }
+        steps = search.Steps;
         return search.TryResult(out rate);
     }
 
