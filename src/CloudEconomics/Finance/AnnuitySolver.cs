@@ -6,7 +6,7 @@ internal static class AnnuitySolver
     internal static bool TryRate(double n, double pmt, double pv, double fv, bool due, double guess, out double rate)
     {
         double t = due ? 1.0 : 0.0;
-        if (UniqueRoot(n, pmt, pv, fv, due, out int lowSign) && TryUniqueRoot(n, pmt, pv, fv, t, lowSign, out rate))
+        if (UniqueRoot(n, pmt, pv, fv, due, out int lowSign) && TryUniqueRoot(n, pmt, pv, fv, t, lowSign, out rate, out _))
         {
             return true;
         }
@@ -18,6 +18,10 @@ internal static class AnnuitySolver
     /// 100 steps; false when a step fails (see <see cref="Newton.Step"/>) or the steps run out.
     /// </summary>
     internal static bool TryNewton(double n, double pmt, double pv, double fv, double t, double guess, out double rate)
+        => TryNewton(n, pmt, pv, fv, t, guess, out rate, out _);
+
+    /// <summary><see cref="TryNewton(double, double, double, double, double, double, out double)"/>, with the number of steps taken.</summary>
+    internal static bool TryNewton(double n, double pmt, double pv, double fv, double t, double guess, out double rate, out int steps)
     {
         var search = new NewtonSearch(guess, maxSteps: 100, tolerance: 1e-13, earlyStop: false);
         while (search.Next(out double r))
@@ -28,18 +32,19 @@ internal static class AnnuitySolver
             double slope = (pv * n * a / (1.0 + r)) + (pmt * t * b) + (pmt * (1.0 + (r * t)) * db);
             search.Step(f, slope);
         }
+        steps = search.Steps;
         return search.TryResult(out rate);
     }
 
     /// <summary>f(r) times a positive factor exp(-max(0, n L)) so that nothing overflows; L = ln(1+r).</summary>
-    private static double Scaled(double n, double pmt, double pv, double fv, double t, double l)
+    internal static double Scaled(double n, double pmt, double pv, double fv, double t, double l)
     {
         double r = FinanceMath.ExpM1(l);
         double nl = n * l;
         if (nl > 0)
         {
             double inverse = Math.Exp(-nl);
-            double annuity = r == 0 ? n : -FinanceMath.ExpM1(-nl) / r;
+            double annuity = -FinanceMath.ExpM1(-nl) / r; // n l > 0, so l and r = e^l - 1 are not 0
             return pv + (pmt * (1.0 + (r * t)) * annuity) + (fv * inverse);
         }
         FinanceMath.Growth(r, n, out double a, out double b);
@@ -64,7 +69,7 @@ internal static class AnnuitySolver
     /// fv, pmt, ..., pv + pmt in advance) means exactly one positive root x. Then any convergent method finds the rate
     /// Excel's Newton finds, whatever the guess. <paramref name="lowSign"/> is the sign of f as x tends to 0.
     /// </summary>
-    private static bool UniqueRoot(double n, double pmt, double pv, double fv, bool due, out int lowSign)
+    internal static bool UniqueRoot(double n, double pmt, double pv, double fv, bool due, out int lowSign)
     {
         lowSign = 0;
         if (n != Math.Floor(n) || n > 1e9)
@@ -100,8 +105,9 @@ internal static class AnnuitySolver
     /// f (1+r)^-n (same sign, nearly flat instead of exponential for positive rates) above; a step that leaves the
     /// bracket is replaced by bisection in ln(1+r). Starts from 2 (-f(0)) / (pv (n + 1)), the rate that balances the
     /// flows to first order (close for loans), or 0. Two or three elementary functions per iteration.
+    /// <paramref name="evaluations"/> counts the evaluations of f (for the tests of the path taken).
     /// </summary>
-    private static bool TryUniqueRoot(double n, double pmt, double pv, double fv, double t, int lowSign, out double rate)
+    internal static bool TryUniqueRoot(double n, double pmt, double pv, double fv, double t, int lowSign, out double rate, out int evaluations)
     {
         double r = pv != 0 ? -2.0 * (pv + (n * pmt) + fv) / (pv * (n + 1.0)) : 0.0;
         if (!double.IsFinite(r) || r <= -0.9 || r > 10.0)
@@ -109,9 +115,11 @@ internal static class AnnuitySolver
             r = 0.0;
         }
         double lo = -1.0, hi = double.PositiveInfinity, stride = 1.0;
+        evaluations = 0;
         for (int it = 0; it < 200; it++)
         {
             Evaluate(n, pmt, pv, fv, t, r, out double f, out double slope);
+            evaluations++;
             if (f == 0.0)
             {
                 rate = r;
@@ -130,6 +138,13 @@ internal static class AnnuitySolver
                 hi = r;
             }
             double next = r - (f / slope);
+            // Converged first: a step below half an ulp lands on r itself, which is now an end of the bracket. Scaled by
+            // the finite r, so an infinite or NaN step never passes.
+            if (Math.Abs(next - r) <= 1e-13 * Math.Max(1.0, Math.Abs(r)))
+            {
+                rate = next;
+                return true;
+            }
             if (!(next > lo && next < hi))
             {
                 // Bisection in ln(1+r), or a growing stride towards the open side.
@@ -151,13 +166,6 @@ internal static class AnnuitySolver
                 {
                     break;
                 }
-                r = next;
-                continue;
-            }
-            if (Math.Abs(next - r) <= 1e-13 * Math.Max(1.0, Math.Abs(next)))
-            {
-                rate = next;
-                return true;
             }
             r = next;
         }
@@ -166,7 +174,7 @@ internal static class AnnuitySolver
     }
 
     /// <summary>f(r) and df/dr (while n ln(1+r) &lt;= 1), else g = f (1+r)^-n and dg/dr; the same sign and root.</summary>
-    private static void Evaluate(double n, double pmt, double pv, double fv, double t, double r, out double f, out double slope)
+    internal static void Evaluate(double n, double pmt, double pv, double fv, double t, double r, out double f, out double slope)
     {
         double e = r == 0.0 ? 0.0 : n * FinanceMath.Log1P(r);
         double x = 1.0 + r;
@@ -193,8 +201,7 @@ internal static class AnnuitySolver
                 }
                 else
                 {
-                    double um1 = a - 1.0;
-                    em1 = um1 == -1.0 ? -1.0 : um1 * e / Math.Log(a);
+                    em1 = (a - 1.0) * e / Math.Log(a); // |e| <= 0.5: a >= e^-0.5, so a - 1 > -1
                 }
                 b = em1 == 0.0 ? n : em1 / r;
             }

@@ -32,8 +32,8 @@ internal struct BrentSolver
         _fb = f2;
         _c = x2;
         _fc = f2;
-        _d = x2 - x1;
-        _e = _d;
+        // _d and _e (the last two steps) start at 0: the first IsConverged sets both to b - a, since c = b means f(b)
+        // and f(c) share their sign (or f(b) = 0, and it converges at once).
         _tolerance = absoluteTolerance;
         Iterations = 0;
     }

@@ -112,6 +112,9 @@ internal struct NewtonSearch
         outcome = Newton.Step(ref rate, value, slope, ref previousStep, tolerance, earlyStop);
     }
 
+    /// <summary>The steps taken so far (for the tests of the path taken).</summary>
+    internal readonly int Steps => steps;
+
     /// <summary>The root when the search converged.</summary>
     /// <param name="root">The root; 0 when the search did not converge.</param>
     /// <returns>Whether it converged.</returns>

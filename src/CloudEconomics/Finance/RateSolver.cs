@@ -17,6 +17,10 @@ internal static class RateSolver
 
     /// <summary>Newton for IRR on f(r) = P(1/(1+r)), at most 60 steps; false when a step fails or the steps run out.</summary>
     internal static bool TryIrrNewton(ReadOnlySpan<double> values, double guess, out double rate)
+        => TryIrrNewton(values, guess, out rate, out _);
+
+    /// <summary><see cref="TryIrrNewton(ReadOnlySpan{double}, double, out double)"/>, with the number of steps taken.</summary>
+    internal static bool TryIrrNewton(ReadOnlySpan<double> values, double guess, out double rate, out int steps)
     {
         var search = new NewtonSearch(guess, NewtonIterations, NewtonTolerance, earlyStop: true);
         while (search.Next(out double r))
@@ -25,6 +29,7 @@ internal static class RateSolver
             FinanceKernels.PolynomialWithDerivative(values, d, out double p, out double dp);
             search.Step(p, -d * d * dp);
         }
+        steps = search.Steps;
         return search.TryResult(out rate);
     }
 
@@ -34,6 +39,10 @@ internal static class RateSolver
 
     /// <summary>Newton for XIRR on f(r) = sum v_i (1+r)^(-t_i/365), at most 60 steps; false when a step fails or the steps run out.</summary>
     internal static bool TryXirrNewton(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate)
+        => TryXirrNewton(values, offsets, maxOffset, guess, table, out rate, out _);
+
+    /// <summary><see cref="TryXirrNewton(ReadOnlySpan{double}, ReadOnlySpan{int}, int, double, Span{double}, out double)"/>, with the number of steps taken.</summary>
+    internal static bool TryXirrNewton(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, int maxOffset, double guess, Span<double> table, out double rate, out int steps)
     {
         var search = new NewtonSearch(guess, NewtonIterations, NewtonTolerance, earlyStop: true);
         while (search.Next(out double r))
@@ -41,6 +50,7 @@ internal static class RateSolver
             FinanceKernels.DatedSums(values, offsets, maxOffset, r, table, out double f, out double s);
             search.Step(f, -s / (365.0 * (1.0 + r)));
         }
+        steps = search.Steps;
         return search.TryResult(out rate);
     }
 
@@ -104,25 +114,14 @@ internal static class RateSolver
             rate = 0;
             return false;
         }
-        double root;
-        if (bestFlo == 0)
+        // A zero at an end of the bracket is Brent's answer at once (its first IsConverged returns that end), and Brent
+        // never leaves the bracket, so the root is within [-30, 30] and the rate finite and above -100%.
+        var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
+        while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
         {
-            root = bestLo;
+            solver.Update(scaled(values, offsets, tMax, x));
         }
-        else if (bestFhi == 0)
-        {
-            root = bestHi;
-        }
-        else
-        {
-            var solver = new BrentSolver(bestLo, bestHi, bestFlo, bestFhi, 1e-16);
-            while (!solver.IsConverged(out double x) && solver.Iterations < BrentSolver.MaxIterations)
-            {
-                solver.Update(scaled(values, offsets, tMax, x));
-            }
-            root = solver.Root;
-        }
-        rate = FinanceMath.ExpM1(root);
-        return rate > -1.0 && double.IsFinite(rate);
+        rate = FinanceMath.ExpM1(solver.Root);
+        return true;
     }
 }
