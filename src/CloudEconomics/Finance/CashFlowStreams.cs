@@ -88,7 +88,7 @@ public static class CashFlowStreams
             return amount;
         }
         double factor = Math.Pow(1.0 + growth, periods);
-        if (!double.IsFinite(factor) || factor >= 7.9e28)
+        if (factor >= 7.9e28) // also catches infinity; 1 + growth > 0, so never NaN
         {
             throw new FinancialCalculationException(string.Create(CultureInfo.InvariantCulture, $"The stream's growth overflows after {periods} periods."));
         }

@@ -26,12 +26,8 @@ internal static class FinanceMath
         {
             return x;
         }
-        double um1 = u - 1.0;
-        if (um1 == -1.0)
-        {
-            return -1.0;
-        }
-        return um1 * x / Math.Log(u);
+        // |x| <= 0.5 here, so u >= exp(-0.5) and u - 1 is never -1 (no log of zero).
+        return (u - 1.0) * x / Math.Log(u);
     }
 
     /// <summary>a + b rounded, with the rounding error in <paramref name="error"/> (Knuth's TwoSum, exact).</summary>
