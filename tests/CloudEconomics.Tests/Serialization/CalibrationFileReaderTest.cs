@@ -97,4 +97,21 @@ public class CalibrationFileReaderTest
         accepted.Should().BeGreaterThan(100);
         refused.Should().BeGreaterThan(50);
     }
+    [Fact]
+    public void FamiliesWalk_ReadsTheShippedFamilies_AsTheSerializerDoes_AndGivesUpOnOtherKinds()
+    {
+        var bytes = File.ReadAllBytes(RepositoryPaths.Of("seeds/calibration/families.json"));
+        string Json(AcceleratorFamilies.FamiliesFileJson? f) => JsonSerializer.Serialize(f, AcceleratorFamilies.ReadOptions);
+
+        var walked = AcceleratorFamilies.FamiliesFileJson.TryRead(bytes, out _);
+
+        walked.Should().NotBeNull();
+        Json(walked).Should().Be(Json(JsonSerializer.Deserialize<AcceleratorFamilies.FamiliesFileJson?>(bytes, AcceleratorFamilies.ReadOptions)));
+        walked!.Families.Should().Contain(f => f!.Id == "nvidia-hopper"); // seeds/calibration/families.json has "nvidia-hopper"
+        // A family's accelerators written as a string, a family written as a number: the serializer refuses both.
+        AcceleratorFamilies.FamiliesFileJson.TryRead(Encoding.UTF8.GetBytes("{\"families\": [{\"id\": \"x\", \"accelerators\": \"h100\"}]}"), out _).Should().BeNull();
+        AcceleratorFamilies.FamiliesFileJson.TryRead(Encoding.UTF8.GetBytes("{\"families\": [1]}"), out _).Should().BeNull();
+        // Unknown names are ignored and comments skipped, as by the serializer.
+        AcceleratorFamilies.FamiliesFileJson.TryRead(Encoding.UTF8.GetBytes("// c\n{\"other\": 1, \"families\": []}"), out _)!.Families.Should().BeEmpty();
+    }
 }

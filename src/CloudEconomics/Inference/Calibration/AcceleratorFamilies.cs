@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using CloudEconomics.Serialization;
+
 namespace CloudEconomics.Inference;
 
 /// <summary>A group of accelerators of one microarchitecture that share fitted efficiency factors.</summary>
@@ -88,7 +90,13 @@ public sealed class AcceleratorFamilies
         FamiliesFileJson? root;
         try
         {
-            root = JsonSerializer.Deserialize<FamiliesFileJson?>(bytes, ReadOptions);
+            // The element walk reads what the serializer reads without its reflection metadata (start-up); anything it is
+            // not sure of goes to the serializer, which words the problem with its path.
+            root = FamiliesFileJson.TryRead(bytes, out var documentIsNull);
+            if (root is null && !documentIsNull)
+            {
+                root = JsonSerializer.Deserialize<FamiliesFileJson?>(bytes, ReadOptions);
+            }
         }
         catch (JsonException e)
         {
@@ -141,7 +149,7 @@ public sealed class AcceleratorFamilies
         return problems.Count > 0 ? throw new DataLoadException(problems) : new AcceleratorFamilies(list);
     }
 
-    private static readonly JsonSerializerOptions ReadOptions = new()
+    internal static readonly JsonSerializerOptions ReadOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -150,13 +158,60 @@ public sealed class AcceleratorFamilies
     };
 
     /// <summary>A families file (seeds/calibration/families.json) as the serializer reads it.</summary>
-    private sealed class FamiliesFileJson
+    internal sealed class FamiliesFileJson
     {
         public List<FamilyJson?>? Families { get; set; }
+
+        /// <summary>
+        /// The file as the serializer reads it with <see cref="ReadOptions"/> (exact camelCase names, the last of repeated
+        /// names wins, unknown names ignored, comments skipped), from a <see cref="JsonDocument"/>; null when a value is of
+        /// a kind the serializer would refuse. A JSON <c>null</c> document gives null with <paramref name="documentIsNull"/> set.
+        /// </summary>
+        internal static FamiliesFileJson? TryRead(byte[] bytes, out bool documentIsNull)
+        {
+            documentIsNull = false;
+            try
+            {
+                using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Utility.BoundedInput.MaxDepth });
+                if (document.RootElement.ValueKind == JsonValueKind.Null)
+                {
+                    documentIsNull = true;
+                    return null;
+                }
+                var file = new FamiliesFileJson();
+                foreach (var p in FastJsonReading.ElementObject(document.RootElement) ?? throw new FastJsonReading.GiveUp())
+                {
+                    if (p.Name == "families")
+                    {
+                        file.Families = FastJsonReading.ElementList(p.Value, e =>
+                        {
+                            var family = new FamilyJson();
+                            foreach (var q in FastJsonReading.ElementObject(e)!.Value)
+                            {
+                                switch (q.Name)
+                                {
+                                    case "id": family.Id = FastJsonReading.ElementText(q.Value); break;
+                                    case "name": family.Name = FastJsonReading.ElementText(q.Value); break;
+                                    case "accelerators": family.Accelerators = FastJsonReading.ElementTexts(q.Value); break;
+                                    case "source": family.Source = FastJsonReading.ElementText(q.Value); break;
+                                    default: break;
+                                }
+                            }
+                            return family;
+                        });
+                    }
+                }
+                return file;
+            }
+            catch (Exception e) when (e is FastJsonReading.GiveUp or JsonException or InvalidOperationException or FormatException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>One family as the serializer reads it.</summary>
-    private sealed class FamilyJson
+    internal sealed class FamilyJson
     {
         public string? Id { get; set; }
         public string? Name { get; set; }
