@@ -121,7 +121,7 @@ internal sealed class CalibrateCommand
                     {
                         throw new InvalidDataException($"Measurements file '{file.FullName}' does not exist.");
                     }
-                    streams.Add((file.OpenRead(), file.Name));
+                    streams.Add((file.OpenRead(), file.ToString()));
                 }
                 set = ThroughputMeasurements.LoadMany(streams);
             }

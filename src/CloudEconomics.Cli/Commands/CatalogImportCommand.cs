@@ -93,6 +93,12 @@ internal sealed class CatalogImportCommand
             }
             result = CatalogImporter.Import(settings.Format, streams, settings.Import);
         }
+        catch (FormatException e)
+        {
+            // The importer names the line or item; the file is named here (one line, as for every refused input).
+            var names = string.Join(", ", settings.Files.Select(f => f.ToString()));
+            throw new FormatException((settings.Files.Count == 1 ? names + ": " : "one of " + names + ": ") + e.Message, e);
+        }
         finally
         {
             streams.ForEach(s => s.Dispose());

@@ -9,7 +9,7 @@ public class CliHostileFilesTest
         foreach (var args in new[]
                  {
                      new[] { "scenario", file }, ["payback", "--file", file], ["tco", "--file", file], ["catalog", "list", "--catalog", file],
-                     ["catalog", "rank", "--catalog", file], ["sensitivity", "--model", "token-ratio", "--scenario", file], ["simulate", "--model", "token-ratio", "--scenario", file],
+                     ["catalog", "rank", "--catalog", file], ["calibrate", "--measurements", file], ["sensitivity", "--model", "token-ratio", "--scenario", file], ["simulate", "--model", "token-ratio", "--scenario", file],
                  })
         {
             data.Add(args);
@@ -28,6 +28,38 @@ public class CliHostileFilesTest
         var line = result.Error.TrimEnd().Split('\n').Should().ContainSingle().Which;
         line.Should().StartWith("cloudecon: ").And.Contain("/dev/zero").And.Contain("not a text file (a NUL byte at offset 0)").And.NotContain("unexpected");
         result.Out.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("skypilot", "not a text file")]
+    [InlineData("aws-price-list", "malformed JSON")]
+    [InlineData("azure-retail", "malformed JSON")]
+    public void CatalogImport_OfDevZero_IsRefused_WithOneLineNamingTheFile_ExitOne(string format, string says)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"cloudecon-import-{Guid.NewGuid():N}.json");
+        var result = CliRunner.Run("catalog", "import", "--format", format, "--provider", "x", "--as-of", "2026-01-01", "--source", "test", "/dev/zero", "--out", output);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("cloudecon: /dev/zero: ").And.Contain(says);
+        File.Exists(output).Should().BeFalse();
+    }
+
+    [Fact]
+    public void CatalogImport_OfACsvWithALineLongerThanTheLimit_IsRefusedNamingTheLine()
+    {
+        // A header, then one line of 5,000 characters: the SkyPilot reader stops at 4,096 (BoundedInput.MaxLineLength).
+        var path = Path.Combine(Path.GetTempPath(), $"cloudecon-long-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region\n" + new string('a', 5000) + "\n");
+        try
+        {
+            var result = CliRunner.Run("catalog", "import", "--format", "skypilot", "--provider", "x", "--as-of", "2026-01-01", "--source", "test", path, "--out", path + ".json");
+            result.ExitCode.Should().Be(1);
+            result.Error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Contain(path).And.Contain("line 2 is longer than the limit of 4,096 characters");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

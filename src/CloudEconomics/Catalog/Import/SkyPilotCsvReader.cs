@@ -36,10 +36,59 @@ internal static class SkyPilotCsvReader
 
     private sealed record HostRow(long Line, string InstanceType, string Region, string Zone, decimal? Price, decimal? Spot, double? Vcpus, double? Memory);
 
+    /// <summary>The longest line read, in characters (<c>Utility.BoundedInput.MaxLineLength</c>, 4,096; SkyPilot's lines are under 300).</summary>
+    internal const int MaxLineLength = Utility.BoundedInput.MaxLineLength;
+
+    /// <summary>
+    /// One line without its end (<c>\n</c>, <c>\r\n</c> or <c>\r</c>), or null at the end of the file; refuses a line longer
+    /// than <see cref="MaxLineLength"/>, a NUL character and bytes that are not UTF-8 with a <see cref="FormatException"/>
+    /// naming the line, after reading at most that many characters.
+    /// </summary>
+    private static string? ReadLine(StreamReader reader, StringBuilder buffer, long lineNumber)
+    {
+        buffer.Clear();
+        try
+        {
+            while (true)
+            {
+                var c = reader.Read();
+                switch (c)
+                {
+                    case -1:
+                        return buffer.Length == 0 ? null : buffer.ToString();
+                    case '\n':
+                        return buffer.ToString();
+                    case '\r':
+                        if (reader.Peek() == '\n')
+                        {
+                            reader.Read();
+                        }
+                        return buffer.ToString();
+                    case '\0':
+                        throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The SkyPilot CSV is not a text file: line {lineNumber} holds a NUL character."));
+                    default:
+                        if (buffer.Length == MaxLineLength)
+                        {
+                            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"SkyPilot CSV line {lineNumber} is longer than the limit of {MaxLineLength:N0} characters."));
+                        }
+                        buffer.Append((char)c);
+                        break;
+                }
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The SkyPilot CSV is not UTF-8 text (line {lineNumber})."));
+        }
+    }
+
     internal static void Read(Stream file, ImportBuilder builder)
     {
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        var header = reader.ReadLine() ?? throw new FormatException("The SkyPilot CSV is empty: it needs a header line.");
+        // Strict UTF-8 (invalid bytes throw instead of turning into U+FFFD) and lines read with a length cap, so a file
+        // with no line end (such as /dev/zero) or binary bytes is refused at once instead of filling memory.
+        using var reader = new StreamReader(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        var buffer = new StringBuilder();
+        var header = ReadLine(reader, buffer, 1) ?? throw new FormatException("The SkyPilot CSV is empty: it needs a header line.");
         var columns = Split(header, 1);
         int Column(string name, bool required)
         {
@@ -58,7 +107,7 @@ internal static class SkyPilotCsvReader
         long line = 1;
         var hosts = new List<HostRow>();
         var gpuRows = new Dictionary<(string Zone, string Name, int Count), (decimal? Price, decimal? Spot)>();
-        while (reader.ReadLine() is { } text)
+        while (ReadLine(reader, buffer, line + 1) is { } text)
         {
             line++;
             if (text.Length == 0)
