@@ -219,14 +219,10 @@ public sealed class DepreciationSchedule : IReadOnlyList<DepreciationPeriod>
         {
             k++;
         }
-        if (k >= cap)
-        {
-            return cap;
-        }
         var anchor = start.PlusMonths(k);
         var next = start.PlusMonths(k + 1);
         double fraction = (double)(CashFlowMath.DayNumber(date) - CashFlowMath.DayNumber(anchor)) / (CashFlowMath.DayNumber(next) - CashFlowMath.DayNumber(anchor));
-        return Math.Min(cap, k + fraction);
+        return Math.Min(cap, k + fraction); // k + fraction >= k, so a whole-month count at or past the cap gives the cap
     }
 
     /// <summary>Depreciation of one basis over one life; a life change starts a new segment.</summary>
