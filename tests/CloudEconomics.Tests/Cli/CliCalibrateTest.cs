@@ -70,7 +70,7 @@ public sealed class CliCalibrateTest : IDisposable
         var result = CliRunner.Run("calibrate", "--measurements", path);
         result.ExitCode.Should().Be(1);
         result.Out.Should().BeEmpty();
-        result.Error.TrimEnd().Should().Be("cloudecon: bad.json: $.measurements[0].tensorParallel [r1]: ParallelismDoesNotDivideChips: Tensor x pipeline parallelism must divide the chip count; 3 chips is not a multiple of 2 x 1.");
+        result.Error.TrimEnd().Should().Be($"cloudecon: {path}: $.measurements[0].tensorParallel [r1]: ParallelismDoesNotDivideChips: Tensor x pipeline parallelism must divide the chip count; 3 chips is not a multiple of 2 x 1.");
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public class CliCatalogImportTest
         var result = CliRunner.Run("catalog", "import", "--format", "azure-retail", "--provider", "azure", "--as-of", "2026-12-05", "--source", "t", page, "--out", TempFile());
         File.Delete(page);
         result.ExitCode.Should().Be(1);
-        result.Error.Should().Be("cloudecon: An Azure Retail Prices page must be a JSON object with an 'Items' array." + Environment.NewLine);
+        result.Error.Should().Be($"cloudecon: {page}: An Azure Retail Prices page must be a JSON object with an 'Items' array." + Environment.NewLine);
     }
 
     [Theory]
