@@ -226,4 +226,20 @@ public class ClusterTcoFormattingTest
         // 39,763,448.64 / 35,059,200 = 1.13418... -> "1.1342 USD/h".
         de.Should().Contain("Total").And.Contain("39,763,449 USD").And.Contain("1.1342 USD/h per used accelerator-hour");
     }
+
+    // January 2025 (31 days = 744 h) of OwnershipTestData.Cluster(), by hand:
+    //   depreciation 27,500,000 / 60 + 7,000,000 / 240 = 458,333.33 + 29,166.67 = 487,500; financing 0 (cost of capital 0);
+    //   energy 0.667 MW x 744 h = 496.248 MWh x 80 = 39,699.84; maintenance 3% x 34,500,000 / 12 = 86,250;
+    //   staff 500,000 / 12 = 41,666.67; space 100,000 / 12 = 8,333.33.
+    //   Operating = 39,699.84 + 86,250 + 41,666.67 + 8,333.33 = 175,949.84; total = 487,500 + 175,949.84 = 663,449.84.
+    [Fact]
+    public void FirstMonth_TotalAndOperatingCost_MatchHandComputation()
+    {
+        var m = ClusterTco.Calculate(OwnershipTestData.Cluster()).Months[0];
+        m.Hours.Should().Be(744);
+        m.Depreciation.Amount.Should().BeApproximately(487_500m, 0.01m);
+        m.Energy.Amount.Should().BeApproximately(39_699.84m, 0.01m);
+        m.OperatingCost.Amount.Should().BeApproximately(175_949.84m, 0.01m);
+        m.Total.Amount.Should().BeApproximately(663_449.84m, 0.01m);
+    }
 }

@@ -105,4 +105,68 @@ public class TcoKernelTest
         var act = () => TcoKernel.CostPerUtilizedAcceleratorHour([1.0], [0.5], [1.1], 1, 800, 700, 1, new double[1]);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "idleWatts");
     }
+
+    // The scalar tail checks every element as the vector blocks do: n = one vector block + 1, the bad element last.
+    [Theory]
+    [InlineData(0.0, 1.2, 80.0, "utilization", "Utilisation at index {0} must be greater than 0 and at most 1; it was 0.")]
+    [InlineData(1.5, 1.2, 80.0, "utilization", "Utilisation at index {0} must be greater than 0 and at most 1; it was 1.5.")]
+    [InlineData(double.NaN, 1.2, 80.0, "utilization", "Utilisation at index {0} must be greater than 0 and at most 1; it was NaN.")]
+    [InlineData(0.8, 0.99, 80.0, "pue", "PUE at index {0} must be finite and at least 1; it was 0.99.")]
+    [InlineData(0.8, double.PositiveInfinity, 80.0, "pue", "PUE at index {0} must be finite and at least 1; it was Infinity.")]
+    [InlineData(0.8, 1.2, double.NaN, "pricePerMegawattHour", "Energy price at index {0} must be finite; it was NaN.")]
+    [InlineData(0.8, 1.2, double.NegativeInfinity, "pricePerMegawattHour", "Energy price at index {0} must be finite; it was -Infinity.")]
+    public void BadElementInTheScalarTail_ThrowsNamingIndex(double badU, double badQ, double badP, string param, string message)
+    {
+        int n = System.Numerics.Vector<double>.Count + 1;
+        var p = Enumerable.Repeat(80.0, n).ToArray();
+        var u = Enumerable.Repeat(0.8, n).ToArray();
+        var q = Enumerable.Repeat(1.2, n).ToArray();
+        (p[n - 1], u[n - 1], q[n - 1]) = (badP, badU, badQ);
+        var act = () => TcoKernel.CostPerUtilizedAcceleratorHour(p, u, q, 1, 100, 700, 1, new double[n]);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == param && e.Message.StartsWith(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, n - 1)));
+    }
+
+    [Fact]
+    public void BadPueAndPriceInAVectorBlock_Throw()
+    {
+        int n = System.Numerics.Vector<double>.Count * 2;
+        var u = Enumerable.Repeat(0.8, n).ToArray();
+        var q = Enumerable.Repeat(1.2, n).ToArray();
+        q[1] = double.NaN;
+        var act = () => TcoKernel.CostPerUtilizedAcceleratorHour(new double[n], u, q, 1, 100, 700, 1, new double[n]);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "pue" && e.Message.StartsWith("PUE at index 1 must be finite and at least 1; it was NaN."));
+        var p = new double[n];
+        p[n - 1] = double.NaN;
+        var act2 = () => TcoKernel.CostPerUtilizedAcceleratorHour(p, u, Enumerable.Repeat(1.2, n).ToArray(), 1, 100, 700, 1, new double[n]);
+        act2.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "pricePerMegawattHour" && e.Message.StartsWith($"Energy price at index {n - 1} must be finite"));
+    }
+
+    // Utilisation exactly 1 and PUE exactly 1 are allowed, in a vector block and in the tail:
+    //   u = 1, PUE = 1, 100 USD/MWh, W = 700 W (all at full draw), k = 1, F = 2:
+    //   energy = 700 W x 1 h = 0.0007 MWh x 100 = 0.07 -> (2 + 0.07) / 1 = 2.07 per used hour.
+    [Fact]
+    public void UtilizationAndPueAtOne_AreAllowedEverywhere()
+    {
+        int n = System.Numerics.Vector<double>.Count + 1;
+        var dest = new double[n];
+        TcoKernel.CostPerUtilizedAcceleratorHour(Enumerable.Repeat(100.0, n).ToArray(), Enumerable.Repeat(1.0, n).ToArray(), Enumerable.Repeat(1.0, n).ToArray(), 2, 100, 700, 1, dest);
+        dest.Should().AllSatisfy(d => d.Should().BeApproximately(2.07, 1e-12));
+    }
+
+    [Fact]
+    public void Destination_TooShort_NamesBothLengths()
+    {
+        var act = () => TcoKernel.CostPerUtilizedAcceleratorHour([1.0, 1.0], [0.5, 0.5], [1.1, 1.1], 1, 100, 700, 1, new double[1]);
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "destination" && e.Message.StartsWith("Destination must hold at least 2 values; it holds 1."));
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 100, 700, 1, "nonEnergyPerAcceleratorHour")]
+    [InlineData(1, 0, 0, 1, "maxWatts")]
+    [InlineData(1, 100, 700, double.PositiveInfinity, "serverOverheadFactor")]
+    public void BadScalar_ThrowsNamingIt(double nonEnergy, double idle, double max, double overhead, string param)
+    {
+        var act = () => TcoKernel.CostPerUtilizedAcceleratorHour([1.0], [0.5], [1.1], nonEnergy, idle, max, overhead, new double[1]);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == param);
+    }
 }
