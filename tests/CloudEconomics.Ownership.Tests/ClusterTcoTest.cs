@@ -242,4 +242,52 @@ public class ClusterTcoFormattingTest
         m.OperatingCost.Amount.Should().BeApproximately(175_949.84m, 0.01m);
         m.Total.Amount.Should().BeApproximately(663_449.84m, 0.01m);
     }
+
+    [Fact]
+    public void CompareWithRental_ZeroPrice_Throws()
+    {
+        var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(0m));
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "rentalPerAcceleratorHour" && e.Message.StartsWith("The rental price must be greater than zero to compare with."));
+    }
+
+    [Fact]
+    public void CompareWithRental_ZeroAcceleratorsPerInstance_SaysSo()
+    {
+        var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(55.04m), 0);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.Message.StartsWith("Accelerators per instance must be greater than zero; it was 0."));
+    }
+
+    [Fact]
+    public void NullArguments_AreNamed()
+    {
+        FluentActions.Invoking(() => ClusterTco.Calculate(null!)).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "cluster");
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var catalog = CloudEconomics.Catalog.CloudCatalog.Default;
+        var offer = catalog.OffersFor(catalog.GetInstance("p5.48xlarge"), CloudEconomics.Catalog.PurchaseOptionKind.OnDemand, "us-east-1").First();
+        FluentActions.Invoking(() => tco.CompareWithOffer(null!, catalog)).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "offer");
+        FluentActions.Invoking(() => tco.CompareWithOffer(offer, null!)).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "catalog");
+    }
+
+    // A cluster that costs nothing (free servers, facility and energy, no maintenance, staff or space), financed half by a
+    // loan at 6% and at an 8% cost of capital: every month costs 0, so the breakeven rental price is exactly 0 (allowed:
+    // only a negative levelised cost has no breakeven price) and there is no loan to amortise (principal 0).
+    [Fact]
+    public void FreeCluster_CostsNothing_AndBreaksEvenAtZero()
+    {
+        var free = OwnershipTestData.Cluster() with
+        {
+            ServerPrice = Money.Usd(0m),
+            FacilityCapexPerMegawatt = Money.Usd(0m),
+            EnergyPrice = PricePerEnergy.UsdPerMegawattHour(0),
+            MaintenanceRate = 0,
+            StaffCostPerYear = null,
+            SpaceCostPerYear = null,
+            Financing = new ClusterFinancing { CostOfCapital = 0.08, Loan = new LoanTerms { FractionOfCapex = 0.5, AnnualRate = 0.06, TermYears = 5 } },
+        };
+        var tco = ClusterTco.Calculate(free);
+        tco.Capex.Total.Amount.Should().Be(0m);
+        tco.Total.Amount.Should().Be(0m);
+        tco.Months.Should().AllSatisfy(m => m.Total.Amount.Should().Be(0m));
+        tco.BreakevenRentalPrice.PerHour.Amount.Should().Be(0m);
+    }
 }
