@@ -212,20 +212,6 @@ public class ClusterTcoTest
         var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(55.04m), 0);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "acceleratorsPerInstance");
     }
-}
-
-public class ClusterTcoFormattingTest
-{
-    [Fact]
-    public void ToString_IsCultureInvariant()
-    {
-        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
-        var de = Helpers.TestHelper.InCulture("de-DE", () => tco.ToString());
-        var tr = Helpers.TestHelper.InCulture("tr-TR", () => tco.ToString());
-        de.Should().Be(tr);
-        // 39,763,448.64 / 35,059,200 = 1.13418... -> "1.1342 USD/h".
-        de.Should().Contain("Total").And.Contain("39,763,449 USD").And.Contain("1.1342 USD/h per used accelerator-hour");
-    }
 
     // January 2025 (31 days = 744 h) of OwnershipTestData.Cluster(), by hand:
     //   depreciation 27,500,000 / 60 + 7,000,000 / 240 = 458,333.33 + 29,166.67 = 487,500; financing 0 (cost of capital 0);
@@ -289,5 +275,28 @@ public class ClusterTcoFormattingTest
         tco.Total.Amount.Should().Be(0m);
         tco.Months.Should().AllSatisfy(m => m.Total.Amount.Should().Be(0m));
         tco.BreakevenRentalPrice.PerHour.Amount.Should().Be(0m);
+    }
+
+    // Networking given as an amount instead of a share: 2,500,000 USD, the same as 10% of the 25,000,000 of servers,
+    // so capex is the same 34,500,000.
+    [Fact]
+    public void NetworkingAsAmount_GivesTheSameCapex()
+        => ClusterTco.Calculate(OwnershipTestData.Cluster() with { NetworkingShareOfServerCapex = null, NetworkingCapex = Money.Usd(2_500_000m) })
+            .Capex.Total.Should().Be(Money.Usd(34_500_000m));
+}
+
+public class ClusterTcoFormattingTest
+{
+    [Fact]
+    public void ToString_IsCultureInvariant()
+    {
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var de = Helpers.TestHelper.InCulture("de-DE", () => tco.ToString());
+        var tr = Helpers.TestHelper.InCulture("tr-TR", () => tco.ToString());
+        de.Should().Be(tr);
+        // 39,763,448.64 / 35,059,200 = 1.13418... -> "1.1342 USD/h".
+        de.Should().Contain("Total").And.Contain("39,763,449 USD").And.Contain("1.1342 USD/h per used accelerator-hour");
+        // One line per component: depreciation 29,250,000 / 35,059,200 used hours = 0.83430... -> "0.8343 USD/h".
+        de.Should().Contain("\n  Depreciation         29,250,000 USD  0.8343 USD/h");
     }
 }
