@@ -107,6 +107,9 @@ public class ClusterTcoTest
         tco.Months[1].OpeningLoanBalance.Amount.Should().BeApproximately(17_002_759.174m, 0.001m);
         tco.Months[1].EquityCharge.Amount.Should().BeApproximately(161_401.909m, 0.001m);
         tco.Months[1].Financing.Should().Be(tco.Months[1].LoanInterest + tco.Months[1].EquityCharge);
+        // Month 0 total: depreciation 487,500 + interest 86,250 + equity charge 163,681.678 + operating 175,949.84
+        // (FirstMonth_TotalAndOperatingCost_MatchHandComputation) = 913,381.518.
+        tco.Months[0].Total.Amount.Should().BeApproximately(913_381.518m, 0.01m);
     }
 
     // A 3-year loan is repaid after 36 payments: from month 36 there is no interest and the equity charge is on the whole

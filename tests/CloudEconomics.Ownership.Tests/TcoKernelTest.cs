@@ -169,4 +169,16 @@ public class TcoKernelTest
         var act = () => TcoKernel.CostPerUtilizedAcceleratorHour([1.0], [0.5], [1.1], nonEnergy, idle, max, overhead, new double[1]);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == param);
     }
+
+    // The element-by-element check passes over u = 1 and PUE = 1 (allowed) before the bad element it reports.
+    [Fact]
+    public void ElementCheck_PassesOverBoundaryValues_ToTheBadOne()
+    {
+        int n = System.Numerics.Vector<double>.Count + 1;
+        var u = Enumerable.Repeat(1.0, n).ToArray();
+        var q = Enumerable.Repeat(1.0, n).ToArray();
+        u[2] = 0;
+        var act = () => TcoKernel.CostPerUtilizedAcceleratorHour(new double[n], u, q, 1, 100, 700, 1, new double[n]);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "utilization" && e.Message.StartsWith("Utilisation at index 2 must"));
+    }
 }
