@@ -40,9 +40,11 @@ public sealed class OwnedClusterValidator : AbstractValidator<OwnedCluster>
         RuleFor(x => x.NetworkingShareOfServerCapex!.Value).Must(s => double.IsFinite(s) && s >= 0)
             .When(x => x.NetworkingShareOfServerCapex is not null).OverridePropertyName(nameof(OwnedCluster.NetworkingShareOfServerCapex))
             .WithMessage(x => $"NetworkingShareOfServerCapex must be a finite fraction not below zero; it was {F(x.NetworkingShareOfServerCapex!.Value)}.");
-        RuleFor(x => x.NetworkingCapex!.Value).Must(NonNegative).Must(SameCurrency)
-            .When(x => x.NetworkingCapex is not null).OverridePropertyName(nameof(OwnedCluster.NetworkingCapex))
-            .WithMessage(x => $"NetworkingCapex must not be negative and must be in {x.Currency}; it was {x.NetworkingCapex}.");
+        // One message per Must: a WithMessage applies only to the rule before it (FluentValidation's default otherwise).
+        RuleFor(x => x.NetworkingCapex!.Value)
+            .Must(NonNegative).WithMessage(x => $"NetworkingCapex must not be negative and must be in {x.Currency}; it was {x.NetworkingCapex}.")
+            .Must(SameCurrency).WithMessage(x => $"NetworkingCapex must not be negative and must be in {x.Currency}; it was {x.NetworkingCapex}.")
+            .When(x => x.NetworkingCapex is not null).OverridePropertyName(nameof(OwnedCluster.NetworkingCapex));
         RuleFor(x => x.UsefulLifeYears).GreaterThan(0)
             .WithMessage(x => $"UsefulLifeYears must be greater than zero; it was {x.UsefulLifeYears}.");
         RuleFor(x => x.FacilityUsefulLifeYears).GreaterThan(0)
@@ -73,12 +75,14 @@ public sealed class OwnedClusterValidator : AbstractValidator<OwnedCluster>
             .WithMessage(x => $"Financing.Loan.TermYears must be greater than zero; it was {x.Financing.Loan!.TermYears}.");
         RuleFor(x => x.MaintenanceRate).Must(r => double.IsFinite(r) && r >= 0)
             .WithMessage(x => $"MaintenanceRate must be a finite annual fraction of capex not below zero; it was {F(x.MaintenanceRate)}.");
-        RuleFor(x => x.StaffCostPerYear!.Value).Must(NonNegative).Must(SameCurrency)
-            .When(x => x.StaffCostPerYear is not null).OverridePropertyName(nameof(OwnedCluster.StaffCostPerYear))
-            .WithMessage(x => $"StaffCostPerYear must not be negative and must be in {x.Currency}; it was {x.StaffCostPerYear}.");
-        RuleFor(x => x.SpaceCostPerYear!.Value).Must(NonNegative).Must(SameCurrency)
-            .When(x => x.SpaceCostPerYear is not null).OverridePropertyName(nameof(OwnedCluster.SpaceCostPerYear))
-            .WithMessage(x => $"SpaceCostPerYear must not be negative and must be in {x.Currency}; it was {x.SpaceCostPerYear}.");
+        RuleFor(x => x.StaffCostPerYear!.Value)
+            .Must(NonNegative).WithMessage(x => $"StaffCostPerYear must not be negative and must be in {x.Currency}; it was {x.StaffCostPerYear}.")
+            .Must(SameCurrency).WithMessage(x => $"StaffCostPerYear must not be negative and must be in {x.Currency}; it was {x.StaffCostPerYear}.")
+            .When(x => x.StaffCostPerYear is not null).OverridePropertyName(nameof(OwnedCluster.StaffCostPerYear));
+        RuleFor(x => x.SpaceCostPerYear!.Value)
+            .Must(NonNegative).WithMessage(x => $"SpaceCostPerYear must not be negative and must be in {x.Currency}; it was {x.SpaceCostPerYear}.")
+            .Must(SameCurrency).WithMessage(x => $"SpaceCostPerYear must not be negative and must be in {x.Currency}; it was {x.SpaceCostPerYear}.")
+            .When(x => x.SpaceCostPerYear is not null).OverridePropertyName(nameof(OwnedCluster.SpaceCostPerYear));
         RuleFor(x => x).Must(x => (x.EnergyPrice is null) != (x.PowerSupply is null))
             .OverridePropertyName("Energy")
             .WithMessage("Energy must be given exactly once: either EnergyPrice or PowerSupply.");

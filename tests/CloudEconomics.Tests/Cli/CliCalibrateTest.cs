@@ -15,7 +15,7 @@ public sealed class CliCalibrateTest : IDisposable
     private string Write(string name, string publisher, params JsonObject[] rows)
     {
         string path = Path.Combine(directory, name);
-        using var stream = ThroughputMeasurementsTest.File(publisher, rows);
+        using var stream = MeasurementFiles.File(publisher, rows);
         using var file = File.Create(path);
         stream.CopyTo(file);
         return path;
@@ -23,7 +23,7 @@ public sealed class CliCalibrateTest : IDisposable
 
     private static JsonObject Row(string id, int prompt, int output, double tps)
     {
-        var row = ThroughputMeasurementsTest.Row(id);
+        var row = MeasurementFiles.Row(id);
         row["promptTokens"] = prompt;
         row["outputTokens"] = output;
         row["outputTokensPerSecond"] = tps;

@@ -1,5 +1,6 @@
 using CloudEconomics.Catalog;
 using CloudEconomics.Inference;
+using CloudEconomics.Tests.Finance;
 
 namespace CloudEconomics.Tests.Inference.Calibration;
 
@@ -11,6 +12,13 @@ public class ShippedCalibrationTest
     [Fact]
     public void ShippedFile_MatchesAFreshFitOfTheSeedMeasurements()
     {
+        if (MutationRun.IsOn)
+        {
+            // Fits the whole seed set (431 rows): about 30 s plain, about 20 times that in Stryker's instrumented build,
+            // for every mutant it reaches. Plain runs and CI check it; ThroughputCalibrationTest's small fits run under mutation.
+            Assert.Skip("CLOUDECONOMICS_MUTATION_RUN=1 (mutation testing): whole-seed-set calibration fit not run per mutant.");
+        }
+
         // Regenerate with: dotnet run --project src/CloudEconomics.Cli -- calibrate --write-shipped seeds/calibration/efficiency.json
         var shipped = EfficiencyCalibration.Default;
         var fresh = Fresh.Value;

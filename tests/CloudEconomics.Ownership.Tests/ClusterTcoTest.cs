@@ -107,6 +107,9 @@ public class ClusterTcoTest
         tco.Months[1].OpeningLoanBalance.Amount.Should().BeApproximately(17_002_759.174m, 0.001m);
         tco.Months[1].EquityCharge.Amount.Should().BeApproximately(161_401.909m, 0.001m);
         tco.Months[1].Financing.Should().Be(tco.Months[1].LoanInterest + tco.Months[1].EquityCharge);
+        // Month 0 total: depreciation 487,500 + interest 86,250 + equity charge 163,681.678 + operating 175,949.84
+        // (FirstMonth_TotalAndOperatingCost_MatchHandComputation) = 913,381.518.
+        tco.Months[0].Total.Amount.Should().BeApproximately(913_381.518m, 0.01m);
     }
 
     // A 3-year loan is repaid after 36 payments: from month 36 there is no interest and the equity charge is on the whole
@@ -212,6 +215,77 @@ public class ClusterTcoTest
         var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(55.04m), 0);
         act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "acceleratorsPerInstance");
     }
+
+    // January 2025 (31 days = 744 h) of OwnershipTestData.Cluster(), by hand:
+    //   depreciation 27,500,000 / 60 + 7,000,000 / 240 = 458,333.33 + 29,166.67 = 487,500; financing 0 (cost of capital 0);
+    //   energy 0.667 MW x 744 h = 496.248 MWh x 80 = 39,699.84; maintenance 3% x 34,500,000 / 12 = 86,250;
+    //   staff 500,000 / 12 = 41,666.67; space 100,000 / 12 = 8,333.33.
+    //   Operating = 39,699.84 + 86,250 + 41,666.67 + 8,333.33 = 175,949.84; total = 487,500 + 175,949.84 = 663,449.84.
+    [Fact]
+    public void FirstMonth_TotalAndOperatingCost_MatchHandComputation()
+    {
+        var m = ClusterTco.Calculate(OwnershipTestData.Cluster()).Months[0];
+        m.Hours.Should().Be(744);
+        m.Depreciation.Amount.Should().BeApproximately(487_500m, 0.01m);
+        m.Energy.Amount.Should().BeApproximately(39_699.84m, 0.01m);
+        m.OperatingCost.Amount.Should().BeApproximately(175_949.84m, 0.01m);
+        m.Total.Amount.Should().BeApproximately(663_449.84m, 0.01m);
+    }
+
+    [Fact]
+    public void CompareWithRental_ZeroPrice_Throws()
+    {
+        var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(0m));
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "rentalPerAcceleratorHour" && e.Message.StartsWith("The rental price must be greater than zero to compare with."));
+    }
+
+    [Fact]
+    public void CompareWithRental_ZeroAcceleratorsPerInstance_SaysSo()
+    {
+        var act = () => ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithRental(PricePerHour.Usd(55.04m), 0);
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.Message.StartsWith("Accelerators per instance must be greater than zero; it was 0."));
+    }
+
+    [Fact]
+    public void NullArguments_AreNamed()
+    {
+        FluentActions.Invoking(() => ClusterTco.Calculate(null!)).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "cluster");
+        var tco = ClusterTco.Calculate(OwnershipTestData.Cluster());
+        var catalog = CloudEconomics.Catalog.CloudCatalog.Default;
+        var offer = catalog.OffersFor(catalog.GetInstance("p5.48xlarge"), CloudEconomics.Catalog.PurchaseOptionKind.OnDemand, "us-east-1").First();
+        FluentActions.Invoking(() => tco.CompareWithOffer(null!, catalog)).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "offer");
+        FluentActions.Invoking(() => tco.CompareWithOffer(offer, null!)).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "catalog");
+    }
+
+    // A cluster that costs nothing (free servers, facility and energy, no maintenance, staff or space), financed half by a
+    // loan at 6% and at an 8% cost of capital: every month costs 0, so the breakeven rental price is exactly 0 (allowed:
+    // only a negative levelised cost has no breakeven price) and there is no loan to amortise (principal 0).
+    [Fact]
+    public void FreeCluster_CostsNothing_AndBreaksEvenAtZero()
+    {
+        var free = OwnershipTestData.Cluster() with
+        {
+            ServerPrice = Money.Usd(0m),
+            FacilityCapexPerMegawatt = Money.Usd(0m),
+            EnergyPrice = PricePerEnergy.UsdPerMegawattHour(0),
+            MaintenanceRate = 0,
+            StaffCostPerYear = null,
+            SpaceCostPerYear = null,
+            Financing = new ClusterFinancing { CostOfCapital = 0.08, Loan = new LoanTerms { FractionOfCapex = 0.5, AnnualRate = 0.06, TermYears = 5 } },
+        };
+        var tco = ClusterTco.Calculate(free);
+        tco.Capex.Total.Amount.Should().Be(0m);
+        tco.Total.Amount.Should().Be(0m);
+        tco.Months.Should().AllSatisfy(m => m.Total.Amount.Should().Be(0m));
+        tco.BreakevenRentalPrice.PerHour.Amount.Should().Be(0m);
+    }
+
+    // Networking given as an amount instead of a share: 2,500,000 USD, the same as 10% of the 25,000,000 of servers,
+    // so capex is the same 34,500,000.
+    [Fact]
+    public void NetworkingAsAmount_GivesTheSameCapex()
+        => ClusterTco.Calculate(OwnershipTestData.Cluster() with { NetworkingShareOfServerCapex = null, NetworkingCapex = Money.Usd(2_500_000m) })
+            .Capex.Total.Should().Be(Money.Usd(34_500_000m));
 }
 
 public class ClusterTcoFormattingTest
@@ -225,5 +299,7 @@ public class ClusterTcoFormattingTest
         de.Should().Be(tr);
         // 39,763,448.64 / 35,059,200 = 1.13418... -> "1.1342 USD/h".
         de.Should().Contain("Total").And.Contain("39,763,449 USD").And.Contain("1.1342 USD/h per used accelerator-hour");
+        // One line per component: depreciation 29,250,000 / 35,059,200 used hours = 0.83430... -> "0.8343 USD/h".
+        de.Should().Contain("\n  Depreciation         29,250,000 USD  0.8343 USD/h");
     }
 }

@@ -95,4 +95,11 @@ public class RentalReturnsTest
         var cmp = ClusterTco.Calculate(OwnershipTestData.Cluster()).CompareWithOffer(offer, catalog);
         cmp.RentalPerAcceleratorHour.Should().Be(PricePerHour.Usd(6.88m));
     }
+
+    [Fact]
+    public void CashFlows_PriceInOtherCurrency_Throws()
+    {
+        var act = () => RentalReturns.CashFlows(OwnershipTestData.Cluster(), new PricePerHour(Money.Eur(5m)));
+        act.Should().Throw<CurrencyMismatchException>();
+    }
 }
