@@ -41,19 +41,32 @@ internal sealed class ReportCommand
     }
 
     /// <summary>
-    /// Loads the catalog, the model library and the calibrated factors on a thread-pool thread while this thread reads the
-    /// scenario, then draws a throwaway table into a discarded console (Spectre.Console's one-time costs): the report needs
+    /// Loads the catalog on one thread-pool work item and the model library and the calibrated factors on another while
+    /// this thread reads the scenario, then draws a throwaway table into a discarded console (Spectre.Console's one-time
+    /// costs): the report needs
     /// all of these, and on two cores their one-time costs (mostly JIT) overlap with the main thread's. The three data sets
     /// are thread-safe lazy values, so the report's own use waits for the load in flight; a load that fails fails the same
     /// way when the report reaches it, and is reported there. The scratch table writes to <see cref="TextWriter.Null"/>.
     /// </summary>
     internal static ScenarioFile WarmUpThen(Func<ScenarioFile> loadScenario)
     {
+        // The catalog alone on one work item (the report waits for it first), the rest on another, so that the second
+        // core is not idle while the main thread, done with the scenario and the capital figures, waits for the catalog.
         ThreadPool.UnsafeQueueUserWorkItem(static _ =>
         {
             try
             {
                 _ = CloudEconomics.Catalog.CloudCatalog.Default;
+            }
+            catch (Exception)
+            {
+                // Reported on the report's own thread, which meets the same cached failure.
+            }
+        }, null);
+        ThreadPool.UnsafeQueueUserWorkItem(static _ =>
+        {
+            try
+            {
                 _ = CloudEconomics.Inference.ModelLibrary.Default;
                 _ = CloudEconomics.Inference.EfficiencyCalibration.Default;
                 // Spectre.Console's first table (type set-up, JIT, the Unicode width tables) into a discarded console.
