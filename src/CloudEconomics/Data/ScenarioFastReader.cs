@@ -341,16 +341,7 @@ internal static class ScenarioFastReader
             else if (r.ValueTextEquals("instances"u8))
             {
                 Once(ref seen, 4);
-                Expect(ref r, JsonTokenType.StartArray);
-                instances = [];
-                while (Next(ref r) == JsonTokenType.String)
-                {
-                    instances.Add(strings.Get(ref r));
-                }
-                if (r.TokenType != JsonTokenType.EndArray)
-                {
-                    throw new GiveUp();
-                }
+                instances = ReadStrings(ref r, strings);
             }
             else if (r.ValueTextEquals("commitmentInstance"u8)) { Once(ref seen, 8); commitment = ReadString(ref r, strings); }
             else if (r.ValueTextEquals("expectedUtilization"u8)) { Once(ref seen, 16); utilization = ReadFigure(ref r, strings); }
@@ -438,16 +429,7 @@ internal static class ScenarioFastReader
             else if (r.ValueTextEquals("derivedFrom"u8))
             {
                 Once(ref seen, 128);
-                Expect(ref r, JsonTokenType.StartArray);
-                derivedFrom = [];
-                while (Next(ref r) == JsonTokenType.String)
-                {
-                    derivedFrom.Add(strings.Get(ref r));
-                }
-                if (r.TokenType != JsonTokenType.EndArray)
-                {
-                    throw new GiveUp();
-                }
+                derivedFrom = ReadStrings(ref r, strings);
             }
             else throw new GiveUp();
         }

@@ -85,6 +85,18 @@ internal static class FastJsonReading
         _ => throw new GiveUp(),
     };
 
+    /// <summary>A JSON array of strings (no null, no other kind) as a new list; gives up otherwise.</summary>
+    internal static List<string> ReadStrings(ref Utf8JsonReader r, JsonStrings strings)
+    {
+        Expect(ref r, JsonTokenType.StartArray);
+        var list = new List<string>();
+        while (Next(ref r) == JsonTokenType.String)
+        {
+            list.Add(strings.Get(ref r));
+        }
+        return r.TokenType == JsonTokenType.EndArray ? list : throw new GiveUp();
+    }
+
     internal static JsonTokenType Next(ref Utf8JsonReader r) => r.Read() ? r.TokenType : throw new GiveUp();
 
     internal static ref Utf8JsonReader Expect(ref Utf8JsonReader r, JsonTokenType token)

@@ -49,33 +49,7 @@ public class ScenarioFastReaderTest
         for (var i = 0; i < 1500; i++)
         {
             var node = JsonNode.Parse(Seed)!;
-            var slots = JsonSlots.All(node).ToList();
-            var (parent, key) = slots[random.Next(slots.Count)];
-            switch (random.Next(6))
-            {
-                case 0 when parent is JsonObject o:
-                    o.Remove((string)key);
-                    break;
-                case 1 when parent is JsonObject o:
-                    var value = o[(string)key]?.DeepClone();
-                    o.Remove((string)key);
-                    o[char.ToUpperInvariant(((string)key)[0]) + ((string)key)[1..]] = value;
-                    break;
-                case 2 when parent is JsonObject o:
-                    o["unexpected"] = 1;
-                    break;
-                default:
-                    var replacement = replacements[random.Next(replacements.Length)]?.DeepClone();
-                    if (parent is JsonObject o2)
-                    {
-                        o2[(string)key] = replacement;
-                    }
-                    else
-                    {
-                        ((JsonArray)parent)[(int)key] = replacement;
-                    }
-                    break;
-            }
+            JsonMutation.Apply(node, random, replacements, JsonMutation.FirstUpper, kinds: 6);
             var text = node.ToJsonString();
             if (random.Next(10) == 0)
             {

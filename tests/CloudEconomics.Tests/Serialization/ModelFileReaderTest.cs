@@ -49,33 +49,7 @@ public class ModelFileReaderTest
         for (var i = 0; i < 1500; i++)
         {
             var node = JsonNode.Parse(File.ReadAllBytes(SeedFiles[random.Next(SeedFiles.Length)]))!;
-            var slots = JsonSlots.All(node).ToList();
-            var (parent, key) = slots[random.Next(slots.Count)];
-            switch (random.Next(5))
-            {
-                case 0 when parent is JsonObject o:
-                    o.Remove((string)key);
-                    break;
-                case 1 when parent is JsonObject o:
-                    var value = o[(string)key]?.DeepClone();
-                    o.Remove((string)key);
-                    o[((string)key).ToUpperInvariant()] = value;
-                    break;
-                case 2 when parent is JsonObject o:
-                    o["unexpected"] = 1;
-                    break;
-                default:
-                    var replacement = replacements[random.Next(replacements.Length)]?.DeepClone();
-                    if (parent is JsonObject o2)
-                    {
-                        o2[(string)key] = replacement;
-                    }
-                    else
-                    {
-                        ((JsonArray)parent)[(int)key] = replacement;
-                    }
-                    break;
-            }
+            JsonMutation.Apply(node, random, replacements, k => k.ToUpperInvariant(), kinds: 5);
             var isArray = random.Next(2) == 0;
             var bytes = Encoding.UTF8.GetBytes(isArray ? "[" + node.ToJsonString() + "]" : node.ToJsonString());
             var walked = ModelLibrary.ModelJson.TryReadAll(bytes, isArray);

@@ -194,15 +194,7 @@ internal static class CatalogFastReader
             else if (r.ValueTextEquals("families"u8))
             {
                 Once(ref seen, 2);
-                Expect(ref r, JsonTokenType.StartArray);
-                while (Next(ref r) == JsonTokenType.String)
-                {
-                    families.Add(strings.Get(ref r));
-                }
-                if (r.TokenType != JsonTokenType.EndArray)
-                {
-                    throw new GiveUp();
-                }
+                families = ReadStrings(ref r, strings);
             }
             else if (r.ValueTextEquals("architectureKind"u8)) { Once(ref seen, 4); kind = ReadEnum<AcceleratorKind>(ref r); }
             else if (r.ValueTextEquals("primaryFocus"u8)) { Once(ref seen, 8); focus = ReadText(ref r, strings); }
@@ -476,16 +468,7 @@ internal static class CatalogFastReader
             else if (r.ValueTextEquals("derivedFrom"u8))
             {
                 Once(ref seen, 512);
-                Expect(ref r, JsonTokenType.StartArray);
-                f.DerivedFrom = [];
-                while (Next(ref r) == JsonTokenType.String)
-                {
-                    f.DerivedFrom.Add(strings.Get(ref r));
-                }
-                if (r.TokenType != JsonTokenType.EndArray)
-                {
-                    throw new GiveUp();
-                }
+                f.DerivedFrom = ReadStrings(ref r, strings);
             }
             else throw new GiveUp();
         }
