@@ -124,13 +124,10 @@ public sealed class ModelLibrary
         bool isArray = FirstToken(bytes) == (byte)'[';
         try
         {
-            Utility.BoundedInput.CheckJson(bytes, file);
-            // The element walk reads what the serializer reads without its reflection metadata (start-up); anything it is
-            // not sure of (a value of another JSON kind) goes to the serializer, which words the problem with its path.
-            records = ModelJson.TryReadAll(bytes, isArray)
-                ?? (isArray
-                    ? JsonSerializer.Deserialize<List<ModelJson?>>(bytes, ReadOptions) ?? []
-                    : [JsonSerializer.Deserialize<ModelJson?>(bytes, ReadOptions)]);
+            // The element walk reads what the serializer reads without its reflection metadata (start-up), within the same
+            // depth limit; anything it is not sure of is depth-checked and goes to the serializer, which words the problem
+            // with its path.
+            records = ModelJson.TryReadAll(bytes, isArray) ?? CheckThenDeserialize(bytes, file, isArray);
         }
         catch (JsonException e)
         {
@@ -323,6 +320,14 @@ public sealed class ModelLibrary
         "sharedExpertParameters", "weightPrecision", "activationPrecision", "kvCachePrecision", "maxContextTokens",
     ];
 
+    private static List<ModelJson?> CheckThenDeserialize(byte[] bytes, string file, bool isArray)
+    {
+        Utility.BoundedInput.CheckJson(bytes, file);
+        return isArray
+            ? JsonSerializer.Deserialize<List<ModelJson?>>(bytes, ReadOptions) ?? []
+            : [JsonSerializer.Deserialize<ModelJson?>(bytes, ReadOptions)];
+    }
+
     private static byte FirstToken(byte[] bytes)
     {
         int i = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -374,6 +379,10 @@ public sealed class ModelLibrary
         /// </summary>
         internal static List<ModelJson?>? TryReadAll(byte[] bytes, bool isArray)
         {
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return null; // JsonDocument checks string contents only when read: leave text that is not UTF-8 to the checked path
+            }
             try
             {
                 using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Utility.BoundedInput.MaxDepth });

@@ -86,7 +86,7 @@ public sealed class AcceleratorFamilies
         ArgumentNullException.ThrowIfNull(sourceName);
         // One loader style for every embedded file: bounded read (Utility/BoundedInput) -> deserialise into the DTOs
         // below -> check every family, collecting every problem -> one DataLoadException listing them.
-        byte[] bytes = BoundedJsonInput.Read(json, sourceName);
+        byte[] bytes = Utility.BoundedInput.ReadBytes(json, sourceName);
         FamiliesFileJson? root;
         try
         {
@@ -95,6 +95,7 @@ public sealed class AcceleratorFamilies
             root = FamiliesFileJson.TryRead(bytes, out var documentIsNull);
             if (root is null && !documentIsNull)
             {
+                BoundedJsonInput.Check(bytes, sourceName);
                 root = JsonSerializer.Deserialize<FamiliesFileJson?>(bytes, ReadOptions);
             }
         }
@@ -170,6 +171,10 @@ public sealed class AcceleratorFamilies
         internal static FamiliesFileJson? TryRead(byte[] bytes, out bool documentIsNull)
         {
             documentIsNull = false;
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                return null; // JsonDocument checks string contents only when read: leave text that is not UTF-8 to the checked path
+            }
             try
             {
                 using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Utility.BoundedInput.MaxDepth });

@@ -21,6 +21,19 @@ internal static class BoundedJsonInput
     public static byte[] Read(Stream stream, string sourceName)
     {
         var bytes = BoundedInput.ReadBytes(stream, sourceName);
+        Check(bytes, sourceName);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The depth and text check of <see cref="Read"/> alone, for a loader that first tries an element walk with the same
+    /// depth limit and needs the check only before handing the bytes to the serializer.
+    /// </summary>
+    /// <param name="bytes">The document.</param>
+    /// <param name="sourceName">The name for messages.</param>
+    /// <exception cref="DataLoadException">Too deep, or not UTF-8 text.</exception>
+    public static void Check(byte[] bytes, string sourceName)
+    {
         try
         {
             BoundedInput.CheckJson(bytes, sourceName);
@@ -29,6 +42,5 @@ internal static class BoundedJsonInput
         {
             // Malformed JSON: the caller's parser reports it with its position.
         }
-        return bytes;
     }
 }

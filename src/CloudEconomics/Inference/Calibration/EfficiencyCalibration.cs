@@ -270,7 +270,7 @@ public sealed class EfficiencyCalibration
         ArgumentNullException.ThrowIfNull(sourceName);
         // One loader style for every embedded file: bounded read (16 MiB, 64 levels, Utility/BoundedInput) -> deserialise
         // into the DTOs below -> check every field, collecting every problem -> one DataLoadException listing them.
-        byte[] bytes = BoundedJsonInput.Read(json, sourceName);
+        byte[] bytes = Utility.BoundedInput.ReadBytes(json, sourceName);
         CalibrationFileJson? root;
         try
         {
@@ -279,6 +279,7 @@ public sealed class EfficiencyCalibration
             root = CalibrationFileJson.TryRead(bytes, out var documentIsNull);
             if (root is null && !documentIsNull)
             {
+                BoundedJsonInput.Check(bytes, sourceName);
                 root = JsonSerializer.Deserialize<CalibrationFileJson?>(bytes, CalibrationReadOptions);
             }
         }

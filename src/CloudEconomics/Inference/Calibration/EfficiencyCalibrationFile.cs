@@ -268,6 +268,10 @@ internal sealed class CalibrationFileJson
     internal static CalibrationFileJson? TryRead(byte[] bytes, out bool documentIsNull)
     {
         documentIsNull = false;
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null; // JsonDocument checks string contents only when read: leave text that is not UTF-8 to the checked path
+        }
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = Utility.BoundedInput.MaxDepth });
