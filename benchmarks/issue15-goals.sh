@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark behind an issue 15 goal in one session, from the repository root, on an idle machine:
 #   benchmarks/issue15-goals.sh [OUT_DIR]
-# Builds the solution in Release, then runs, in this order: the start-up probe (a fresh process timing each first load),
-# the catalog start-up benchmarks (cold in the same process, cold alone, warm), the process-level CLI start-up
+# Builds the solution in Release and publishes cloudecon as the README's quick start does, then runs, in this order: the start-up probe (a fresh process timing each first load),
+# the catalog start-up benchmarks (cold in the same process and alone, each as the JIT and as a ReadyToRun app; warm), the process-level CLI start-up
 # (report and catalog list against npv), the Monte Carlo kernels (token cost, payback) and the finance kernels (XNPV,
 # RATE, IRR on random flows). Each BenchmarkDotNet table lands in OUT_DIR (default artifacts/issue15) as
 # <name>.md, copied from BenchmarkDotNet.Artifacts/results; the probe output as startup-probe.txt; machine facts and
@@ -20,6 +20,8 @@ bench=benchmarks/CloudEconomics.Benchmarks/bin/Release/net10.0/CloudEconomics.Be
   dotnet --version
 } > "$out/run.txt"
 dotnet build CloudEconomics.sln -c Release -warnaserror > "$out/build.log" 2>&1
+# The README's quick start: the published (ReadyToRun) cloudecon that CliStartupBenchmarks runs as Binary = publish.
+dotnet publish -c Release src/CloudEconomics.Cli -o artifacts/cloudecon >> "$out/build.log" 2>&1
 results=BenchmarkDotNet.Artifacts/results
 run() {
   local name=$1; shift

@@ -21,9 +21,11 @@ public static class Program
             {
                 Console.WriteLine($"bare parse (cold)  {watch.Elapsed.TotalMilliseconds:F1} ms  {parsed.RootElement.GetProperty("offers").GetArrayLength()}");
             }
+            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
             watch.Restart();
             var offers = CloudEconomics.Catalog.CloudCatalog.Load(new MemoryStream(document, false)).Offers.Count;
-            Console.WriteLine($"first Load (cold)  {watch.Elapsed.TotalMilliseconds:F1} ms  {offers}");
+            Console.WriteLine($"first Load (cold)  {watch.Elapsed.TotalMilliseconds:F1} ms  {offers}  (JIT: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F1} ms)");
             watch.Restart();
             offers = CloudEconomics.Catalog.CloudCatalog.Load(new MemoryStream(document, false)).Offers.Count;
             Console.WriteLine($"second Load        {watch.Elapsed.TotalMilliseconds:F1} ms  {offers}");

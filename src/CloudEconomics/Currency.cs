@@ -72,8 +72,18 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
     public static Currency Krw => new(11);
 
     /// <summary>Every currency the library knows, in table order (XXX excluded).</summary>
-    public static IReadOnlyList<Currency> KnownCurrencies { get; } =
-        Enumerable.Range(1, Table.Length - 1).Select(i => new Currency((byte)i)).ToArray();
+    public static IReadOnlyList<Currency> KnownCurrencies { get; } = CreateKnownCurrencies();
+
+    // A plain loop: LINQ over this struct would JIT-compile its own generic instantiations in every new process.
+    private static Currency[] CreateKnownCurrencies()
+    {
+        var currencies = new Currency[Table.Length - 1];
+        for (var i = 1; i < Table.Length; i++)
+        {
+            currencies[i - 1] = new Currency((byte)i);
+        }
+        return currencies;
+    }
 
     /// <summary>The three-letter ISO 4217 code in upper case, such as <c>"USD"</c>.</summary>
     public string Code => Table[index].Code;

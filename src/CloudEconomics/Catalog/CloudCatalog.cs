@@ -570,6 +570,29 @@ public sealed class CloudCatalog
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The offers by effective date (open start first), equal dates in their given order: a stable insertion sort
+    /// (groups hold a handful of offers), not LINQ's OrderBy, whose sorter over a NodaTime key the JIT would compile in
+    /// every new process.
+    /// </summary>
+    private static Located<PriceOffer>[] SortByEffectiveDate(List<Located<PriceOffer>> group)
+    {
+        var sorted = group.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            var date = item.Record.EffectiveFrom ?? LocalDate.MinIsoValue;
+            var j = i - 1;
+            while (j >= 0 && (sorted[j].Record.EffectiveFrom ?? LocalDate.MinIsoValue) > date)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = item;
+        }
+        return sorted;
+    }
+
     /// <summary>Cross-record checks, then the catalog; throws with every problem (including earlier ones).</summary>
     private static CloudCatalog Build(CatalogParts parts, LocalDate? date)
     {
@@ -623,7 +646,7 @@ public sealed class CloudCatalog
             {
                 continue;
             }
-            var sorted = group.OrderBy(o => o.Record.EffectiveFrom ?? LocalDate.MinIsoValue).ToArray();
+            var sorted = SortByEffectiveDate(group);
             for (var i = 0; i < sorted.Length; i++)
             {
                 for (var j = i + 1; j < sorted.Length; j++)

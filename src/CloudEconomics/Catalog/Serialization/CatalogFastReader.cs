@@ -505,15 +505,15 @@ internal static class CatalogFastReader
         var provenance = f.ProvenanceFrom(strings);
         if (typeof(T) == typeof(Information))
         {
-            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<Information>(f.Number, f.Unit!, out var information) ? information : throw new GiveUp()), provenance);
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreateInformation(f.Number, f.Unit!, out var information) ? information : throw new GiveUp()), provenance);
         }
         if (typeof(T) == typeof(BitRate))
         {
-            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<BitRate>(f.Number, f.Unit!, out var rate) ? rate : throw new GiveUp()), provenance);
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreateBitRate(f.Number, f.Unit!, out var rate) ? rate : throw new GiveUp()), provenance);
         }
         if (typeof(T) == typeof(UnitsNet.Power))
         {
-            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreate<UnitsNet.Power>(f.Number, f.Unit!, out var power) ? power : throw new GiveUp()), provenance);
+            return new Figure<T>((T)(object)(UnitAbbreviations.TryCreatePower(f.Number, f.Unit!, out var power) ? power : throw new GiveUp()), provenance);
         }
         if (typeof(T) == typeof(ComputeRate))
         {
