@@ -1,6 +1,8 @@
-// Checks a CloudEconomics .nupkg: both target frameworks with XML docs, README, no analyzers, exact dependency list.
+// Checks a CloudEconomics .nupkg: both target frameworks with XML docs, README, no analyzers, exact dependency list,
+// and the net10.0 assembly precompiled ReadyToRun (src/CloudEconomics/CloudEconomics.csproj, build/ReadyToRun.targets).
 // Run: dotnet run --file .ci/CheckPackage.cs -- path/to/CloudEconomics.x.y.z.nupkg
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 if (args.Length != 1)
@@ -15,6 +17,18 @@ foreach (var tfm in new[] { "net8.0", "net10.0" })
 {
     if (!names.Contains($"lib/{tfm}/CloudEconomics.dll")) problems.Add($"lib/{tfm}/CloudEconomics.dll is missing");
     if (!names.Contains($"lib/{tfm}/CloudEconomics.xml")) problems.Add($"lib/{tfm}/CloudEconomics.xml (XML docs) is missing");
+}
+if (names.Contains("lib/net10.0/CloudEconomics.dll"))
+{
+    // A ReadyToRun image has a managed native header (the precompiled code's directory) in its CLI header.
+    using var image = new MemoryStream();
+    using (var entry = zip.GetEntry("lib/net10.0/CloudEconomics.dll")!.Open())
+    {
+        entry.CopyTo(image);
+    }
+    image.Position = 0;
+    using var pe = new PEReader(image);
+    if (pe.PEHeaders.CorHeader is not { ManagedNativeHeaderDirectory.Size: > 0 }) problems.Add("lib/net10.0/CloudEconomics.dll is not precompiled (ReadyToRun)");
 }
 if (!names.Contains("README.md")) problems.Add("README.md is missing");
 if (names.Any(n => n.StartsWith("analyzers/", StringComparison.OrdinalIgnoreCase))) problems.Add("the package ships an analyzers/ folder");
