@@ -2,7 +2,9 @@
 # Runs every benchmark behind an issue 15 goal in one session, from the repository root, on an idle machine:
 #   benchmarks/issue15-goals.sh [OUT_DIR]
 # Builds the solution in Release and publishes cloudecon as the README's quick start does, then runs, in this order: the start-up probe (a fresh process timing each first load),
-# the catalog start-up benchmarks (cold in the same process and alone, each as the JIT and as a ReadyToRun app; warm), the process-level CLI start-up
+# the first CloudCatalog.Default against a bare parse of its seed files (the goal word for word), the catalog start-up
+# benchmarks on one document of the whole catalog and ten times as many records (cold in the same process and alone,
+# each as the JIT and as a ReadyToRun app; warm), the process-level CLI start-up
 # (report and catalog list against npv), the Monte Carlo kernels (token cost, payback) and the finance kernels (XNPV,
 # RATE, IRR on random flows). Each BenchmarkDotNet table lands in OUT_DIR (default artifacts/issue15) as
 # <name>.md, copied from BenchmarkDotNet.Artifacts/results; the probe output as startup-probe.txt; machine facts and
@@ -31,6 +33,7 @@ run() {
   cat "$results"/*-report-github.md > "$out/$name.md"
 }
 for i in 1 2 3; do dotnet "$bench" startup-probe >> "$out/startup-probe.txt" 2>&1; echo >> "$out/startup-probe.txt"; done
+run catalog-default-cold --filter '*CatalogDefaultCold*'
 run catalog-cold --filter '*CatalogStartupCold*'
 run catalog-warm --filter '*CatalogStartupWarm*' --inProcess --warmupCount 5 --iterationCount 15
 run cli-startup --filter '*CliStartup*' --inProcess

@@ -33,8 +33,8 @@ public static class Program
         }
         if (args is ["startup-probe", "loop", ..])
         {
-            // For a sampling profiler: CloudCatalog.Load of the seeds as one document, over and over for 10 seconds.
-            var document = SyntheticCatalog.Build(1);
+            // For a sampling profiler: CloudCatalog.Load of the seeds as one document (or N copies), over and over for 10 seconds.
+            var document = SyntheticCatalog.Build(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var count = 0;
             while (watch.Elapsed.TotalSeconds < 10)
@@ -42,6 +42,32 @@ public static class Program
                 count += CloudEconomics.Catalog.CloudCatalog.Load(new MemoryStream(document, false)).Offers.Count;
             }
             Console.WriteLine(count);
+            return;
+        }
+        if (args is ["startup-probe", "alloc", ..])
+        {
+            // Bytes allocated by the catalog reader alone and by the whole load (after a warm-up), for the GC's share of a large load.
+            var document = SyntheticCatalog.Build(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+            for (var i = 0; i < 20; i++)
+            {
+                CloudEconomics.Catalog.CloudCatalog.Load(new MemoryStream(document, false));
+            }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var parts = new CloudEconomics.Catalog.CatalogParts();
+            CloudEconomics.Catalog.Serialization.CatalogFastReader.TryRead(document, "x", parts);
+            var read = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            CloudEconomics.Catalog.CloudCatalog.Load(new MemoryStream(document, false));
+            var load = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"{document.Length:N0} bytes of JSON, {parts.Offers.Count:N0} offers: reader {read:N0} B allocated, whole load {load:N0} B");
+            var pause = GC.GetTotalPauseDuration();
+            var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < 100; i++)
+            {
+                CloudEconomics.Catalog.CloudCatalog.Load(new MemoryStream(document, false));
+            }
+            Console.WriteLine($"100 loads: {watch.Elapsed.TotalMilliseconds / 100:F1} ms each, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / 100:F1} ms each; gen0/1/2 collections {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}");
             return;
         }
         if (args is ["startup-probe", "warm", ..])

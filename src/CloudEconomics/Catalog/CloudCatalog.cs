@@ -627,12 +627,11 @@ public sealed class CloudCatalog
             }
         }
         // Offers grouped by what they price (a dictionary and a list in first-seen order, as LINQ's GroupBy gives, without its cost).
-        // The key is text (a value-tuple key would JIT-compile a dictionary of its own in every new process).
-        var groups = new Dictionary<string, List<Located<PriceOffer>>>(StringComparer.Ordinal);
+        var groups = new Dictionary<OfferGroupKey, List<Located<PriceOffer>>>();
         var groupsInOrder = new List<List<Located<PriceOffer>>>();
         foreach (var located in parts.Offers)
         {
-            var key = GroupKey(located.Record);
+            var key = new OfferGroupKey(located.Record);
             if (!groups.TryGetValue(key, out var members))
             {
                 groups.Add(key, members = []);
@@ -676,32 +675,52 @@ public sealed class CloudCatalog
     /// Text equal for two offers exactly when their instance, accelerator, region, purchase option (every field) and currency
     /// are equal: each field written with a marker for null and its length, so no two different tuples give the same text.
     /// </summary>
-    private static string GroupKey(PriceOffer o)
+    /// <summary>
+    /// What an offer prices, for the overlap check: target, region, purchase option (kind, term, payment, tier, program)
+    /// and currency; offers with equal keys may not overlap in time. A small class, not a text key (one allocation per
+    /// offer instead of a string builder and its text) and not a value tuple (a dictionary over a struct key is a generic
+    /// instantiation the JIT would compile in every new process; over a class it shares the framework's precompiled code).
+    /// </summary>
+    private sealed class OfferGroupKey(PriceOffer offer) : IEquatable<OfferGroupKey>
     {
-        var key = new System.Text.StringBuilder(96);
-        void Add(string? text)
+        private readonly PriceOffer offer = offer;
+
+        public bool Equals(OfferGroupKey? other)
         {
-            if (text is null)
+            if (other is null)
             {
-                key.Append('-');
+                return false;
             }
-            else
-            {
-                key.Append(text.Length).Append(':').Append(text);
-            }
-            key.Append('|');
+            PriceOffer a = offer, b = other.offer;
+            PurchaseOption? x = a.Option, y = b.Option;
+            return string.Equals(a.InstanceId, b.InstanceId, StringComparison.Ordinal)
+                && string.Equals(a.AcceleratorId, b.AcceleratorId, StringComparison.Ordinal)
+                && string.Equals(a.Region, b.Region, StringComparison.Ordinal)
+                && (x is null) == (y is null)
+                && (x is null || (x.Kind == y!.Kind && x.TermMonths == y.TermMonths && x.Payment == y.Payment
+                    && string.Equals(x.Tier, y.Tier, StringComparison.Ordinal) && string.Equals(x.Program, y.Program, StringComparison.Ordinal)))
+                && string.Equals(a.Currency.Code, b.Currency.Code, StringComparison.Ordinal);
         }
-        Add(o.InstanceId);
-        Add(o.AcceleratorId);
-        Add(o.Region);
-        var option = o.Option;
-        Add(option is null ? null : ((int)option.Kind).ToString(CultureInfo.InvariantCulture));
-        Add(option?.TermMonths is { } term ? term.ToString(CultureInfo.InvariantCulture) : null);
-        Add(option?.Payment is { } payment ? ((int)payment).ToString(CultureInfo.InvariantCulture) : null);
-        Add(option?.Tier);
-        Add(option?.Program);
-        Add(o.Currency.Code);
-        return key.ToString();
+
+        public override bool Equals(object? obj) => Equals(obj as OfferGroupKey);
+
+        public override int GetHashCode()
+        {
+            // Within one process only (string hashes are randomized per process); equal keys give equal hashes.
+            unchecked
+            {
+                var option = offer.Option;
+                var hash = Hash(offer.InstanceId);
+                hash = (hash * 31) + Hash(offer.AcceleratorId);
+                hash = (hash * 31) + Hash(offer.Region);
+                hash = (hash * 31) + (option is null ? -1 : (int)option.Kind);
+                hash = (hash * 31) + (option?.TermMonths ?? -1);
+                hash = (hash * 31) + Hash(option?.Tier);
+                return (hash * 31) + Hash(offer.Currency.Code);
+            }
+        }
+
+        private static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
     }
 
     private static void CheckUnique<T>(List<Located<T>> records, string section, List<DataLoadProblem> problems)
