@@ -44,6 +44,32 @@ public static class Program
             Console.WriteLine(count);
             return;
         }
+        if (args is ["startup-probe", "alloc-sections", ..])
+        {
+            var full = SyntheticCatalog.Build(10);
+            using var doc = System.Text.Json.JsonDocument.Parse(full);
+            foreach (var keep in new[] { "providers", "accelerators", "instances", "offers" })
+            {
+                var buffer = new System.IO.MemoryStream();
+                using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+                {
+                    w.WriteStartObject();
+                    foreach (var p in doc.RootElement.EnumerateObject())
+                    {
+                        if (p.Name == "formatVersion" || p.Name == keep) p.WriteTo(w);
+                    }
+                    w.WriteEndObject();
+                }
+                var bytes = buffer.ToArray();
+                for (var i = 0; i < 5; i++) CloudEconomics.Catalog.Serialization.CatalogFastReader.TryRead(bytes, "x", new CloudEconomics.Catalog.CatalogParts());
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var parts = new CloudEconomics.Catalog.CatalogParts();
+                var ok = CloudEconomics.Catalog.Serialization.CatalogFastReader.TryRead(bytes, "x", parts);
+                var n = parts.Providers.Count + parts.Accelerators.Count + parts.Instances.Count + parts.Offers.Count;
+                Console.WriteLine($"{keep,-14} ok={ok} {bytes.Length,10:N0} B JSON, {n,6} records, {GC.GetAllocatedBytesForCurrentThread() - before,12:N0} B allocated, {(GC.GetAllocatedBytesForCurrentThread() - before) / Math.Max(1, n),6} B/record");
+            }
+            return;
+        }
         if (args is ["startup-probe", "alloc", ..])
         {
             // Bytes allocated by the catalog reader alone and by the whole load (after a warm-up), for the GC's share of a large load.

@@ -685,28 +685,14 @@ public sealed class CloudCatalog
     {
         private readonly PriceOffer offer = offer;
 
-        public bool Equals(OfferGroupKey? other)
-        {
-            if (other is null)
-            {
-                return false;
-            }
-            PriceOffer a = offer, b = other.offer;
-            PurchaseOption? x = a.Option, y = b.Option;
-            return string.Equals(a.InstanceId, b.InstanceId, StringComparison.Ordinal)
-                && string.Equals(a.AcceleratorId, b.AcceleratorId, StringComparison.Ordinal)
-                && string.Equals(a.Region, b.Region, StringComparison.Ordinal)
-                && (x is null) == (y is null)
-                && (x is null || (x.Kind == y!.Kind && x.TermMonths == y.TermMonths && x.Payment == y.Payment
-                    && string.Equals(x.Tier, y.Tier, StringComparison.Ordinal) && string.Equals(x.Program, y.Program, StringComparison.Ordinal)))
-                && string.Equals(a.Currency.Code, b.Currency.Code, StringComparison.Ordinal);
-        }
+        public bool Equals(OfferGroupKey? other) => other is not null && SameKey(offer, other.offer);
 
         public override bool Equals(object? obj) => Equals(obj as OfferGroupKey);
 
         public override int GetHashCode()
         {
-            // Within one process only (string hashes are randomized per process); equal keys give equal hashes.
+            // Within one process only (string hashes are randomized per process); offers with the same key (SameKey,
+            // record equality of the purchase option) give equal hashes.
             unchecked
             {
                 var option = offer.Option;

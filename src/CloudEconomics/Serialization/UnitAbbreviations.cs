@@ -75,6 +75,10 @@ internal static class UnitAbbreviations
     internal static IEnumerable<(string Abbreviation, Enum Unit)> All
         => Tables.SelectMany(t => t.Abbreviations.Select((a, i) => (a, (Enum)System.Enum.ToObject(t.UnitType, t.Units[i]))));
 
+    // One method per quantity, not one generic over the quantity type: a generic method over UnitsNet's types is an
+    // instantiation spanning two assemblies, which the JIT would compile in every new process (the catalog load calls
+    // these; the generic TryCreate below is for the JSON converters, off the start-up path).
+
     /// <summary>An <see cref="UnitsNet.Information"/> from a tabled abbreviation; false when not tabled.</summary>
     internal static bool TryCreateInformation(double value, string abbreviation, out Information quantity)
     {
