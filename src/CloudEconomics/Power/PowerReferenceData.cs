@@ -204,12 +204,19 @@ public sealed class PowerReferenceData
 
     private static readonly JsonSerializerOptions Options = CloudEconomicsJson.CreateDocumentOptions();
 
-    private static List<T> Read<T>(Stream stream, string file)
+    private static List<T> Read<T>(Stream stream, string file) where T : class
     {
         ArgumentNullException.ThrowIfNull(stream, file);
         // At most 16 MiB of UTF-8 text, nested at most 64 deep, checked before parsing (Utility/BoundedInput); a
         // refusal is a DataLoadException naming the file and the limit.
         var bytes = Utility.BoundedInput.ReadBytes(stream, file);
+        // Start-up: the files' own shape by an element walk; the serializer reads (and words the problems of) the rest.
+        return PowerSeedWalk.TryRead<T>(bytes) ?? ReadWithSerializer<T>(bytes, file);
+    }
+
+    /// <summary>The file through the serializer (the reference the element walk is tested against).</summary>
+    internal static List<T> ReadWithSerializer<T>(byte[] bytes, string file)
+    {
         SeedFile<T>? seed;
         try
         {
