@@ -136,7 +136,7 @@ internal static class FastJsonReading
         private readonly int[] starts = new int[Slots];
         private readonly int[] lengths = new int[Slots];
         private readonly string?[] values = new string[Slots];
-        private readonly Provenance?[] provenances = new Provenance[4];
+        private readonly Provenance?[] provenances = new Provenance[16];
         private int nextProvenance;
 
         internal string Get(ref Utf8JsonReader r)

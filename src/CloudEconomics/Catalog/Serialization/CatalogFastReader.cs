@@ -353,6 +353,17 @@ internal static class CatalogFastReader
             else throw new GiveUp();
         }
         Require(seen, 1);
+        // The plain on-demand, spot and capacity-block options are shared instances (records are immutable): most offers
+        // have one, and a large catalog otherwise creates one object per offer for them.
+        if (term is null && payment is null && tier is null && program is null)
+        {
+            switch (kind)
+            {
+                case PurchaseOptionKind.OnDemand: return PurchaseOption.OnDemand;
+                case PurchaseOptionKind.Spot: return PurchaseOption.Spot;
+                case PurchaseOptionKind.CapacityBlock: return PurchaseOption.CapacityBlock;
+            }
+        }
         return new PurchaseOption { Kind = kind, TermMonths = term, Payment = payment, Tier = tier, Program = program };
     }
 
@@ -456,15 +467,15 @@ internal static class CatalogFastReader
                         throw new GiveUp();
                 }
             }
-            else if (r.ValueTextEquals("unit"u8)) { Once(ref seen, 32); f.HasUnit = true; f.Unit = Expect(ref r, JsonTokenType.String).GetString(); }
+            else if (r.ValueTextEquals("unit"u8)) { Once(ref seen, 32); f.HasUnit = true; f.Unit = strings.Get(ref Expect(ref r, JsonTokenType.String)); }
             else if (r.ValueTextEquals("amount"u8))
             {
                 Once(ref seen, 64);
                 f.HasAmount = true;
                 f.Amount = Next(ref r) == JsonTokenType.Number && r.TryGetDecimal(out var a) ? a : throw new GiveUp();
             }
-            else if (r.ValueTextEquals("currency"u8)) { Once(ref seen, 128); f.HasCurrency = true; f.Currency = Expect(ref r, JsonTokenType.String).GetString(); }
-            else if (r.ValueTextEquals("per"u8)) { Once(ref seen, 256); f.HasPer = true; f.Per = Expect(ref r, JsonTokenType.String).GetString(); }
+            else if (r.ValueTextEquals("currency"u8)) { Once(ref seen, 128); f.HasCurrency = true; f.Currency = strings.Get(ref Expect(ref r, JsonTokenType.String)); }
+            else if (r.ValueTextEquals("per"u8)) { Once(ref seen, 256); f.HasPer = true; f.Per = strings.Get(ref Expect(ref r, JsonTokenType.String)); }
             else if (r.ValueTextEquals("derivedFrom"u8))
             {
                 Once(ref seen, 512);
