@@ -284,13 +284,9 @@ internal static class ScenarioFastReader
 
     private static ScenarioAssumptions? ReadAssumptions(ref Utf8JsonReader r, JsonStrings strings)
     {
-        if (Next(ref r) == JsonTokenType.Null)
+        if (!ObjectOrNull(ref r))
         {
             return null;
-        }
-        if (r.TokenType != JsonTokenType.StartObject)
-        {
-            throw new GiveUp();
         }
         LocalDate? asOf = null;
         TokenCostAssumptions? tokenCost = null;
@@ -387,13 +383,9 @@ internal static class ScenarioFastReader
     /// </summary>
     private static Figure<ReportedNumber>? ReadFigure(ref Utf8JsonReader r, JsonStrings strings)
     {
-        if (Next(ref r) == JsonTokenType.Null)
+        if (!ObjectOrNull(ref r))
         {
             return null;
-        }
-        if (r.TokenType != JsonTokenType.StartObject)
-        {
-            throw new GiveUp();
         }
         string? source = null, asOf = null, note = null;
         Confidence? confidence = null;

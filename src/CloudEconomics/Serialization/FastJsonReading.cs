@@ -99,6 +99,14 @@ internal static class FastJsonReading
 
     internal static JsonTokenType Next(ref Utf8JsonReader r) => r.Read() ? r.TokenType : throw new GiveUp();
 
+    /// <summary>Reads the next token: false for a JSON null, true when an object starts; gives up on anything else.</summary>
+    internal static bool ObjectOrNull(ref Utf8JsonReader r) => Next(ref r) switch
+    {
+        JsonTokenType.Null => false,
+        JsonTokenType.StartObject => true,
+        _ => throw new GiveUp(),
+    };
+
     internal static ref Utf8JsonReader Expect(ref Utf8JsonReader r, JsonTokenType token)
     {
         if (Next(ref r) != token)

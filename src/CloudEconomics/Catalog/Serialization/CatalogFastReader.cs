@@ -175,13 +175,9 @@ internal static class CatalogFastReader
 
     private static CompetitivePositioning? Positioning(ref Utf8JsonReader r, JsonStrings strings)
     {
-        if (Next(ref r) == JsonTokenType.Null)
+        if (!ObjectOrNull(ref r))
         {
             return null;
-        }
-        if (r.TokenType != JsonTokenType.StartObject)
-        {
-            throw new GiveUp();
         }
         string? label = null;
         var families = new List<string>();
@@ -317,13 +313,9 @@ internal static class CatalogFastReader
 
     private static PurchaseOption? Option(ref Utf8JsonReader r, JsonStrings strings)
     {
-        if (Next(ref r) == JsonTokenType.Null)
+        if (!ObjectOrNull(ref r))
         {
             return null;
-        }
-        if (r.TokenType != JsonTokenType.StartObject)
-        {
-            throw new GiveUp();
         }
         PurchaseOptionKind kind = default;
         int? term = null;
@@ -430,13 +422,9 @@ internal static class CatalogFastReader
     private static bool ReadFields(ref Utf8JsonReader r, ValueKind? kind, JsonStrings strings, out FigureFields f)
     {
         f = default;
-        if (Next(ref r) == JsonTokenType.Null)
+        if (!ObjectOrNull(ref r))
         {
             return false;
-        }
-        if (r.TokenType != JsonTokenType.StartObject)
-        {
-            throw new GiveUp();
         }
         var seen = 0;
         while (Next(ref r) == JsonTokenType.PropertyName)
