@@ -8,8 +8,29 @@ using FluentValidation.Results;
 
 namespace CloudEconomics.Catalog;
 
-/// <summary>A record read from a file, with where it came from (for problem reports).</summary>
-internal sealed record Located<T>(T Record, string File, string Path, string Id);
+/// <summary>
+/// A record read from a file, with where it came from (for problem reports): its file, section path (<c>$.offers</c>),
+/// index and id. The record's path text is made only when a problem names it, not once per record on every load.
+/// </summary>
+internal sealed class Located<T>(T record, string file, string section, int index, string id)
+{
+    internal T Record { get; } = record;
+
+    internal string File { get; } = file;
+
+    internal string Id { get; } = id;
+
+    /// <summary>The record's JSON path, such as <c>$.offers[3]</c>.</summary>
+    internal string Path => string.Create(CultureInfo.InvariantCulture, $"{section}[{index}]");
+
+    public void Deconstruct(out T located, out string inFile, out string path, out string recordId)
+    {
+        located = Record;
+        inFile = File;
+        path = Path;
+        recordId = Id;
+    }
+}
 
 /// <summary>Everything read from one or more files, with the problems found so far.</summary>
 internal sealed class CatalogParts
@@ -175,10 +196,11 @@ internal static class CatalogReader
             problems.Add(new DataLoadProblem(file, sectionPath, null, "NotAnArray", $"\"{section.Name}\" must be a JSON array of records."));
             return;
         }
-        var index = 0;
+        var index = -1;
         foreach (var element in section.Value.EnumerateArray())
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"{sectionPath}[{index++}]");
+            index++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"{sectionPath}[{index}]");
             var id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
             T? record;
             try
@@ -212,7 +234,7 @@ internal static class CatalogReader
                     continue;
                 }
             }
-            into.Add(new Located<T>(record, file, path, id ?? ""));
+            into.Add(new Located<T>(record, file, sectionPath, index, id ?? ""));
         }
     }
 

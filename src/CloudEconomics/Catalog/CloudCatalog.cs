@@ -43,18 +43,31 @@ public sealed class CloudCatalog
     private readonly Dictionary<string, InstanceType> instancesById;
     private readonly Dictionary<string, InstanceType> instancesByName;
     private readonly Dictionary<string, PriceOffer> offersById;
-    private readonly Dictionary<string, PriceOffer[]> offersByTarget;
+    private Dictionary<string, PriceOffer[]>? offersByTarget;
 
     // Plain dictionaries, never mutated after construction: FrozenDictionary's construction (choosing a strategy per key
-    // set) costs more start-up than its faster look-ups save on catalogs of this size.
-    private CloudCatalog(Provider[] providers, Accelerator[] accelerators, InstanceType[] instances, PriceOffer[] offers, LocalDate? date)
+    // set) costs more start-up than its faster look-ups save on catalogs of this size. The id dictionaries are the ones
+    // Build checks unique ids and references with (one per section, sized once); offersByTarget is built on first use.
+    private CloudCatalog(Provider[] providers, Accelerator[] accelerators, InstanceType[] instances, PriceOffer[] offers, RecordsById byId, LocalDate? date)
     {
         Date = date;
-        providersById = providers.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        acceleratorsById = accelerators.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var resolved = instances.Select(i => i.Accelerator is not null && ReferenceEquals(i.Accelerator, acceleratorsById.GetValueOrDefault(i.AcceleratorId))
-            ? i : i with { Accelerator = acceleratorsById.GetValueOrDefault(i.AcceleratorId) }).ToArray();
-        instancesById = resolved.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        providersById = byId.Providers;
+        acceleratorsById = byId.Accelerators;
+        instancesById = byId.Instances;
+        offersById = byId.Offers;
+        // Each instance with its accelerator resolved (a copy only where it is not already this catalog's accelerator).
+        var resolved = new InstanceType[instances.Length];
+        for (var i = 0; i < instances.Length; i++)
+        {
+            var instance = instances[i];
+            var accelerator = acceleratorsById.GetValueOrDefault(instance.AcceleratorId);
+            if (!ReferenceEquals(instance.Accelerator, accelerator))
+            {
+                instance = instance with { Accelerator = accelerator };
+                instancesById[instance.Id] = instance;
+            }
+            resolved[i] = instance;
+        }
         // Names (and display names) that belong to exactly one instance, case-insensitively; plain loops, not LINQ, because
         // this runs on every load and LINQ's grouping costs more than the look-ups it builds.
         instancesByName = new Dictionary<string, InstanceType>(StringComparer.OrdinalIgnoreCase);
@@ -66,21 +79,6 @@ public sealed class CloudCatalog
             {
                 AddName(display, instance);
             }
-        }
-        offersById = offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        var byTarget = new Dictionary<string, List<PriceOffer>>(StringComparer.Ordinal);
-        foreach (var offer in offers)
-        {
-            if (!byTarget.TryGetValue(offer.TargetId, out var list))
-            {
-                byTarget.Add(offer.TargetId, list = []);
-            }
-            list.Add(offer);
-        }
-        offersByTarget = new Dictionary<string, PriceOffer[]>(byTarget.Count, StringComparer.Ordinal);
-        foreach (var (target, list) in byTarget)
-        {
-            offersByTarget.Add(target, [.. list]);
         }
         Providers = Array.AsReadOnly(providers);
         Accelerators = Array.AsReadOnly(accelerators);
@@ -102,7 +100,7 @@ public sealed class CloudCatalog
     }
 
     /// <summary>An empty catalog.</summary>
-    public static CloudCatalog Empty { get; } = new([], [], [], [], null);
+    public static CloudCatalog Empty { get; } = new([], [], [], [], new RecordsById([], [], [], []), null);
 
     /// <summary>
     /// The sourced catalog embedded in the package (<c>seeds/catalog/*.json</c>), loaded once, lazily and
@@ -125,6 +123,31 @@ public sealed class CloudCatalog
 
     /// <summary>The price offers (all dates, or only those valid on <see cref="Date"/> for a catalog from <see cref="AsOf"/>).</summary>
     public IReadOnlyList<PriceOffer> Offers { get; }
+
+    /// <summary>
+    /// The offers by what they price (instance or accelerator id), in catalog order: built on the first look-up, not on
+    /// every load (a command that prices nothing never needs it); thread-safe (a racing look-up builds an equal copy once).
+    /// </summary>
+    private Dictionary<string, PriceOffer[]> OffersByTarget => Volatile.Read(ref offersByTarget) ?? CreateOffersByTarget();
+
+    private Dictionary<string, PriceOffer[]> CreateOffersByTarget()
+    {
+        var byTarget = new Dictionary<string, List<PriceOffer>>(StringComparer.Ordinal);
+        foreach (var offer in Offers)
+        {
+            if (!byTarget.TryGetValue(offer.TargetId, out var list))
+            {
+                byTarget.Add(offer.TargetId, list = []);
+            }
+            list.Add(offer);
+        }
+        var created = new Dictionary<string, PriceOffer[]>(byTarget.Count, StringComparer.Ordinal);
+        foreach (var (target, list) in byTarget)
+        {
+            created.Add(target, [.. list]);
+        }
+        return Interlocked.CompareExchange(ref offersByTarget, created, null) ?? created;
+    }
 
     /// <summary>The date this catalog's offers were filtered to by <see cref="AsOf"/>; null for a full catalog.</summary>
     public LocalDate? Date { get; }
@@ -215,10 +238,12 @@ public sealed class CloudCatalog
 
     private static void Add<T>(List<Located<T>> into, IEnumerable<T> records, string section, Func<T, string> id, FluentValidation.IValidator<T> validator, List<DataLoadProblem> problems)
     {
-        var index = 0;
+        var sectionPath = "$." + section;
+        var index = -1;
         foreach (var record in records)
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index++}]");
+            index++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index}]");
             if (record is null)
             {
                 problems.Add(new DataLoadProblem("(code)", path, null, "NullRecord", "A record must not be null."));
@@ -228,7 +253,7 @@ public sealed class CloudCatalog
             problems.AddRange(result.Errors.Select(f => CatalogReader.ToProblem("(code)", path, id(record), f)));
             if (result.IsValid)
             {
-                into.Add(new Located<T>(record, "(code)", path, id(record)));
+                into.Add(new Located<T>(record, "(code)", sectionPath, index, id(record)));
             }
         }
     }
@@ -249,10 +274,10 @@ public sealed class CloudCatalog
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var parts = new CatalogParts();
-        parts.Providers.AddRange(overrides.Providers.Select((r, i) => Locate(r, "(overrides)", "providers", i, r.Id)));
-        parts.Accelerators.AddRange(overrides.Accelerators.Select((r, i) => Locate(r, "(overrides)", "accelerators", i, r.Id)));
-        parts.Instances.AddRange(overrides.Instances.Select((r, i) => Locate(r, "(overrides)", "instances", i, r.Id)));
-        parts.Offers.AddRange(overrides.Offers.Select((r, i) => Locate(r, "(overrides)", "offers", i, r.Id)));
+        parts.Providers.AddRange(overrides.Providers.Select((r, i) => Locate(r, "(overrides)", "$.providers", i, r.Id)));
+        parts.Accelerators.AddRange(overrides.Accelerators.Select((r, i) => Locate(r, "(overrides)", "$.accelerators", i, r.Id)));
+        parts.Instances.AddRange(overrides.Instances.Select((r, i) => Locate(r, "(overrides)", "$.instances", i, r.Id)));
+        parts.Offers.AddRange(overrides.Offers.Select((r, i) => Locate(r, "(overrides)", "$.offers", i, r.Id)));
         return Merge(parts);
     }
 
@@ -280,16 +305,16 @@ public sealed class CloudCatalog
     {
         var merged = new CatalogParts();
         merged.Problems.AddRange(overrides.Problems);
-        merged.Providers.AddRange(KeepUnlessOverridden(Providers, overrides.Providers, "providers", p => p.Id));
+        merged.Providers.AddRange(KeepUnlessOverridden(Providers, overrides.Providers, "$.providers", p => p.Id));
         merged.Providers.AddRange(overrides.Providers);
-        merged.Accelerators.AddRange(KeepUnlessOverridden(Accelerators, overrides.Accelerators, "accelerators", a => a.Id));
+        merged.Accelerators.AddRange(KeepUnlessOverridden(Accelerators, overrides.Accelerators, "$.accelerators", a => a.Id));
         merged.Accelerators.AddRange(overrides.Accelerators);
-        merged.Instances.AddRange(KeepUnlessOverridden(Instances, overrides.Instances, "instances", i => i.Id));
+        merged.Instances.AddRange(KeepUnlessOverridden(Instances, overrides.Instances, "$.instances", i => i.Id));
         merged.Instances.AddRange(overrides.Instances);
         var userOffers = overrides.Offers.Select(o => o.Record).ToArray();
         var overrideIds = userOffers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var kept = Offers.Where(o => !overrideIds.Contains(o.Id)).SelectMany(o => TrimAround(o, userOffers));
-        merged.Offers.AddRange(kept.Select((o, i) => Locate(o, "(base)", "offers", i, o.Id)));
+        merged.Offers.AddRange(kept.Select((o, i) => Locate(o, "(base)", "$.offers", i, o.Id)));
         merged.Offers.AddRange(overrides.Offers);
         return Build(merged, Date);
     }
@@ -330,7 +355,7 @@ public sealed class CloudCatalog
     }
 
     private static Located<T> Locate<T>(T record, string file, string section, int index, string id)
-        => new(record, file, string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index}]"), id);
+        => new(record, file, section, index, id);
 
     internal static bool SameKey(PriceOffer a, PriceOffer b)
         => string.Equals(a.InstanceId, b.InstanceId, StringComparison.Ordinal) && string.Equals(a.AcceleratorId, b.AcceleratorId, StringComparison.Ordinal)
@@ -340,7 +365,13 @@ public sealed class CloudCatalog
     /// <param name="date">The date.</param>
     /// <returns>A catalog whose <see cref="Date"/> is <paramref name="date"/>.</returns>
     public CloudCatalog AsOf(LocalDate date)
-        => new([.. Providers], [.. Accelerators], [.. Instances], Offers.Where(o => o.IsValidOn(date)).ToArray(), date);
+    {
+        Provider[] providers = [.. Providers];
+        Accelerator[] accelerators = [.. Accelerators];
+        InstanceType[] instances = [.. Instances];
+        var offers = Offers.Where(o => o.IsValidOn(date)).ToArray();
+        return new(providers, accelerators, instances, offers, new RecordsById(providers, accelerators, instances, offers), date);
+    }
 
     /// <summary>The provider with an id, or null.</summary>
     /// <param name="id">The id, such as <c>"aws"</c>.</param>
@@ -380,7 +411,7 @@ public sealed class CloudCatalog
     public IReadOnlyList<PriceOffer> OffersFor(InstanceType instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return offersByTarget.TryGetValue(instance.Id, out var offers) ? offers : [];
+        return OffersByTarget.TryGetValue(instance.Id, out var offers) ? offers : [];
     }
 
     /// <summary>The offers for an instance type by id or name.</summary>
@@ -405,7 +436,7 @@ public sealed class CloudCatalog
     public IReadOnlyList<PriceOffer> OffersFor(Accelerator accelerator)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
-        return offersByTarget.TryGetValue(accelerator.Id, out var offers) ? offers.Where(o => o.AcceleratorId is not null).ToArray() : [];
+        return OffersByTarget.TryGetValue(accelerator.Id, out var offers) ? offers.Where(o => o.AcceleratorId is not null).ToArray() : [];
     }
 
     /// <summary>Instance types matching every filter given (a null filter matches all).</summary>
@@ -597,99 +628,122 @@ public sealed class CloudCatalog
     private static CloudCatalog Build(CatalogParts parts, LocalDate? date)
     {
         var problems = parts.Problems;
-        CheckUnique(parts.Providers, "providers", problems);
-        CheckUnique(parts.Accelerators, "accelerators", problems);
-        CheckUnique(parts.Instances, "instances", problems);
-        CheckUnique(parts.Offers, "offers", problems);
-        var providerIds = parts.Providers.Select(p => p.Record.Id).ToHashSet(StringComparer.Ordinal);
-        var acceleratorIds = parts.Accelerators.Select(a => a.Record.Id).ToHashSet(StringComparer.Ordinal);
-        var instanceIds = parts.Instances.Select(i => i.Record.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var (instance, file, path, id) in parts.Instances)
+        var byId = new RecordsById(parts, problems);
+        foreach (var located in parts.Instances)
         {
-            if (!acceleratorIds.Contains(instance.AcceleratorId))
+            var instance = located.Record;
+            if (!byId.Accelerators.ContainsKey(instance.AcceleratorId))
             {
-                problems.Add(new DataLoadProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Instance '{id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(located.File, located.Path + ".acceleratorId", located.Id, "UnknownAccelerator", $"Instance '{located.Id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
             }
-            if (!providerIds.Contains(instance.Provider))
+            if (!byId.Providers.ContainsKey(instance.Provider))
             {
-                problems.Add(new DataLoadProblem(file, path + ".provider", id, "UnknownProvider", $"Instance '{id}' names provider '{instance.Provider}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(located.File, located.Path + ".provider", located.Id, "UnknownProvider", $"Instance '{located.Id}' names provider '{instance.Provider}', which the catalog does not have."));
             }
         }
-        foreach (var (offer, file, path, id) in parts.Offers)
-        {
-            if (offer.InstanceId is { } instanceId && !instanceIds.Contains(instanceId))
-            {
-                problems.Add(new DataLoadProblem(file, path + ".instanceId", id, "UnknownInstance", $"Offer '{id}' prices instance '{instanceId}', which the catalog does not have."));
-            }
-            if (offer.AcceleratorId is { } acceleratorId && !acceleratorIds.Contains(acceleratorId))
-            {
-                problems.Add(new DataLoadProblem(file, path + ".acceleratorId", id, "UnknownAccelerator", $"Offer '{id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
-            }
-        }
-        // Offers grouped by what they price (a dictionary and a list in first-seen order, as LINQ's GroupBy gives, without its cost).
-        var groups = new Dictionary<OfferGroupKey, List<Located<PriceOffer>>>();
-        var groupsInOrder = new List<List<Located<PriceOffer>>>();
         foreach (var located in parts.Offers)
         {
-            var key = new OfferGroupKey(located.Record);
-            if (!groups.TryGetValue(key, out var members))
+            var offer = located.Record;
+            if (offer.InstanceId is { } instanceId && !byId.Instances.ContainsKey(instanceId))
             {
-                groups.Add(key, members = []);
-                groupsInOrder.Add(members);
+                problems.Add(new DataLoadProblem(located.File, located.Path + ".instanceId", located.Id, "UnknownInstance", $"Offer '{located.Id}' prices instance '{instanceId}', which the catalog does not have."));
             }
-            members.Add(located);
-        }
-        foreach (var group in groupsInOrder)
-        {
-            if (group.Count < 2)
+            if (offer.AcceleratorId is { } acceleratorId && !byId.Accelerators.ContainsKey(acceleratorId))
             {
-                continue;
-            }
-            var sorted = SortByEffectiveDate(group);
-            for (var i = 0; i < sorted.Length; i++)
-            {
-                for (var j = i + 1; j < sorted.Length; j++)
-                {
-                    if (sorted[i].Record.Overlaps(sorted[j].Record))
-                    {
-                        var (offer, file, path, id) = sorted[j];
-                        problems.Add(new DataLoadProblem(file, path, id, "OverlappingOffers",
-                            $"Offer '{id}' and offer '{sorted[i].Id}' price '{offer.TargetId}' in {offer.Region} ({offer.Option}, {offer.Currency}) on overlapping dates; at most one may apply on any day."));
-                    }
-                }
+                problems.Add(new DataLoadProblem(located.File, located.Path + ".acceleratorId", located.Id, "UnknownAccelerator", $"Offer '{located.Id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
             }
         }
+        CheckOverlaps(parts.Offers, problems);
         if (problems.Count > 0)
         {
             throw new DataLoadException(problems);
         }
-        return new CloudCatalog(
-            parts.Providers.Select(p => p.Record).ToArray(),
-            parts.Accelerators.Select(a => a.Record).ToArray(),
-            parts.Instances.Select(i => i.Record).ToArray(),
-            parts.Offers.Select(o => o.Record).ToArray(),
-            date);
+        return new CloudCatalog(Records(parts.Providers), Records(parts.Accelerators), Records(parts.Instances), Records(parts.Offers), byId, date);
+    }
+
+    private static T[] Records<T>(List<Located<T>> located)
+    {
+        var records = new T[located.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = located[i].Record;
+        }
+        return records;
     }
 
     /// <summary>
-    /// Text equal for two offers exactly when their instance, accelerator, region, purchase option (every field) and currency
-    /// are equal: each field written with a marker for null and its length, so no two different tuples give the same text.
+    /// Offers with the same key (<see cref="OfferKeyComparer"/>) whose validity overlaps: each group of offers with one key
+    /// by effective date, every later member that overlaps an earlier one reported against it; groups in the order their
+    /// first member comes. Groups are chains of indexes (the dictionary holds each key's latest member, <c>next</c> the
+    /// member after each offer), so a catalog of single-offer keys costs one dictionary and no list per key.
     /// </summary>
+    private static void CheckOverlaps(List<Located<PriceOffer>> offers, List<DataLoadProblem> problems)
+    {
+        var latest = new Dictionary<PriceOffer, int>(offers.Count, OfferKeyComparer.Instance);
+        var next = new int[offers.Count]; // index of the next member + 1; 0: none
+        var first = new bool[offers.Count];
+        var shared = false;
+        for (var i = 0; i < offers.Count; i++)
+        {
+            var offer = offers[i].Record;
+            if (latest.TryGetValue(offer, out var previous))
+            {
+                next[previous] = i + 1;
+                latest[offer] = i;
+                shared = true;
+            }
+            else
+            {
+                latest.Add(offer, i);
+                first[i] = true;
+            }
+        }
+        if (!shared)
+        {
+            return;
+        }
+        var group = new List<Located<PriceOffer>>();
+        for (var i = 0; i < offers.Count; i++)
+        {
+            if (!first[i] || next[i] == 0)
+            {
+                continue;
+            }
+            group.Clear();
+            for (var k = i + 1; k != 0; k = next[k - 1])
+            {
+                group.Add(offers[k - 1]);
+            }
+            var sorted = SortByEffectiveDate(group);
+            for (var a = 0; a < sorted.Length; a++)
+            {
+                for (var b = a + 1; b < sorted.Length; b++)
+                {
+                    if (sorted[a].Record.Overlaps(sorted[b].Record))
+                    {
+                        var later = sorted[b];
+                        var offer = later.Record;
+                        problems.Add(new DataLoadProblem(later.File, later.Path, later.Id, "OverlappingOffers",
+                            $"Offer '{later.Id}' and offer '{sorted[a].Id}' price '{offer.TargetId}' in {offer.Region} ({offer.Option}, {offer.Currency}) on overlapping dates; at most one may apply on any day."));
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// What an offer prices, for the overlap check: target, region, purchase option (kind, term, payment, tier, program)
-    /// and currency; offers with equal keys may not overlap in time. A small class, not a text key (one allocation per
-    /// offer instead of a string builder and its text) and not a value tuple (a dictionary over a struct key is a generic
+    /// and currency (<see cref="SameKey"/>); offers with equal keys may not overlap in time. A comparer over the offers
+    /// themselves, not a key object per offer, and over a class (a dictionary over a struct key is a generic
     /// instantiation the JIT would compile in every new process; over a class it shares the framework's precompiled code).
     /// </summary>
-    private sealed class OfferGroupKey(PriceOffer offer) : IEquatable<OfferGroupKey>
+    private sealed class OfferKeyComparer : IEqualityComparer<PriceOffer>
     {
-        private readonly PriceOffer offer = offer;
+        internal static readonly OfferKeyComparer Instance = new();
 
-        public bool Equals(OfferGroupKey? other) => other is not null && SameKey(offer, other.offer);
+        public bool Equals(PriceOffer? x, PriceOffer? y) => ReferenceEquals(x, y) || (x is not null && y is not null && SameKey(x, y));
 
-        public override bool Equals(object? obj) => Equals(obj as OfferGroupKey);
-
-        public override int GetHashCode()
+        public int GetHashCode(PriceOffer offer)
         {
             // Within one process only (string hashes are randomized per process); offers with the same key (SameKey,
             // record equality of the purchase option) give equal hashes.
@@ -709,17 +763,61 @@ public sealed class CloudCatalog
         private static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
     }
 
-    private static void CheckUnique<T>(List<Located<T>> records, string section, List<DataLoadProblem> problems)
+    /// <summary>
+    /// The records of each section by id, each dictionary sized once: the duplicate-id check (first record kept, every
+    /// later one a problem), the reference checks of <see cref="Build"/>, and the catalog's look-ups.
+    /// </summary>
+    private sealed class RecordsById
     {
-        var seen = new Dictionary<string, Located<T>>(StringComparer.Ordinal);
-        foreach (var record in records)
+        /// <summary>From records read or made, with a problem for every repeated id.</summary>
+        internal RecordsById(CatalogParts parts, List<DataLoadProblem> problems)
         {
-            if (!seen.TryAdd(record.Id, record))
+            Providers = Index(parts.Providers, "providers", problems);
+            Accelerators = Index(parts.Accelerators, "accelerators", problems);
+            Instances = Index(parts.Instances, "instances", problems);
+            Offers = Index(parts.Offers, "offers", problems);
+        }
+
+        /// <summary>From a catalog's own records (ids already unique), such as a subset of its offers.</summary>
+        internal RecordsById(Provider[] providers, Accelerator[] accelerators, InstanceType[] instances, PriceOffer[] offers)
+        {
+            Providers = Index(providers, p => p.Id);
+            Accelerators = Index(accelerators, a => a.Id);
+            Instances = Index(instances, i => i.Id);
+            Offers = Index(offers, o => o.Id);
+        }
+
+        internal Dictionary<string, Provider> Providers { get; }
+
+        internal Dictionary<string, Accelerator> Accelerators { get; }
+
+        internal Dictionary<string, InstanceType> Instances { get; }
+
+        internal Dictionary<string, PriceOffer> Offers { get; }
+
+        private static Dictionary<string, T> Index<T>(T[] records, Func<T, string> id)
+        {
+            var byId = new Dictionary<string, T>(records.Length, StringComparer.Ordinal);
+            foreach (var record in records)
             {
-                var first = seen[record.Id];
-                problems.Add(new DataLoadProblem(record.File, record.Path + ".id", record.Id, "DuplicateId",
-                    $"Id '{record.Id}' is used twice in {section} (first at {first.File} {first.Path}); ids must be unique."));
+                byId.Add(id(record), record);
             }
+            return byId;
+        }
+
+        private static Dictionary<string, T> Index<T>(List<Located<T>> records, string section, List<DataLoadProblem> problems)
+        {
+            var byId = new Dictionary<string, T>(records.Count, StringComparer.Ordinal);
+            foreach (var record in records)
+            {
+                if (!byId.TryAdd(record.Id, record.Record))
+                {
+                    var first = records.Find(r => string.Equals(r.Id, record.Id, StringComparison.Ordinal))!;
+                    problems.Add(new DataLoadProblem(record.File, record.Path + ".id", record.Id, "DuplicateId",
+                        $"Id '{record.Id}' is used twice in {section} (first at {first.File} {first.Path}); ids must be unique."));
+                }
+            }
+            return byId;
         }
     }
 }

@@ -28,6 +28,7 @@ internal static class FastJsonReading
     internal static LocalDate? Date(ref Utf8JsonReader r) => Next(ref r) switch
     {
         JsonTokenType.Null => null,
+        JsonTokenType.String when !r.ValueIsEscaped && !r.HasValueSequence => IsoDate.TryParse(r.ValueSpan, out var date) ? date : throw new GiveUp(),
         JsonTokenType.String when IsoDate.TryParse(r.GetString()!, out var date) => date,
         _ => throw new GiveUp(),
     };
@@ -85,6 +86,14 @@ internal static class FastJsonReading
         _ => throw new GiveUp(),
     };
 
+    /// <summary>A string that no other value repeats (such as an offer's id), past the cache it would only crowd.</summary>
+    internal static string? ReadUniqueString(ref Utf8JsonReader r) => Next(ref r) switch
+    {
+        JsonTokenType.String => r.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new GiveUp(),
+    };
+
     /// <summary>A JSON array of strings (no null, no other kind) as a new list; gives up otherwise.</summary>
     internal static List<string> ReadStrings(ref Utf8JsonReader r, JsonStrings strings)
     {
@@ -138,14 +147,30 @@ internal static class FastJsonReading
     /// note across many figures, so one string per distinct unescaped text (and one <see cref="Provenance"/> per run of
     /// figures with the same fields) saves most of the load's allocations. Keys are offsets into the document.
     /// </summary>
-    internal sealed class JsonStrings(ReadOnlyMemory<byte> document)
+    internal sealed class JsonStrings
     {
-        private const int Slots = 256;
-        private readonly int[] starts = new int[Slots];
-        private readonly int[] lengths = new int[Slots];
-        private readonly string?[] values = new string[Slots];
+        private readonly ReadOnlyMemory<byte> document;
+        private readonly int mask;
+        private readonly int[] starts;
+        private readonly int[] lengths;
+        private readonly int[] hashes;
+        private readonly string?[] values;
         private readonly Provenance?[] provenances = new Provenance[16];
         private int nextProvenance;
+
+        // A direct-mapped cache keyed by a hash of the whole text, one slot per 2 KB of document (256 to 4,096): large
+        // enough to keep the repeated texts of a large catalog (sources, notes, regions, the ids offers refer to) while
+        // texts that never repeat pass through.
+        internal JsonStrings(ReadOnlyMemory<byte> document)
+        {
+            this.document = document;
+            var slots = (int)Math.Clamp(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)document.Length / 2048), 256, 4096);
+            mask = slots - 1;
+            starts = new int[slots];
+            lengths = new int[slots];
+            hashes = new int[slots];
+            values = new string[slots];
+        }
 
         internal string Get(ref Utf8JsonReader r)
         {
@@ -154,14 +179,19 @@ internal static class FastJsonReading
                 return r.GetString()!;
             }
             var span = r.ValueSpan;
-            var slot = (int)((uint)(span.Length * 31 + (span.Length > 0 ? span[^1] * 7 + span[span.Length / 2] : 0)) % Slots);
-            if (values[slot] is { } cached && lengths[slot] == span.Length && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
+            var hash = new HashCode();
+            hash.AddBytes(span);
+            var code = hash.ToHashCode();
+            var slot = code & mask;
+            if (values[slot] is { } cached && hashes[slot] == code && lengths[slot] == span.Length
+                && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
             {
                 return cached;
             }
             var text = r.GetString()!;
             starts[slot] = (int)r.TokenStartIndex + 1; // after the opening quote
             lengths[slot] = span.Length;
+            hashes[slot] = code;
             values[slot] = text;
             return text;
         }
@@ -190,7 +220,8 @@ internal static class FastJsonReading
                 }
             }
             // Helper note for merges: the one place the fast reader builds a Provenance from its JSON fields.
-            var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = derivedFrom is null ? [] : derivedFrom };
+            // An absent list is the shared empty array (the cast types the expression as the property), not a new List each time.
+            var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = (IReadOnlyList<string>?)derivedFrom ?? [] };
             if (derivedFrom is null)
             {
                 provenances[nextProvenance] = created;

@@ -23,13 +23,31 @@ internal static class IsoDate
     internal static string Format(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Parses exactly <c>uuuu-MM-dd</c> with a year from 1 to 9999 and a day that exists in its month.</summary>
-    internal static bool TryParse(string text, out LocalDate date)
+    internal static bool TryParse(string text, out LocalDate date) => TryParse(text.AsSpan(), out date);
+
+    /// <summary>The same for UTF-8 text (a JSON reader's unescaped value), without making a string of it.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out LocalDate date)
+    {
+        date = default;
+        if (utf8.Length != 10)
+        {
+            return false;
+        }
+        Span<char> text = stackalloc char[10];
+        for (var i = 0; i < 10; i++)
+        {
+            text[i] = (char)utf8[i]; // a non-ASCII byte becomes a character that is neither a digit nor '-'
+        }
+        return TryParse((ReadOnlySpan<char>)text, out date);
+    }
+
+    private static bool TryParse(ReadOnlySpan<char> text, out LocalDate date)
     {
         date = default;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || !int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(text.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
             || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
             return false;

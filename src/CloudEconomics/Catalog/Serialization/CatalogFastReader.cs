@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 using CloudEconomics.Catalog.Validation;
@@ -111,13 +110,12 @@ internal static class CatalogFastReader
         var index = 0;
         while (Next(ref r) == JsonTokenType.StartObject)
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"{section}[{index++}]");
             var record = read(ref r, strings);
             if (!check(record))
             {
                 throw new GiveUp();
             }
-            into.Add(new Located<T>(record, file, path, IdOf(record)));
+            into.Add(new Located<T>(record, file, section, index++, IdOf(record)));
         }
         if (r.TokenType != JsonTokenType.EndArray)
         {
@@ -292,7 +290,7 @@ internal static class CatalogFastReader
         var seen = 0;
         while (Next(ref r) == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadString(ref r, strings); }
+            if (r.ValueTextEquals("id"u8)) { Once(ref seen, 1); id = ReadUniqueString(ref r); }
             else if (r.ValueTextEquals("region"u8)) { Once(ref seen, 2); region = ReadString(ref r, strings); }
             else if (r.ValueTextEquals("option"u8)) { Once(ref seen, 4); option = Option(ref r, strings); }
             else if (r.ValueTextEquals("hourlyPrice"u8)) { Once(ref seen, 8); price = ReadFigure<PricePerHour>(ref r, ValueKind.Price, strings); }
