@@ -157,6 +157,8 @@ internal static class FastJsonReading
         private readonly string?[] values;
         private readonly Provenance?[] provenances = new Provenance[16];
         private int nextProvenance;
+        private string? lastAsOfText;
+        private LocalDate lastAsOf;
 
         // A direct-mapped cache keyed by a hash of the whole text, one slot per 2 KB of document (256 to 4,096): large
         // enough to keep the repeated texts of a large catalog (sources, notes, regions, the ids offers refer to) while
@@ -179,9 +181,7 @@ internal static class FastJsonReading
                 return r.GetString()!;
             }
             var span = r.ValueSpan;
-            var hash = new HashCode();
-            hash.AddBytes(span);
-            var code = hash.ToHashCode();
+            var code = Hash(span);
             var slot = code & mask;
             if (values[slot] is { } cached && hashes[slot] == code && lengths[slot] == span.Length
                 && span.SequenceEqual(document.Span.Slice(starts[slot], span.Length)))
@@ -196,17 +196,66 @@ internal static class FastJsonReading
             return text;
         }
 
+        /// <summary>
+        /// A hash of the length and of 64 bytes at most, eight per step: all of a short text; of a longer one the first 32
+        /// bytes, 16 from the middle and the last 16 (notes of equal length differ early, in a count or a date; sources in
+        /// the middle, in a region; ids at the end). Texts that differ only elsewhere share a slot, and the full
+        /// comparison in <see cref="Get"/> tells them apart.
+        /// </summary>
+        private static int Hash(ReadOnlySpan<byte> text)
+        {
+            unchecked // (the project checks arithmetic; a hash wraps on purpose)
+            {
+                var hash = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
+                if (text.Length > 64)
+                {
+                    var middle = (text.Length / 2) - 8;
+                    hash = Words(hash, text[..32]);
+                    hash = Words(hash, text.Slice(middle, 16));
+                    return Fold(Words(hash, text[^16..]));
+                }
+                var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(text);
+                hash = Words(hash, text[..(words.Length * 8)]);
+                foreach (var b in text[(words.Length * 8)..])
+                {
+                    hash = (hash ^ b) * 0x100000001B3UL;
+                }
+                return Fold(hash);
+            }
+
+            static ulong Words(ulong hash, ReadOnlySpan<byte> bytes)
+            {
+                unchecked
+                {
+                    foreach (var word in System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes))
+                    {
+                        hash = (hash ^ word) * 0x9E3779B97F4A7C15UL;
+                        hash ^= hash >> 32;
+                    }
+                    return hash;
+                }
+            }
+
+            static int Fold(ulong hash) => unchecked((int)(hash ^ (hash >> 29) ^ (hash >> 47)));
+        }
+
         internal Provenance Provenance(string? source, string? asOfText, Confidence? confidence, string? note, List<string>? derivedFrom)
         {
             // The as-of must be an ISO date; anything else is left to the element walk, which reports it.
+            // (The last text read is remembered: the cache above makes a repeated as-of the same string.)
             LocalDate? asOf = null;
             if (asOfText is not null)
             {
-                if (!CloudEconomics.Serialization.IsoDate.TryParse(asOfText, out var date))
+                if (!ReferenceEquals(asOfText, lastAsOfText))
                 {
-                    throw new GiveUp();
+                    if (!CloudEconomics.Serialization.IsoDate.TryParse(asOfText, out var date))
+                    {
+                        throw new GiveUp();
+                    }
+                    lastAsOfText = asOfText;
+                    lastAsOf = date;
                 }
-                asOf = date;
+                asOf = lastAsOf;
             }
             if (derivedFrom is null)
             {

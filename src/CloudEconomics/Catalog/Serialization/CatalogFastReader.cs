@@ -12,8 +12,8 @@ namespace CloudEconomics.Catalog.Serialization;
 /// The catalog's fast load path: one forward pass of a <see cref="Utf8JsonReader"/> over a document, building the
 /// records directly (no <see cref="JsonDocument"/>, no per-figure dictionary, no serializer metadata, no second pass for
 /// the depth check). It reads only clean documents: exact camelCase property names, each at most once, values of the
-/// expected JSON kinds, units from <see cref="UnitAbbreviations"/>, and records that pass <see cref="CatalogChecks"/>.
-/// Anything else (a syntax error, an unknown or repeated property, a value of the wrong kind, a record a check refuses)
+/// expected JSON kinds, units from <see cref="UnitAbbreviations"/>, records that pass <see cref="CatalogChecks"/>, and
+/// no comments. Anything else (a syntax error, a comment, an unknown or repeated property, a value of the wrong kind, a record a check refuses)
 /// gives up on the whole document, and <see cref="CatalogReader"/> reads it again with the element walk
 /// (<see cref="CatalogJsonReader"/>), which accepts the same documents and reports every problem in its own words. So a
 /// document this reader accepts yields the same records as the walk (a test compares both on the seeds and on mutated
@@ -45,7 +45,9 @@ internal static class CatalogFastReader
         var offers = new List<Located<PriceOffer>>();
         try
         {
-            var r = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+            // Comments are not allowed here (the reader's comment-skipping path costs a tenth of a large load): a document
+            // with comments is read by the walk, which skips them.
+            var r = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Disallow });
             if (Next(ref r) != JsonTokenType.StartObject)
             {
                 return false;

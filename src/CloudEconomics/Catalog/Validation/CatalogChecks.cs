@@ -135,18 +135,9 @@ internal static class CatalogChecks
 
     /// <summary>The id rule of <see cref="Ids.Pattern"/> (<c>^[A-Za-z0-9][A-Za-z0-9._/:-]*$</c>) without a regular expression.</summary>
     internal static bool IsId(string? id)
-    {
-        if (string.IsNullOrEmpty(id) || !char.IsAsciiLetterOrDigit(id[0]))
-        {
-            return false;
-        }
-        foreach (var c in id.AsSpan(1))
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '/' or ':' or '-'))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+        => !string.IsNullOrEmpty(id) && char.IsAsciiLetterOrDigit(id[0]) && !id.AsSpan(1).ContainsAnyExcept(IdCharacters);
+
+    // Vectorized by the framework: ids are most of the text a large catalog's checks look at.
+    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/:-");
 }
