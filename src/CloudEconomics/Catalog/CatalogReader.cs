@@ -9,36 +9,106 @@ using FluentValidation.Results;
 namespace CloudEconomics.Catalog;
 
 /// <summary>
-/// A record read from a file, with where it came from (for problem reports): its file, section path (<c>$.offers</c>),
-/// index and id. The record's path text is made only when a problem names it, not once per record on every load.
+/// The records of one catalog section gathered from one or more sources, with where each came from (file and JSON path,
+/// for problem reports): the origins are kept per run of consecutive records from one file and section, not per record,
+/// and a record's path text is made only when a problem names it.
 /// </summary>
-internal sealed class Located<T>(T record, string file, string section, int index, string id)
+internal sealed class SectionRecords<T>
 {
-    internal T Record { get; } = record;
+    private readonly List<T> records = [];
+    private readonly List<Origin> origins = [];
 
-    internal string File { get; } = file;
+    /// <summary>The records, in the order they were added.</summary>
+    internal IReadOnlyList<T> Records => records;
 
-    internal string Id { get; } = id;
+    internal int Count => records.Count;
 
-    /// <summary>The record's JSON path, such as <c>$.offers[3]</c>.</summary>
-    internal string Path => string.Create(CultureInfo.InvariantCulture, $"{section}[{index}]");
+    internal T this[int index] => records[index];
 
-    public void Deconstruct(out T located, out string inFile, out string path, out string recordId)
+    /// <summary>Adds a record found at <c>section[index]</c> of <paramref name="file"/>.</summary>
+    internal void Add(T record, string file, string section, int index)
     {
-        located = Record;
-        inFile = File;
-        path = Path;
-        recordId = Id;
+        if (origins.Count == 0 || !origins[^1].Continues(records.Count, file, section, index))
+        {
+            origins.Add(new Origin(records.Count, file, section, index));
+        }
+        records.Add(record);
+    }
+
+    /// <summary>Adds every record of <paramref name="other"/> with its origin.</summary>
+    internal void AddRange(SectionRecords<T> other)
+    {
+        foreach (var origin in other.origins)
+        {
+            origins.Add(new Origin(records.Count + origin.Start, origin.File, origin.Section, origin.FirstIndex));
+        }
+        records.AddRange(other.records);
+    }
+
+    /// <summary>Removes the records added after the first <paramref name="count"/> (a reader that gives up undoing its work).</summary>
+    internal void Truncate(int count)
+    {
+        records.RemoveRange(count, records.Count - count);
+        while (origins.Count > 0 && origins[^1].Start >= count)
+        {
+            origins.RemoveAt(origins.Count - 1);
+        }
+    }
+
+    /// <summary>The file the record at <paramref name="position"/> came from.</summary>
+    internal string FileOf(int position) => OriginOf(position).File;
+
+    /// <summary>The record's JSON path in its file, such as <c>$.offers[3]</c>.</summary>
+    internal string PathOf(int position)
+    {
+        var origin = OriginOf(position);
+        return string.Create(CultureInfo.InvariantCulture, $"{origin.Section}[{origin.FirstIndex + position - origin.Start}]");
+    }
+
+    private Origin OriginOf(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(position, records.Count);
+        var low = 0;
+        var high = origins.Count - 1;
+        while (low < high) // the last origin starting at or before the position
+        {
+            var middle = (low + high + 1) / 2;
+            if (origins[middle].Start <= position)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return origins[low];
+    }
+
+    /// <summary>Records from <c>Start</c> on came from <c>Section[FirstIndex]</c>, <c>[FirstIndex + 1]</c>, ... of <c>File</c>.</summary>
+    private sealed class Origin(int start, string file, string section, int firstIndex)
+    {
+        internal int Start { get; } = start;
+
+        internal string File { get; } = file;
+
+        internal string Section { get; } = section;
+
+        internal int FirstIndex { get; } = firstIndex;
+
+        internal bool Continues(int position, string file, string section, int index)
+            => index == FirstIndex + (position - Start) && string.Equals(file, File, StringComparison.Ordinal) && string.Equals(section, Section, StringComparison.Ordinal);
     }
 }
 
 /// <summary>Everything read from one or more files, with the problems found so far.</summary>
 internal sealed class CatalogParts
 {
-    internal List<Located<Provider>> Providers { get; } = [];
-    internal List<Located<Accelerator>> Accelerators { get; } = [];
-    internal List<Located<InstanceType>> Instances { get; } = [];
-    internal List<Located<PriceOffer>> Offers { get; } = [];
+    internal SectionRecords<Provider> Providers { get; } = new();
+    internal SectionRecords<Accelerator> Accelerators { get; } = new();
+    internal SectionRecords<InstanceType> Instances { get; } = new();
+    internal SectionRecords<PriceOffer> Offers { get; } = new();
     internal List<DataLoadProblem> Problems { get; } = [];
 }
 
@@ -187,7 +257,7 @@ internal static class CatalogReader
         }
     }
 
-    private static void ReadSection<T, TValidator>(JsonProperty section, string file, List<Located<T>> into, Func<JsonElement, T> read, Func<T, bool> check, Lazy<TValidator> validator, List<DataLoadProblem> problems)
+    private static void ReadSection<T, TValidator>(JsonProperty section, string file, SectionRecords<T> into, Func<JsonElement, T> read, Func<T, bool> check, Lazy<TValidator> validator, List<DataLoadProblem> problems)
         where T : class where TValidator : IValidator<T>
     {
         var sectionPath = "$." + section.Name;
@@ -234,7 +304,7 @@ internal static class CatalogReader
                     continue;
                 }
             }
-            into.Add(new Located<T>(record, file, sectionPath, index, id ?? ""));
+            into.Add(record, file, sectionPath, index);
         }
     }
 

@@ -236,7 +236,7 @@ public sealed class CloudCatalog
         return Build(parts, null);
     }
 
-    private static void Add<T>(List<Located<T>> into, IEnumerable<T> records, string section, Func<T, string> id, FluentValidation.IValidator<T> validator, List<DataLoadProblem> problems)
+    private static void Add<T>(SectionRecords<T> into, IEnumerable<T> records, string section, Func<T, string> id, FluentValidation.IValidator<T> validator, List<DataLoadProblem> problems)
     {
         var sectionPath = "$." + section;
         var index = -1;
@@ -253,7 +253,7 @@ public sealed class CloudCatalog
             problems.AddRange(result.Errors.Select(f => CatalogReader.ToProblem("(code)", path, id(record), f)));
             if (result.IsValid)
             {
-                into.Add(new Located<T>(record, "(code)", sectionPath, index, id(record)));
+                into.Add(record, "(code)", sectionPath, index);
             }
         }
     }
@@ -274,10 +274,10 @@ public sealed class CloudCatalog
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var parts = new CatalogParts();
-        parts.Providers.AddRange(overrides.Providers.Select((r, i) => Locate(r, "(overrides)", "$.providers", i, r.Id)));
-        parts.Accelerators.AddRange(overrides.Accelerators.Select((r, i) => Locate(r, "(overrides)", "$.accelerators", i, r.Id)));
-        parts.Instances.AddRange(overrides.Instances.Select((r, i) => Locate(r, "(overrides)", "$.instances", i, r.Id)));
-        parts.Offers.AddRange(overrides.Offers.Select((r, i) => Locate(r, "(overrides)", "$.offers", i, r.Id)));
+        AddAll(parts.Providers, overrides.Providers, "(overrides)", "$.providers");
+        AddAll(parts.Accelerators, overrides.Accelerators, "(overrides)", "$.accelerators");
+        AddAll(parts.Instances, overrides.Instances, "(overrides)", "$.instances");
+        AddAll(parts.Offers, overrides.Offers, "(overrides)", "$.offers");
         return Merge(parts);
     }
 
@@ -305,24 +305,34 @@ public sealed class CloudCatalog
     {
         var merged = new CatalogParts();
         merged.Problems.AddRange(overrides.Problems);
-        merged.Providers.AddRange(KeepUnlessOverridden(Providers, overrides.Providers, "$.providers", p => p.Id));
+        AddAll(merged.Providers, KeepUnlessOverridden(Providers, overrides.Providers, p => p.Id), "(base)", "$.providers");
         merged.Providers.AddRange(overrides.Providers);
-        merged.Accelerators.AddRange(KeepUnlessOverridden(Accelerators, overrides.Accelerators, "$.accelerators", a => a.Id));
+        AddAll(merged.Accelerators, KeepUnlessOverridden(Accelerators, overrides.Accelerators, a => a.Id), "(base)", "$.accelerators");
         merged.Accelerators.AddRange(overrides.Accelerators);
-        merged.Instances.AddRange(KeepUnlessOverridden(Instances, overrides.Instances, "$.instances", i => i.Id));
+        AddAll(merged.Instances, KeepUnlessOverridden(Instances, overrides.Instances, i => i.Id), "(base)", "$.instances");
         merged.Instances.AddRange(overrides.Instances);
-        var userOffers = overrides.Offers.Select(o => o.Record).ToArray();
+        var userOffers = overrides.Offers.Records;
         var overrideIds = userOffers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var kept = Offers.Where(o => !overrideIds.Contains(o.Id)).SelectMany(o => TrimAround(o, userOffers));
-        merged.Offers.AddRange(kept.Select((o, i) => Locate(o, "(base)", "$.offers", i, o.Id)));
+        AddAll(merged.Offers, kept, "(base)", "$.offers");
         merged.Offers.AddRange(overrides.Offers);
         return Build(merged, Date);
     }
 
-    private static IEnumerable<Located<T>> KeepUnlessOverridden<T>(IReadOnlyList<T> baseRecords, List<Located<T>> overrides, string section, Func<T, string> id)
+    private static IEnumerable<T> KeepUnlessOverridden<T>(IReadOnlyList<T> baseRecords, SectionRecords<T> overrides, Func<T, string> id)
     {
-        var overrideIds = overrides.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        return baseRecords.Where(r => !overrideIds.Contains(id(r))).Select((r, i) => Locate(r, "(base)", section, i, id(r)));
+        var overrideIds = overrides.Records.Select(id).ToHashSet(StringComparer.Ordinal);
+        return baseRecords.Where(r => !overrideIds.Contains(id(r)));
+    }
+
+    /// <summary>Adds records as <c>section[0]</c>, <c>[1]</c>, ... of <paramref name="file"/>.</summary>
+    private static void AddAll<T>(SectionRecords<T> into, IEnumerable<T> records, string file, string section)
+    {
+        var index = 0;
+        foreach (var record in records)
+        {
+            into.Add(record, file, section, index++);
+        }
     }
 
     /// <summary>The parts of a base offer's validity not covered by override offers with the same key.</summary>
@@ -353,9 +363,6 @@ public sealed class CloudCatalog
         }
         return pieces;
     }
-
-    private static Located<T> Locate<T>(T record, string file, string section, int index, string id)
-        => new(record, file, section, index, id);
 
     internal static bool SameKey(PriceOffer a, PriceOffer b)
         => string.Equals(a.InstanceId, b.InstanceId, StringComparison.Ordinal) && string.Equals(a.AcceleratorId, b.AcceleratorId, StringComparison.Ordinal)
@@ -602,26 +609,24 @@ public sealed class CloudCatalog
     }
 
     /// <summary>
-    /// The offers by effective date (open start first), equal dates in their given order: a stable insertion sort
-    /// (groups hold a handful of offers), not LINQ's OrderBy, whose sorter over a NodaTime key the JIT would compile in
-    /// every new process.
+    /// The positions of a group's offers by effective date (open start first), equal dates in their given order: a stable
+    /// insertion sort in place (groups hold a handful of offers), not LINQ's OrderBy, whose sorter over a NodaTime key the
+    /// JIT would compile in every new process.
     /// </summary>
-    private static Located<PriceOffer>[] SortByEffectiveDate(List<Located<PriceOffer>> group)
+    private static void SortByEffectiveDate(List<int> group, SectionRecords<PriceOffer> offers)
     {
-        var sorted = group.ToArray();
-        for (var i = 1; i < sorted.Length; i++)
+        for (var i = 1; i < group.Count; i++)
         {
-            var item = sorted[i];
-            var date = item.Record.EffectiveFrom ?? LocalDate.MinIsoValue;
+            var item = group[i];
+            var date = offers[item].EffectiveFrom ?? LocalDate.MinIsoValue;
             var j = i - 1;
-            while (j >= 0 && (sorted[j].Record.EffectiveFrom ?? LocalDate.MinIsoValue) > date)
+            while (j >= 0 && (offers[group[j]].EffectiveFrom ?? LocalDate.MinIsoValue) > date)
             {
-                sorted[j + 1] = sorted[j];
+                group[j + 1] = group[j];
                 j--;
             }
-            sorted[j + 1] = item;
+            group[j + 1] = item;
         }
-        return sorted;
     }
 
     /// <summary>Cross-record checks, then the catalog; throws with every problem (including earlier ones).</summary>
@@ -629,63 +634,55 @@ public sealed class CloudCatalog
     {
         var problems = parts.Problems;
         var byId = new RecordsById(parts, problems);
-        foreach (var located in parts.Instances)
+        var instances = parts.Instances;
+        for (var i = 0; i < instances.Count; i++)
         {
-            var instance = located.Record;
+            var instance = instances[i];
             if (!byId.Accelerators.ContainsKey(instance.AcceleratorId))
             {
-                problems.Add(new DataLoadProblem(located.File, located.Path + ".acceleratorId", located.Id, "UnknownAccelerator", $"Instance '{located.Id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(instances.FileOf(i), instances.PathOf(i) + ".acceleratorId", instance.Id, "UnknownAccelerator", $"Instance '{instance.Id}' names accelerator '{instance.AcceleratorId}', which the catalog does not have."));
             }
             if (!byId.Providers.ContainsKey(instance.Provider))
             {
-                problems.Add(new DataLoadProblem(located.File, located.Path + ".provider", located.Id, "UnknownProvider", $"Instance '{located.Id}' names provider '{instance.Provider}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(instances.FileOf(i), instances.PathOf(i) + ".provider", instance.Id, "UnknownProvider", $"Instance '{instance.Id}' names provider '{instance.Provider}', which the catalog does not have."));
             }
         }
-        foreach (var located in parts.Offers)
+        var offers = parts.Offers;
+        for (var i = 0; i < offers.Count; i++)
         {
-            var offer = located.Record;
+            var offer = offers[i];
             if (offer.InstanceId is { } instanceId && !byId.Instances.ContainsKey(instanceId))
             {
-                problems.Add(new DataLoadProblem(located.File, located.Path + ".instanceId", located.Id, "UnknownInstance", $"Offer '{located.Id}' prices instance '{instanceId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(offers.FileOf(i), offers.PathOf(i) + ".instanceId", offer.Id, "UnknownInstance", $"Offer '{offer.Id}' prices instance '{instanceId}', which the catalog does not have."));
             }
             if (offer.AcceleratorId is { } acceleratorId && !byId.Accelerators.ContainsKey(acceleratorId))
             {
-                problems.Add(new DataLoadProblem(located.File, located.Path + ".acceleratorId", located.Id, "UnknownAccelerator", $"Offer '{located.Id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
+                problems.Add(new DataLoadProblem(offers.FileOf(i), offers.PathOf(i) + ".acceleratorId", offer.Id, "UnknownAccelerator", $"Offer '{offer.Id}' prices accelerator '{acceleratorId}', which the catalog does not have."));
             }
         }
-        CheckOverlaps(parts.Offers, problems);
+        CheckOverlaps(offers, problems);
         if (problems.Count > 0)
         {
             throw new DataLoadException(problems);
         }
-        return new CloudCatalog(Records(parts.Providers), Records(parts.Accelerators), Records(parts.Instances), Records(parts.Offers), byId, date);
-    }
-
-    private static T[] Records<T>(List<Located<T>> located)
-    {
-        var records = new T[located.Count];
-        for (var i = 0; i < records.Length; i++)
-        {
-            records[i] = located[i].Record;
-        }
-        return records;
+        return new CloudCatalog([.. parts.Providers.Records], [.. parts.Accelerators.Records], [.. instances.Records], [.. offers.Records], byId, date);
     }
 
     /// <summary>
     /// Offers with the same key (<see cref="OfferKeyComparer"/>) whose validity overlaps: each group of offers with one key
     /// by effective date, every later member that overlaps an earlier one reported against it; groups in the order their
-    /// first member comes. Groups are chains of indexes (the dictionary holds each key's latest member, <c>next</c> the
+    /// first member comes. Groups are chains of positions (the dictionary holds each key's latest member, <c>next</c> the
     /// member after each offer), so a catalog of single-offer keys costs one dictionary and no list per key.
     /// </summary>
-    private static void CheckOverlaps(List<Located<PriceOffer>> offers, List<DataLoadProblem> problems)
+    private static void CheckOverlaps(SectionRecords<PriceOffer> offers, List<DataLoadProblem> problems)
     {
         var latest = new Dictionary<PriceOffer, int>(offers.Count, OfferKeyComparer.Instance);
-        var next = new int[offers.Count]; // index of the next member + 1; 0: none
+        var next = new int[offers.Count]; // position of the next member + 1; 0: none
         var first = new bool[offers.Count];
         var shared = false;
         for (var i = 0; i < offers.Count; i++)
         {
-            var offer = offers[i].Record;
+            var offer = offers[i];
             if (latest.TryGetValue(offer, out var previous))
             {
                 next[previous] = i + 1;
@@ -702,7 +699,7 @@ public sealed class CloudCatalog
         {
             return;
         }
-        var group = new List<Located<PriceOffer>>();
+        var group = new List<int>();
         for (var i = 0; i < offers.Count; i++)
         {
             if (!first[i] || next[i] == 0)
@@ -712,19 +709,18 @@ public sealed class CloudCatalog
             group.Clear();
             for (var k = i + 1; k != 0; k = next[k - 1])
             {
-                group.Add(offers[k - 1]);
+                group.Add(k - 1);
             }
-            var sorted = SortByEffectiveDate(group);
-            for (var a = 0; a < sorted.Length; a++)
+            SortByEffectiveDate(group, offers);
+            for (var a = 0; a < group.Count; a++)
             {
-                for (var b = a + 1; b < sorted.Length; b++)
+                for (var b = a + 1; b < group.Count; b++)
                 {
-                    if (sorted[a].Record.Overlaps(sorted[b].Record))
+                    var (earlier, later) = (offers[group[a]], offers[group[b]]);
+                    if (earlier.Overlaps(later))
                     {
-                        var later = sorted[b];
-                        var offer = later.Record;
-                        problems.Add(new DataLoadProblem(later.File, later.Path, later.Id, "OverlappingOffers",
-                            $"Offer '{later.Id}' and offer '{sorted[a].Id}' price '{offer.TargetId}' in {offer.Region} ({offer.Option}, {offer.Currency}) on overlapping dates; at most one may apply on any day."));
+                        problems.Add(new DataLoadProblem(offers.FileOf(group[b]), offers.PathOf(group[b]), later.Id, "OverlappingOffers",
+                            $"Offer '{later.Id}' and offer '{earlier.Id}' price '{later.TargetId}' in {later.Region} ({later.Option}, {later.Currency}) on overlapping dates; at most one may apply on any day."));
                     }
                 }
             }
@@ -772,10 +768,10 @@ public sealed class CloudCatalog
         /// <summary>From records read or made, with a problem for every repeated id.</summary>
         internal RecordsById(CatalogParts parts, List<DataLoadProblem> problems)
         {
-            Providers = Index(parts.Providers, "providers", problems);
-            Accelerators = Index(parts.Accelerators, "accelerators", problems);
-            Instances = Index(parts.Instances, "instances", problems);
-            Offers = Index(parts.Offers, "offers", problems);
+            Providers = Index(parts.Providers, p => p.Id, "providers", problems);
+            Accelerators = Index(parts.Accelerators, a => a.Id, "accelerators", problems);
+            Instances = Index(parts.Instances, i => i.Id, "instances", problems);
+            Offers = Index(parts.Offers, o => o.Id, "offers", problems);
         }
 
         /// <summary>From a catalog's own records (ids already unique), such as a subset of its offers.</summary>
@@ -805,16 +801,22 @@ public sealed class CloudCatalog
             return byId;
         }
 
-        private static Dictionary<string, T> Index<T>(List<Located<T>> records, string section, List<DataLoadProblem> problems)
+        private static Dictionary<string, T> Index<T>(SectionRecords<T> records, Func<T, string> id, string section, List<DataLoadProblem> problems)
         {
             var byId = new Dictionary<string, T>(records.Count, StringComparer.Ordinal);
-            foreach (var record in records)
+            for (var i = 0; i < records.Count; i++)
             {
-                if (!byId.TryAdd(record.Id, record.Record))
+                var record = records[i];
+                var key = id(record);
+                if (!byId.TryAdd(key, record))
                 {
-                    var first = records.Find(r => string.Equals(r.Id, record.Id, StringComparison.Ordinal))!;
-                    problems.Add(new DataLoadProblem(record.File, record.Path + ".id", record.Id, "DuplicateId",
-                        $"Id '{record.Id}' is used twice in {section} (first at {first.File} {first.Path}); ids must be unique."));
+                    var first = 0;
+                    while (!string.Equals(id(records[first]), key, StringComparison.Ordinal))
+                    {
+                        first++;
+                    }
+                    problems.Add(new DataLoadProblem(records.FileOf(i), records.PathOf(i) + ".id", key, "DuplicateId",
+                        $"Id '{key}' is used twice in {section} (first at {records.FileOf(first)} {records.PathOf(first)}); ids must be unique."));
                 }
             }
             return byId;

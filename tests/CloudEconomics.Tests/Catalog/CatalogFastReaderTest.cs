@@ -140,11 +140,11 @@ public class CatalogFastReaderTest
     private static string Describe(CatalogParts parts)
     {
         var text = new StringBuilder();
-        void Add<T>(IEnumerable<Located<T>> records)
+        void Add<T>(SectionRecords<T> records)
         {
-            foreach (var (record, file, path, id) in records)
+            for (var i = 0; i < records.Count; i++)
             {
-                text.Append(file).Append(' ').Append(path).Append(' ').Append(id).Append(' ').AppendLine(JsonSerializer.Serialize(record, CatalogReader.Options));
+                text.Append(records.FileOf(i)).Append(' ').Append(records.PathOf(i)).Append(' ').AppendLine(JsonSerializer.Serialize(records[i], CatalogReader.Options));
             }
         }
         Add(parts.Providers);

@@ -39,10 +39,8 @@ internal static class CatalogFastReader
         {
             return false;
         }
-        var providers = new List<Located<Provider>>();
-        var accelerators = new List<Located<Accelerator>>();
-        var instances = new List<Located<InstanceType>>();
-        var offers = new List<Located<PriceOffer>>();
+        // Read straight into the parts; giving up removes what this document added.
+        var (providers, accelerators, instances, offers) = (parts.Providers.Count, parts.Accelerators.Count, parts.Instances.Count, parts.Offers.Count);
         try
         {
             // Comments are not allowed here (the reader's comment-skipping path costs a tenth of a large load): a document
@@ -50,7 +48,7 @@ internal static class CatalogFastReader
             var r = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = CloudCatalog.MaxDepth + 1, CommentHandling = JsonCommentHandling.Disallow });
             if (Next(ref r) != JsonTokenType.StartObject)
             {
-                return false;
+                return Undo();
             }
             var strings = new JsonStrings(utf8);
             while (Next(ref r) == JsonTokenType.PropertyName)
@@ -63,49 +61,54 @@ internal static class CatalogFastReader
                 {
                     if (Next(ref r) != JsonTokenType.Number || !r.TryGetInt32(out var version) || version != CloudCatalog.FormatVersion)
                     {
-                        return false;
+                        return Undo();
                     }
                 }
                 else if (r.ValueTextEquals("providers"u8))
                 {
-                    ReadSection(ref r, file, "$.providers", providers, ReadProvider, CatalogChecks.IsValid, strings);
+                    ReadSection(ref r, file, "$.providers", parts.Providers, ReadProvider, CatalogChecks.IsValid, strings);
                 }
                 else if (r.ValueTextEquals("accelerators"u8))
                 {
-                    ReadSection(ref r, file, "$.accelerators", accelerators, ReadAccelerator, CatalogChecks.IsValid, strings);
+                    ReadSection(ref r, file, "$.accelerators", parts.Accelerators, ReadAccelerator, CatalogChecks.IsValid, strings);
                 }
                 else if (r.ValueTextEquals("instances"u8))
                 {
-                    ReadSection(ref r, file, "$.instances", instances, ReadInstance, CatalogChecks.IsValid, strings);
+                    ReadSection(ref r, file, "$.instances", parts.Instances, ReadInstance, CatalogChecks.IsValid, strings);
                 }
                 else if (r.ValueTextEquals("offers"u8))
                 {
-                    ReadSection(ref r, file, "$.offers", offers, ReadOffer, CatalogChecks.IsValid, strings);
+                    ReadSection(ref r, file, "$.offers", parts.Offers, ReadOffer, CatalogChecks.IsValid, strings);
                 }
                 else
                 {
-                    return false;
+                    return Undo();
                 }
             }
             if (r.Read())
             {
-                return false; // content after the root object (the reader normally throws first)
+                return Undo(); // content after the root object (the reader normally throws first)
             }
         }
         catch (Exception e) when (e is GiveUp or JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException or NotSupportedException)
         {
+            return Undo();
+        }
+        return true;
+
+        bool Undo()
+        {
+            parts.Providers.Truncate(providers);
+            parts.Accelerators.Truncate(accelerators);
+            parts.Instances.Truncate(instances);
+            parts.Offers.Truncate(offers);
             return false;
         }
-        parts.Providers.AddRange(providers);
-        parts.Accelerators.AddRange(accelerators);
-        parts.Instances.AddRange(instances);
-        parts.Offers.AddRange(offers);
-        return true;
     }
 
     private delegate T RecordReader<out T>(ref Utf8JsonReader r, JsonStrings strings);
 
-    private static void ReadSection<T>(ref Utf8JsonReader r, string file, string section, List<Located<T>> into, RecordReader<T> read, Func<T, bool> check, JsonStrings strings)
+    private static void ReadSection<T>(ref Utf8JsonReader r, string file, string section, SectionRecords<T> into, RecordReader<T> read, Func<T, bool> check, JsonStrings strings)
         where T : class
     {
         Expect(ref r, JsonTokenType.StartArray);
@@ -117,23 +120,13 @@ internal static class CatalogFastReader
             {
                 throw new GiveUp();
             }
-            into.Add(new Located<T>(record, file, section, index++, IdOf(record)));
+            into.Add(record, file, section, index++);
         }
         if (r.TokenType != JsonTokenType.EndArray)
         {
             throw new GiveUp();
         }
     }
-
-    // A record that passed its check has a valid id, read from the property "id" (exact case, once).
-    private static string IdOf<T>(T record) => record switch
-    {
-        Provider p => p.Id,
-        Accelerator a => a.Id,
-        InstanceType i => i.Id,
-        PriceOffer o => o.Id,
-        _ => throw new GiveUp(),
-    };
 
     private static Provider ReadProvider(ref Utf8JsonReader r, JsonStrings strings)
     {
