@@ -669,30 +669,40 @@ public sealed class CloudCatalog
     }
 
     /// <summary>
-    /// Offers with the same key (<see cref="OfferKeyComparer"/>) whose validity overlaps: each group of offers with one key
-    /// by effective date, every later member that overlaps an earlier one reported against it; groups in the order their
-    /// first member comes. Groups are chains of positions (the dictionary holds each key's latest member, <c>next</c> the
-    /// member after each offer), so a catalog of single-offer keys costs one dictionary and no list per key.
+    /// Offers with the same key (<see cref="SameKey"/>) whose validity overlaps: each group of offers with one key by
+    /// effective date, every later member that overlaps an earlier one reported against it; groups in the order their
+    /// first member comes. Groups are chains of positions: an open-addressing table of positions holds each key's latest
+    /// member and <c>next</c> the member after each offer, so the check allocates three arrays, not an entry or a list
+    /// per key.
     /// </summary>
     private static void CheckOverlaps(SectionRecords<PriceOffer> offers, List<DataLoadProblem> problems)
     {
-        var latest = new Dictionary<PriceOffer, int>(offers.Count, OfferKeyComparer.Instance);
+        var mask = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, offers.Count * 2)) - 1;
+        var latest = new int[mask + 1]; // position of a key's latest member + 1; 0: an empty slot
         var next = new int[offers.Count]; // position of the next member + 1; 0: none
         var first = new bool[offers.Count];
         var shared = false;
         for (var i = 0; i < offers.Count; i++)
         {
             var offer = offers[i];
-            if (latest.TryGetValue(offer, out var previous))
+            for (var slot = KeyHash(offer) & mask; ; slot = (slot + 1) & mask)
             {
-                next[previous] = i + 1;
-                latest[offer] = i;
-                shared = true;
-            }
-            else
-            {
-                latest.Add(offer, i);
-                first[i] = true;
+                var member = latest[slot] - 1;
+                if (member < 0)
+                {
+                    first[i] = true;
+                }
+                else if (SameKey(offers[member], offer))
+                {
+                    next[member] = i + 1;
+                    shared = true;
+                }
+                else
+                {
+                    continue;
+                }
+                latest[slot] = i + 1;
+                break;
             }
         }
         if (!shared)
@@ -728,35 +738,26 @@ public sealed class CloudCatalog
     }
 
     /// <summary>
-    /// What an offer prices, for the overlap check: target, region, purchase option (kind, term, payment, tier, program)
-    /// and currency (<see cref="SameKey"/>); offers with equal keys may not overlap in time. A comparer over the offers
-    /// themselves, not a key object per offer, and over a class (a dictionary over a struct key is a generic
-    /// instantiation the JIT would compile in every new process; over a class it shares the framework's precompiled code).
+    /// A hash of what an offer prices, for the overlap check: target, region, purchase option (kind, term, tier) and
+    /// currency; offers with the same key (<see cref="SameKey"/>, record equality of the purchase option) give equal
+    /// hashes. Within one process only (string hashes are randomized per process).
     /// </summary>
-    private sealed class OfferKeyComparer : IEqualityComparer<PriceOffer>
+    private static int KeyHash(PriceOffer offer)
     {
-        internal static readonly OfferKeyComparer Instance = new();
-
-        public bool Equals(PriceOffer? x, PriceOffer? y) => ReferenceEquals(x, y) || (x is not null && y is not null && SameKey(x, y));
-
-        public int GetHashCode(PriceOffer offer)
+        unchecked
         {
-            // Within one process only (string hashes are randomized per process); offers with the same key (SameKey,
-            // record equality of the purchase option) give equal hashes.
-            unchecked
-            {
-                var option = offer.Option;
-                var hash = Hash(offer.InstanceId);
-                hash = (hash * 31) + Hash(offer.AcceleratorId);
-                hash = (hash * 31) + Hash(offer.Region);
-                hash = (hash * 31) + (option is null ? -1 : (int)option.Kind);
-                hash = (hash * 31) + (option?.TermMonths ?? -1);
-                hash = (hash * 31) + Hash(option?.Tier);
-                return (hash * 31) + Hash(offer.Currency.Code);
-            }
+            var option = offer.Option;
+            var hash = Hash(offer.InstanceId);
+            hash = (hash * 31) + Hash(offer.AcceleratorId);
+            hash = (hash * 31) + Hash(offer.Region);
+            hash = (hash * 31) + (option is null ? -1 : (int)option.Kind);
+            hash = (hash * 31) + (option?.TermMonths ?? -1);
+            hash = (hash * 31) + Hash(option?.Tier);
+            hash = (hash * 31) + Hash(offer.Currency.Code);
+            return hash ^ (hash >>> 15);
         }
 
-        private static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
+        static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
     }
 
     /// <summary>

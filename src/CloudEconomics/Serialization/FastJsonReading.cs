@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NodaTime;
 
@@ -155,8 +156,7 @@ internal static class FastJsonReading
         private readonly int[] lengths;
         private readonly int[] hashes;
         private readonly string?[] values;
-        private readonly Provenance?[] provenances = new Provenance[16];
-        private int nextProvenance;
+        private readonly Provenance?[] provenances = new Provenance[256];
         private string? lastAsOfText;
         private LocalDate lastAsOf;
 
@@ -257,15 +257,21 @@ internal static class FastJsonReading
                 }
                 asOf = lastAsOf;
             }
+            // Provenances without inputs are shared through a direct-mapped cache keyed by the (already shared) source and
+            // note strings, the as-of date and the confidence: a catalog repeats a few hundred of them over thousands of figures.
+            var slot = 0;
             if (derivedFrom is null)
             {
-                foreach (var p in provenances)
+                unchecked // (plain arithmetic, not HashCode.Combine over NodaTime's types: that generic the JIT compiles in every new process)
                 {
-                    if (p is not null && ReferenceEquals(p.Source, source) && p.AsOf == asOf && p.Confidence == confidence
-                        && ReferenceEquals(p.Note, note) && p.DerivedFrom.Count == 0)
-                    {
-                        return p;
-                    }
+                    var hash = (RuntimeHelpers.GetHashCode(source) * 31) + RuntimeHelpers.GetHashCode(note);
+                    hash = (hash * 31) + (asOfText is null ? 0 : lastAsOf.GetHashCode());
+                    hash = (hash * 31) + (confidence is { } c ? (int)c + 1 : 0);
+                    slot = (int)((uint)hash % (uint)provenances.Length);
+                }
+                if (provenances[slot] is { } p && ReferenceEquals(p.Source, source) && ReferenceEquals(p.Note, note) && p.AsOf == asOf && p.Confidence == confidence)
+                {
+                    return p;
                 }
             }
             // Helper note for merges: the one place the fast reader builds a Provenance from its JSON fields.
@@ -273,8 +279,7 @@ internal static class FastJsonReading
             var created = new Provenance { Source = source, AsOf = asOf, Confidence = confidence, Note = note, DerivedFrom = (IReadOnlyList<string>?)derivedFrom ?? [] };
             if (derivedFrom is null)
             {
-                provenances[nextProvenance] = created;
-                nextProvenance = (nextProvenance + 1) % provenances.Length;
+                provenances[slot] = created;
             }
             return created;
         }
