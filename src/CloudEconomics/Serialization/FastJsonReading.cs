@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NodaTime;
 
@@ -262,9 +261,11 @@ internal static class FastJsonReading
             var slot = 0;
             if (derivedFrom is null)
             {
-                unchecked // (plain arithmetic, not HashCode.Combine over NodaTime's types: that generic the JIT compiles in every new process)
+                // (Plain arithmetic over a few characters: not HashCode.Combine over NodaTime's types, a generic the JIT compiles
+                // in every new process, and not the objects' identity hashes, whose first use on each string is slow.)
+                unchecked
                 {
-                    var hash = (RuntimeHelpers.GetHashCode(source) * 31) + RuntimeHelpers.GetHashCode(note);
+                    var hash = (Sample(source) * 31) + Sample(note);
                     hash = (hash * 31) + (asOfText is null ? 0 : lastAsOf.GetHashCode());
                     hash = (hash * 31) + (confidence is { } c ? (int)c + 1 : 0);
                     slot = (int)((uint)hash % (uint)provenances.Length);
@@ -282,6 +283,8 @@ internal static class FastJsonReading
                 provenances[slot] = created;
             }
             return created;
+
+            static int Sample(string? text) => text is null || text.Length == 0 ? 0 : unchecked((text.Length * 31) + (text[text.Length / 2] * 7) + text[^1]);
         }
     }
 
