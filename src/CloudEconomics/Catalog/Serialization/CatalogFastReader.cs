@@ -514,7 +514,7 @@ internal static class CatalogFastReader
         }
         if (typeof(T) == typeof(PricePerHour) && kind == ValueKind.Price)
         {
-            return new Figure<T>((T)(object)new PricePerHour(ReadMoney(f)), provenance);
+            return (Figure<T>)(object)strings.Price(ReadMoney(f), provenance);
         }
         if (typeof(T) == typeof(Money) && kind == ValueKind.Money)
         {
