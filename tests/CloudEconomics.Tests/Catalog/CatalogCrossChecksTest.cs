@@ -125,3 +125,33 @@ public sealed class CatalogCrossChecksTest
         utf8Date.Should().Be(textDate);
     }
 }
+
+/// <summary>
+/// Every instance of a catalog carries the catalog's own accelerator record (the one its look-ups return), however the
+/// records arrived: read from the embedded files, or replaced by an override document.
+/// </summary>
+public sealed class InstanceAcceleratorResolutionTest
+{
+    [Fact]
+    public void EmbeddedCatalog_EveryInstanceHoldsTheCatalogsAcceleratorRecord()
+    {
+        var catalog = CloudCatalog.Default;
+
+        catalog.Instances.Should().NotBeEmpty().And.OnlyContain(i => ReferenceEquals(i.Accelerator, catalog.FindAccelerator(i.AcceleratorId)) && i.Accelerator != null);
+    }
+
+    [Fact]
+    public void OverriddenAccelerator_IsTheOneTheInstancesHold()
+    {
+        // The override renames the accelerator the hand-made instance uses; the merged instance must hold the new record.
+        var baseCatalog = CloudCatalog.Create([CatalogTestData.Provider()], [CatalogTestData.Accelerator()], [CatalogTestData.Instance()], []);
+        var renamed = CatalogTestData.Accelerator() with { Name = "Acme X1 (renamed)" };
+        var overrides = CloudCatalog.Create([CatalogTestData.Provider()], [renamed], [], []);
+
+        var merged = baseCatalog.MergeWith(overrides);
+
+        merged.Instances.Single().Accelerator!.Name.Should().Be("Acme X1 (renamed)");
+        merged.Instances.Single().Accelerator.Should().BeSameAs(merged.FindAccelerator("acme-x1"));
+        baseCatalog.Instances.Single().Accelerator!.Name.Should().NotBe("Acme X1 (renamed)");
+    }
+}

@@ -74,7 +74,10 @@ internal static class CatalogFastReader
                 }
                 else if (r.ValueTextEquals("instances"u8))
                 {
-                    ReadSection(ref r, file, "$.instances", parts.Instances, ReadInstance, CatalogChecks.IsValid, strings);
+                    // Each instance with its accelerator when the parts already hold it (so the catalog need not copy the
+                    // instance to resolve it); otherwise null, and the catalog resolves it as for any other instance.
+                    var known = AcceleratorsById(parts.Accelerators);
+                    ReadSection(ref r, file, "$.instances", parts.Instances, (ref Utf8JsonReader reader, JsonStrings s) => ReadInstance(ref reader, s, known), CatalogChecks.IsValid, strings);
                 }
                 else if (r.ValueTextEquals("offers"u8))
                 {
@@ -242,7 +245,17 @@ internal static class CatalogFastReader
         };
     }
 
-    private static InstanceType ReadInstance(ref Utf8JsonReader r, JsonStrings strings)
+    private static Dictionary<string, Accelerator> AcceleratorsById(SectionRecords<Accelerator> accelerators)
+    {
+        var byId = new Dictionary<string, Accelerator>(accelerators.Count, StringComparer.Ordinal);
+        foreach (var accelerator in accelerators.Records)
+        {
+            byId.TryAdd(accelerator.Id, accelerator); // a repeated id is the catalog's problem to report; the first one is kept
+        }
+        return byId;
+    }
+
+    private static InstanceType ReadInstance(ref Utf8JsonReader r, JsonStrings strings, Dictionary<string, Accelerator> accelerators)
     {
         string? id = null, provider = null, name = null, display = null, acceleratorId = null;
         var billing = BillingUnit.PerInstance;
@@ -272,6 +285,7 @@ internal static class CatalogFastReader
         {
             Id = id!, Provider = provider!, Name = name!, DisplayName = display, AcceleratorId = acceleratorId!, Billing = billing,
             AcceleratorCount = count!, Vcpus = vcpus, Memory = memory, NetworkBandwidth = network, ScaleOutFabric = fabric,
+            Accelerator = acceleratorId is null ? null : accelerators.GetValueOrDefault(acceleratorId),
         };
     }
 
