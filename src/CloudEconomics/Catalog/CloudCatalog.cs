@@ -243,7 +243,7 @@ public sealed class CloudCatalog
         foreach (var record in records)
         {
             index++;
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.{section}[{index}]");
+            var path = string.Create(CultureInfo.InvariantCulture, $"{sectionPath}[{index}]");
             if (record is null)
             {
                 problems.Add(new DataLoadProblem("(code)", path, null, "NullRecord", "A record must not be null."));
